@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Result<T>: a value or a human-readable error. Expected failures (bad input, wrong
+// passphrase, tampered records) are values of this type; exceptions never cross Qt handlers.
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace orion {
+
+struct Error {
+    QString message;
+};
+
+template <typename T>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : m_value(std::move(value)) {}
+    Result(Error error) : m_value(std::move(error)) {}
+
+    static Result failure(QString message) { return Result(Error{std::move(message)}); }
+
+    bool ok() const { return std::holds_alternative<T>(m_value); }
+    explicit operator bool() const { return ok(); }
+
+    T &value() & { return std::get<T>(m_value); }
+    const T &value() const & { return std::get<T>(m_value); }
+    T &&value() && { return std::get<T>(std::move(m_value)); }
+    T *operator->() { return &std::get<T>(m_value); }
+    const T *operator->() const { return &std::get<T>(m_value); }
+    T &operator*() & { return value(); }
+    const T &operator*() const & { return value(); }
+
+    const QString &error() const { return std::get<Error>(m_value).message; }
+
+private:
+    std::variant<T, Error> m_value;
+};
+
+// Result<void>: success or an error.
+template <>
+class [[nodiscard]] Result<void> {
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error.message)) {}
+
+    static Result success() { return Result(); }
+    static Result failure(QString message) { return Result(Error{std::move(message)}); }
+
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const QString &error() const { return *m_error; }
+
+private:
+    std::optional<QString> m_error;
+};
+
+using Status = Result<void>;
+
+} // namespace orion
