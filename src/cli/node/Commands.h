@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The subcommands of orion-node. Each lives in its own file (src/cli/node/<Name>Command.cpp)
+// and receives the arguments after the subcommand name (args[0] is "orion-node <name>").
+#pragma once
+
+#include <QStringList>
+
+namespace orion::cli {
+
+struct CommandInfo {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &args);
+};
+
+// One line per command; the table in main.cpp lists them in this order.
+// (declarations of commands go here)
+
+} // namespace orion::cli
