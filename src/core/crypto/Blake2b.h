@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Blake2b: the generic hash (crypto_generichash) with 20-byte output for node IDs and
+// container keys and 32-byte output for checksums and network IDs. Stateless.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace orion::crypto {
+
+class Blake2b {
+public:
+    static QByteArray hash(QByteArrayView data, int outputBytes, QByteArrayView key = {});
+    static QByteArray hash160(QByteArrayView data) { return hash(data, 20); }
+    static QByteArray hash256(QByteArrayView data) { return hash(data, 32); }
+};
+
+} // namespace orion::crypto
