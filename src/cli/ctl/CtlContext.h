@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CtlContext: what every orionctl command shares — the options common to all commands,
+// the connection to the node's portal, and output helpers. Main thread of orionctl.
+#pragma once
+
+#include "portal/PortalClient.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <QTextStream>
+
+namespace orion::cli {
+
+class CtlContext {
+public:
+    CtlContext();
+
+    // Adds --profile, --socket and --json to a command's parser.
+    void addCommonOptions(QCommandLineParser &parser);
+    // Parses args (exits with usage on error or --help) and reads the common options.
+    void parse(QCommandLineParser &parser, const QStringList &args, int minPositional,
+               int maxPositional);
+
+    // Connects to the node of the chosen profile; prints the reason and returns false when
+    // it is not reachable.
+    bool connect();
+    portal::PortalClient &client() { return m_client; }
+    bool json() const { return m_json; }
+    QString socketPath() const { return m_socketPath; }
+
+    // Prints the reason of a failed request on stderr; returns the exit status to use.
+    int fail(const QString &what, const QString &reason);
+    void printJson(const QJsonObject &object);
+
+    QTextStream out;
+    QTextStream err;
+
+private:
+    QCommandLineOption m_profileOption;
+    QCommandLineOption m_socketOption;
+    QCommandLineOption m_jsonOption;
+    portal::PortalClient m_client;
+    QString m_socketPath;
+    bool m_json = false;
+};
+
+} // namespace orion::cli

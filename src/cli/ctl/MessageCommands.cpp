@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// orionctl send | listen.
+#include "CtlCommands.h"
+#include "CtlContext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <csignal>
+
+namespace orion::cli {
+
+QJsonValue parseBody(const QString &text)
+{
+    // Any JSON value (also a bare number, string or literal) counts as JSON; anything
+    // else is sent as a string.
+    QJsonParseError error{};
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"), &error);
+    if (error.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1) {
+        return doc.array().at(0);
+    }
+    return text;
+}
+
+int sendCommand(const QStringList &args)
+{
+    CtlContext ctx;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Sends BODY to TARGET (a node ID or container key, 40 hex digits). BODY is sent as JSON "
+        "when it parses as JSON, otherwise as a string. Prints the message ID, or with "
+        "--wait-reply the reply as one JSON line."));
+    ctx.addCommonOptions(parser);
+    const QCommandLineOption serviceOption(
+        {QStringLiteral("s"), QStringLiteral("service")},
+        QStringLiteral("Service at the target (for nodes; containers need none)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption waitOption(QStringLiteral("wait-reply"),
+                                        QStringLiteral("Wait for the reply and print it."));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           QStringLiteral("Seconds to wait for a reply (default 10)."),
+                                           QStringLiteral("SECONDS"), QStringLiteral("10"));
+    parser.addOption(serviceOption);
+    parser.addOption(waitOption);
+    parser.addOption(timeoutOption);
+    parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Target key (40 hex digits)"));
+    parser.addPositionalArgument(QStringLiteral("body"), QStringLiteral("Message body"));
+    ctx.parse(parser, args, 2, 2);
+
+    bool ok = false;
+    const double timeoutS = parser.value(timeoutOption).toDouble(&ok);
+    if (!ok || timeoutS <= 0 || timeoutS > 600) {
+        ctx.err << "orionctl send: --timeout must be a number of seconds between 0 and 600\n";
+        return 2;
+    }
+    if (!ctx.connect()) {
+        return 1;
+    }
+    const bool wait = parser.isSet(waitOption);
+    const int timeoutMs = int(timeoutS * 1000);
+    QJsonObject request{{QStringLiteral("target"), parser.positionalArguments().at(0)},
+                        {QStringLiteral("body"), parseBody(parser.positionalArguments().at(1))},
+                        {QStringLiteral("wait_reply"), wait},
+                        {QStringLiteral("timeout_ms"), timeoutMs}};
+    if (parser.isSet(serviceOption)) {
+        request.insert(QStringLiteral("service"), parser.value(serviceOption));
+    }
+    // The node answers a waiting send itself when its time-out passes; give it a moment more.
+    auto reply = ctx.client().request(QStringLiteral("send"), request, wait ? timeoutMs + 5000 : 30000);
+    if (!reply) {
+        return ctx.fail(QStringLiteral("send"), reply.error());
+    }
+    if (wait) {
+        ctx.printJson(reply->value(QStringLiteral("reply")).toObject());
+        return 0;
+    }
+    if (ctx.json()) {
+        ctx.printJson(*reply);
+    } else {
+        ctx.out << reply->value(QStringLiteral("message_id")).toString() << "\n";
+    }
+    return 0;
+}
+
+int listenCommand(const QStringList &args)
+{
+    CtlContext ctx;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Registers SERVICE on the node and prints every message that arrives for it as one JSON "
+        "line (source, target, service, body, message_id), until interrupted."));
+    ctx.addCommonOptions(parser);
+    const QCommandLineOption countOption(QStringLiteral("count"),
+                                         QStringLiteral("Exit after N messages."), QStringLiteral("N"));
+    parser.addOption(countOption);
+    parser.addPositionalArgument(QStringLiteral("service"), QStringLiteral("Service name"));
+    ctx.parse(parser, args, 1, 1);
+    const int limit = parser.isSet(countOption) ? parser.value(countOption).toInt() : -1;
+    if (!ctx.connect()) {
+        return 1;
+    }
+    const QString service = parser.positionalArguments().at(0);
+    auto reg = ctx.client().request(QStringLiteral("register"), {{QStringLiteral("service"), service}});
+    if (!reg) {
+        return ctx.fail(QStringLiteral("listen"), reg.error());
+    }
+    ctx.err << "listening for '" << service << "' on node "
+            << reg->value(QStringLiteral("node_id")).toString() << "\n";
+    ctx.err.flush();
+    int received = 0;
+    while (limit < 0 || received < limit) {
+        const auto event = ctx.client().waitForEvent(-1);
+        if (!event) {
+            ctx.err << "orionctl listen: the node closed the connection\n";
+            return 1;
+        }
+        if (event->value(QStringLiteral("event")).toString() != u"message") {
+            continue;
+        }
+        QJsonObject line = *event;
+        line.remove(QStringLiteral("event"));
+        ctx.printJson(line);
+        ++received;
+    }
+    return 0;
+}
+
+} // namespace orion::cli
