@@ -6,8 +6,8 @@ It connects to a running node, says hello, registers a service, sends a message 
 prints what arrives. Run without a target, it sends to its own service on its own node,
 which shows the whole round trip on one machine:
 
-    python3 examples/portal_client.py --socket "$(orionctl status --json | ...)"
-    python3 examples/portal_client.py --profile ~/.local/share/orion --target KEY --service chat
+    python3 examples/portal_client.py --profile ~/.local/share/orion
+    python3 examples/portal_client.py --profile DIR --target KEY --to-service chat
 
 The protocol is described in docs/portal.md.
 """
@@ -17,12 +17,13 @@ import json
 import os
 import socket
 import sys
-import tempfile
 
 
 def socket_path_for(profile):
     """The portal socket of a profile, derived as docs/portal.md says."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not os.path.isdir(runtime):
+        runtime = os.environ.get("TMPDIR") or "/tmp"
     digest = hashlib.sha256(os.path.abspath(profile).encode()).hexdigest()[:16]
     return os.path.join(runtime, f"orion-portal-{digest}.sock")
 

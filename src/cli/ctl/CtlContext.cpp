@@ -15,15 +15,14 @@ CtlContext::CtlContext()
     , err(stderr)
     , m_profileOption(QStringLiteral("profile"), QStringLiteral("Profile directory of the node."),
                       QStringLiteral("DIR"))
-    , m_socketOption(QStringLiteral("socket"),
-                     QStringLiteral("Portal socket path (overrides the one derived from the profile)."),
-                     QStringLiteral("PATH"))
-    , m_jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable output (one JSON object)."))
-{
-}
+    , m_socketOption(
+          QStringLiteral("socket"),
+          QStringLiteral("Portal socket path (overrides the one derived from the profile)."),
+          QStringLiteral("PATH"))
+    , m_jsonOption(QStringLiteral("json"),
+                   QStringLiteral("Machine-readable output (one JSON object).")) {}
 
-void CtlContext::addCommonOptions(QCommandLineParser &parser)
-{
+void CtlContext::addCommonOptions(QCommandLineParser &parser) {
     parser.addHelpOption();
     parser.addOption(m_profileOption);
     parser.addOption(m_socketOption);
@@ -31,8 +30,7 @@ void CtlContext::addCommonOptions(QCommandLineParser &parser)
 }
 
 void CtlContext::parse(QCommandLineParser &parser, const QStringList &args, int minPositional,
-                       int maxPositional)
-{
+                       int maxPositional) {
     if (!parser.parse(args)) {
         err << parser.errorText() << "\n";
         err.flush();
@@ -59,17 +57,16 @@ void CtlContext::parse(QCommandLineParser &parser, const QStringList &args, int 
     }
 }
 
-bool CtlContext::connect()
-{
+bool CtlContext::connect() {
     const auto status = m_client.connectToNode(m_socketPath);
     if (!status) {
         err << "orionctl: " << status.error() << "\n";
         err.flush();
         return false;
     }
-    auto hello = m_client.request(QStringLiteral("hello"),
-                                  {{QStringLiteral("version"), 1},
-                                   {QStringLiteral("client"), QStringLiteral("orionctl")}});
+    auto hello = m_client.request(
+        QStringLiteral("hello"),
+        {{QStringLiteral("version"), 1}, {QStringLiteral("client"), QStringLiteral("orionctl")}});
     if (!hello) {
         err << "orionctl: the node refused the handshake: " << hello.error() << "\n";
         err.flush();
@@ -78,8 +75,7 @@ bool CtlContext::connect()
     return true;
 }
 
-int CtlContext::fail(const QString &what, const QString &reason)
-{
+int CtlContext::fail(const QString &what, const QString &reason) {
     err << "orionctl: " << what << ": " << reason;
     if (!m_client.lastErrorCode().isEmpty()) {
         err << " (" << m_client.lastErrorCode() << ")";
@@ -89,8 +85,7 @@ int CtlContext::fail(const QString &what, const QString &reason)
     return 1;
 }
 
-void CtlContext::printJson(const QJsonObject &object)
-{
+void CtlContext::printJson(const QJsonObject &object) {
     out << QJsonDocument(object).toJson(QJsonDocument::Compact) << "\n";
     out.flush();
 }

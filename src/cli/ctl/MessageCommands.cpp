@@ -10,8 +10,7 @@
 
 namespace orion::cli {
 
-QJsonValue parseBody(const QString &text)
-{
+QJsonValue parseBody(const QString &text) {
     // Any JSON value (also a bare number, string or literal) counts as JSON; anything
     // else is sent as a string.
     QJsonParseError error{};
@@ -23,8 +22,7 @@ QJsonValue parseBody(const QString &text)
     return text;
 }
 
-int sendCommand(const QStringList &args)
-{
+int sendCommand(const QStringList &args) {
     CtlContext ctx;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -38,13 +36,14 @@ int sendCommand(const QStringList &args)
         QStringLiteral("NAME"));
     const QCommandLineOption waitOption(QStringLiteral("wait-reply"),
                                         QStringLiteral("Wait for the reply and print it."));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           QStringLiteral("Seconds to wait for a reply (default 10)."),
-                                           QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"), QStringLiteral("Seconds to wait for a reply (default 10)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
     parser.addOption(serviceOption);
     parser.addOption(waitOption);
     parser.addOption(timeoutOption);
-    parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Target key (40 hex digits)"));
+    parser.addPositionalArgument(QStringLiteral("target"),
+                                 QStringLiteral("Target key (40 hex digits)"));
     parser.addPositionalArgument(QStringLiteral("body"), QStringLiteral("Message body"));
     ctx.parse(parser, args, 2, 2);
 
@@ -67,7 +66,8 @@ int sendCommand(const QStringList &args)
         request.insert(QStringLiteral("service"), parser.value(serviceOption));
     }
     // The node answers a waiting send itself when its time-out passes; give it a moment more.
-    auto reply = ctx.client().request(QStringLiteral("send"), request, wait ? timeoutMs + 5000 : 30000);
+    auto reply =
+        ctx.client().request(QStringLiteral("send"), request, wait ? timeoutMs + 5000 : 30000);
     if (!reply) {
         return ctx.fail(QStringLiteral("send"), reply.error());
     }
@@ -83,16 +83,15 @@ int sendCommand(const QStringList &args)
     return 0;
 }
 
-int listenCommand(const QStringList &args)
-{
+int listenCommand(const QStringList &args) {
     CtlContext ctx;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Registers SERVICE on the node and prints every message that arrives for it as one JSON "
         "line (source, target, service, body, message_id), until interrupted."));
     ctx.addCommonOptions(parser);
-    const QCommandLineOption countOption(QStringLiteral("count"),
-                                         QStringLiteral("Exit after N messages."), QStringLiteral("N"));
+    const QCommandLineOption countOption(
+        QStringLiteral("count"), QStringLiteral("Exit after N messages."), QStringLiteral("N"));
     parser.addOption(countOption);
     parser.addPositionalArgument(QStringLiteral("service"), QStringLiteral("Service name"));
     ctx.parse(parser, args, 1, 1);
@@ -101,7 +100,8 @@ int listenCommand(const QStringList &args)
         return 1;
     }
     const QString service = parser.positionalArguments().at(0);
-    auto reg = ctx.client().request(QStringLiteral("register"), {{QStringLiteral("service"), service}});
+    auto reg =
+        ctx.client().request(QStringLiteral("register"), {{QStringLiteral("service"), service}});
     if (!reg) {
         return ctx.fail(QStringLiteral("listen"), reg.error());
     }

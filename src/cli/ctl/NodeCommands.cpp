@@ -13,21 +13,21 @@ namespace orion::cli {
 
 namespace {
 
-QString humanBytes(double bytes)
-{
+QString humanBytes(double bytes) {
     static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
     int unit = 0;
     while (bytes >= 1024 && unit < 4) {
         bytes /= 1024;
         ++unit;
     }
-    return unit == 0 ? QStringLiteral("%1 B").arg(qint64(bytes))
-                     : QStringLiteral("%1 %2").arg(bytes, 0, 'f', 1).arg(QLatin1String(units[unit]));
+    return unit == 0
+               ? QStringLiteral("%1 B").arg(qint64(bytes))
+               : QStringLiteral("%1 %2").arg(bytes, 0, 'f', 1).arg(QLatin1String(units[unit]));
 }
 
-QString humanDuration(qint64 seconds)
-{
-    const qint64 d = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60, s = seconds % 60;
+QString humanDuration(qint64 seconds) {
+    const qint64 d = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60,
+                 s = seconds % 60;
     if (d) {
         return QStringLiteral("%1d %2h %3m").arg(d).arg(h).arg(m);
     }
@@ -37,8 +37,7 @@ QString humanDuration(qint64 seconds)
     return m ? QStringLiteral("%1m %2s").arg(m).arg(s) : QStringLiteral("%1s").arg(s);
 }
 
-QString joinStrings(const QJsonArray &array)
-{
+QString joinStrings(const QJsonArray &array) {
     QStringList parts;
     for (const auto &v : array) {
         parts << v.toString();
@@ -48,8 +47,7 @@ QString joinStrings(const QJsonArray &array)
 
 } // namespace
 
-int statusCommand(const QStringList &args)
-{
+int statusCommand(const QStringList &args) {
     CtlContext ctx;
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -91,8 +89,7 @@ int statusCommand(const QStringList &args)
     return 0;
 }
 
-int peersCommand(const QStringList &args)
-{
+int peersCommand(const QStringList &args) {
     CtlContext ctx;
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -134,20 +131,19 @@ int peersCommand(const QStringList &args)
     return 0;
 }
 
-int memberCommand(const QStringList &args)
-{
+int memberCommand(const QStringList &args) {
     CtlContext ctx;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "export FILE: writes the running node's signed member file.\n"
-        "import FILE: verifies a member file and adds it as a bootstrap peer of the running node."));
+    parser.setApplicationDescription(
+        QStringLiteral("export FILE: writes the running node's signed member file.\n"
+                       "import FILE: verifies a member file and adds it as a bootstrap peer of the "
+                       "running node."));
     ctx.addCommonOptions(parser);
     const QCommandLineOption addressOption(QStringLiteral("address"),
                                            QStringLiteral("Address to publish (export)."),
                                            QStringLiteral("HOST"));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("Port to publish (export)."),
-                                        QStringLiteral("N"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), QStringLiteral("Port to publish (export)."), QStringLiteral("N"));
     parser.addOption(addressOption);
     parser.addOption(portOption);
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("export or import"));
@@ -174,9 +170,10 @@ int memberCommand(const QStringList &args)
         if (!reply) {
             return ctx.fail(QStringLiteral("member export"), reply.error());
         }
-        const QByteArray bytes =
-            QJsonDocument(reply->value(QStringLiteral("member")).toObject()).toJson(QJsonDocument::Indented);
-        const auto written = util::AtomicFile::write(file, bytes, util::AtomicFile::Access::Readable);
+        const QByteArray bytes = QJsonDocument(reply->value(QStringLiteral("member")).toObject())
+                                     .toJson(QJsonDocument::Indented);
+        const auto written =
+            util::AtomicFile::write(file, bytes, util::AtomicFile::Access::Readable);
         if (!written) {
             return ctx.fail(QStringLiteral("member export"), written.error());
         }
@@ -192,7 +189,8 @@ int memberCommand(const QStringList &args)
     const QJsonDocument doc = QJsonDocument::fromJson(in.readAll(), &parseError);
     if (!doc.isObject()) {
         return ctx.fail(QStringLiteral("member import"),
-                        QStringLiteral("%1 is not a member file (JSON: %2)").arg(file, parseError.errorString()));
+                        QStringLiteral("%1 is not a member file (JSON: %2)")
+                            .arg(file, parseError.errorString()));
     }
     auto reply = ctx.client().request(QStringLiteral("member.import"),
                                       {{QStringLiteral("member"), doc.object()}});

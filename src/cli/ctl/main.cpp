@@ -25,8 +25,7 @@ const std::array<CtlCommand, 5> kCommands{{
     {"member", "export or import member files", &memberCommand},
 }};
 
-void printUsage(QTextStream &out)
-{
+void printUsage(QTextStream &out) {
     out << "Usage: orionctl <command> [--profile DIR] [--json] [options]\n\nCommands:\n";
     for (const auto &c : kCommands) {
         out << "  " << QString::fromLatin1(c.name).leftJustified(12) << c.summary << '\n';
@@ -36,8 +35,7 @@ void printUsage(QTextStream &out)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("orion"));
     QCoreApplication::setOrganizationName(QStringLiteral("Orion"));

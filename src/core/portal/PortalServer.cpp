@@ -12,7 +12,6 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QRegularExpression>
-#include <QStandardPaths>
 
 namespace orion::portal {
 
@@ -25,8 +24,10 @@ PortalServer::~PortalServer() {
 }
 
 QString PortalServer::socketPathFor(const QString &profileDir) {
-    QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (runtime.isEmpty()) {
+    // $XDG_RUNTIME_DIR when the session has one, else the temporary directory: the same
+    // rule every client follows (docs/portal.md), so no client depends on Qt's fallbacks.
+    QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (runtime.isEmpty() || !QFileInfo(runtime).isDir()) {
         runtime = QDir::tempPath();
     }
     const QString canonical = QDir(profileDir).absolutePath();
