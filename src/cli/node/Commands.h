@@ -15,5 +15,6 @@ struct CommandInfo {
 
 // One line per command; the table in main.cpp lists them in this order.
 // (declarations of commands go here)
+int scriptCommand(const QStringList &args);
 
 } // namespace orion::cli

@@ -13,7 +13,9 @@ using namespace orion::cli;
 namespace {
 
 // (table of commands; each entry: {"name", "one-line summary", &function})
-const std::array<CommandInfo, 0> kCommands{};
+const std::array<CommandInfo, 1> kCommands{{
+    {"script", "Compile a NET-Script file and run main once", &scriptCommand},
+}};
 
 void printUsage(QTextStream &out)
 {
