@@ -176,16 +176,16 @@ void Compiler::compileInit(const std::vector<Node> &forms) {
             compile(form.items[2], true);
         } else {
             m_pos = {form.line, form.column};
-            emit(Opcode::Nil, 1);
+            emitOp(Opcode::Nil, 1);
         }
         const int slot = m_resolver.declareGlobal(name);
         if (slot >= int(m_program->m_globalNames.size())) {
             m_program->m_globalNames.push_back(q(name));
         }
-        emit(Opcode::StoreG, slot, -1);
+        emitOp(Opcode::StoreG, slot, -1);
     }
-    emit(Opcode::Nil, 1);
-    emit(Opcode::Ret, -1);
+    emitOp(Opcode::Nil, 1);
+    emitOp(Opcode::Ret, -1);
     auto &fn = m_program->m_functions[size_t(index)];
     fn.numLocals = m_resolver.endFunction();
     fn.maxStack = m_maxDepth + 1;
@@ -201,7 +201,7 @@ void Compiler::compileFunction(const Node &defun, int index) {
     auto entry = int(m_program->m_code.size());
     compileBody(defun.items, 3, true);
     m_pos = {defun.line, defun.column};
-    emit(Opcode::Ret, -1);
+    emitOp(Opcode::Ret, -1);
     m_resolver.popScope();
     auto &fn = m_program->m_functions[size_t(index)];
     fn.entry = entry;
@@ -216,32 +216,32 @@ void Compiler::setDepth(int depth) {
     m_maxDepth = std::max(m_maxDepth, m_depth);
 }
 
-void Compiler::emit(Opcode op, int stackEffect) {
+void Compiler::emitOp(Opcode op, int stackEffect) {
     m_program->m_code.push_back(int32_t(op));
     m_program->m_positions.push_back(m_pos);
     setDepth(m_depth + stackEffect);
 }
 
-void Compiler::emit(Opcode op, int32_t a, int stackEffect) {
-    emit(op, stackEffect);
+void Compiler::emitOp(Opcode op, int32_t a, int stackEffect) {
+    emitOp(op, stackEffect);
     m_program->m_code.push_back(a);
     m_program->m_positions.push_back(m_pos);
 }
 
-void Compiler::emit(Opcode op, int32_t a, int32_t b, int stackEffect) {
-    emit(op, a, stackEffect);
+void Compiler::emitOp(Opcode op, int32_t a, int32_t b, int stackEffect) {
+    emitOp(op, a, stackEffect);
     m_program->m_code.push_back(b);
     m_program->m_positions.push_back(m_pos);
 }
 
 size_t Compiler::emitJump(Opcode op, int stackEffect) {
-    emit(op, 0, stackEffect);
+    emitOp(op, 0, stackEffect);
     return m_program->m_code.size() - 1;
 }
 
 void Compiler::pushConstant(Value v) {
     m_program->m_constants.push_back(std::move(v));
-    emit(Opcode::Const, int32_t(m_program->m_constants.size() - 1), 1);
+    emitOp(Opcode::Const, int32_t(m_program->m_constants.size() - 1), 1);
 }
 
 int Compiler::stringConstant(const std::string &s) {
@@ -295,7 +295,7 @@ void Compiler::compile(const Node &n, bool want) {
         if (want) {
             if (n.intValue >= std::numeric_limits<int32_t>::min() &&
                 n.intValue <= std::numeric_limits<int32_t>::max()) {
-                emit(Opcode::Int, int32_t(n.intValue), 1);
+                emitOp(Opcode::Int, int32_t(n.intValue), 1);
             } else {
                 pushConstant(Value::integer(n.intValue));
             }
@@ -308,7 +308,7 @@ void Compiler::compile(const Node &n, bool want) {
         break;
     case Node::Kind::String:
         if (want) {
-            emit(Opcode::Const, stringConstant(n.text), 1);
+            emitOp(Opcode::Const, stringConstant(n.text), 1);
         }
         break;
     case Node::Kind::Symbol:
@@ -324,7 +324,7 @@ void Compiler::compile(const Node &n, bool want) {
 void Compiler::compileBody(const std::vector<Node> &items, size_t from, bool want) {
     if (from >= items.size()) {
         if (want) {
-            emit(Opcode::Nil, 1);
+            emitOp(Opcode::Nil, 1);
         }
         return;
     }
@@ -342,7 +342,7 @@ void Compiler::compileScopedBody(const std::vector<Node> &items, size_t from, bo
 void Compiler::compileSymbol(const Node &n, bool want) {
     if (n.text == "t" || n.text == "nil") {
         if (want) {
-            emit(n.text == "t" ? Opcode::True : Opcode::Nil, 1);
+            emitOp(n.text == "t" ? Opcode::True : Opcode::Nil, 1);
         }
         return;
     }
@@ -354,14 +354,14 @@ void Compiler::compileSymbol(const Node &n, bool want) {
         m_program->m_usedPredefined |= 1u << b.slot;
     }
     if (want) {
-        emit(b.kind == Resolver::Kind::Local ? Opcode::LoadL : Opcode::LoadG, b.slot, 1);
+        emitOp(b.kind == Resolver::Kind::Local ? Opcode::LoadL : Opcode::LoadG, b.slot, 1);
     }
 }
 
 void Compiler::compileForm(const Node &n, bool want) {
     if (n.items.empty()) {
         if (want) {
-            emit(Opcode::Nil, 1);
+            emitOp(Opcode::Nil, 1);
         }
         return;
     }
@@ -385,7 +385,7 @@ void Compiler::compileCall(const Node &n, bool want) {
         for (size_t i = 1; i < n.items.size(); ++i) {
             compile(n.items[i], true);
         }
-        emit(Opcode::Call, fn->second.index, argc, 1 - argc);
+        emitOp(Opcode::Call, fn->second.index, argc, 1 - argc);
     } else {
         const int b = Builtins::find(name);
         if (b < 0) {
@@ -396,10 +396,10 @@ void Compiler::compileCall(const Node &n, bool want) {
         for (size_t i = 1; i < n.items.size(); ++i) {
             compile(n.items[i], true);
         }
-        emit(Opcode::Builtin, b, argc, 1 - argc);
+        emitOp(Opcode::Builtin, b, argc, 1 - argc);
     }
     if (!want) {
-        emit(Opcode::Pop, -1);
+        emitOp(Opcode::Pop, -1);
     }
 }
 
@@ -415,22 +415,22 @@ bool Compiler::compileOperator(const Node &n, const std::string &name, bool want
             const bool smallInt = arg.kind == Node::Kind::Int && arg.intValue > -(1 << 30) &&
                                   arg.intValue < (1 << 30);
             if (smallInt && (op == Opcode::Add || op == Opcode::Sub)) {
-                emit(Opcode::AddI, int32_t(op == Opcode::Add ? arg.intValue : -arg.intValue), 0);
+                emitOp(Opcode::AddI, int32_t(op == Opcode::Add ? arg.intValue : -arg.intValue), 0);
             } else {
                 compile(arg, true);
-                emit(op, -1);
+                emitOp(op, -1);
             }
         }
     };
     if (name == "+" || name == "*") {
         const Opcode op = name == "+" ? Opcode::Add : Opcode::Mul;
         if (argc == 0) {
-            emit(Opcode::Int, name == "+" ? 0 : 1, 1);
+            emitOp(Opcode::Int, name == "+" ? 0 : 1, 1);
         } else if (argc == 1) {
             // (+ x) is x, but still checked to be a number.
-            emit(Opcode::Int, name == "+" ? 0 : 1, 1);
+            emitOp(Opcode::Int, name == "+" ? 0 : 1, 1);
             compile(n.items[1], true);
-            emit(op, -1);
+            emitOp(op, -1);
         } else {
             binaryChain(op);
         }
@@ -438,7 +438,7 @@ bool Compiler::compileOperator(const Node &n, const std::string &name, bool want
         checkArgs(n, 1, -1);
         if (argc == 1) {
             compile(n.items[1], true);
-            emit(Opcode::Neg, 0);
+            emitOp(Opcode::Neg, 0);
         } else {
             binaryChain(Opcode::Sub);
         }
@@ -451,7 +451,7 @@ bool Compiler::compileOperator(const Node &n, const std::string &name, bool want
     } else if (name == "not" || name == "null") {
         checkArgs(n, 1, 1);
         compile(n.items[1], true);
-        emit(Opcode::Not, 0);
+        emitOp(Opcode::Not, 0);
     } else {
         checkArgs(n, 2, 2);
         compile(n.items[1], true);
@@ -468,10 +468,10 @@ bool Compiler::compileOperator(const Node &n, const std::string &name, bool want
         } else if (name == "/=") {
             op = Opcode::Ne;
         }
-        emit(op, -1);
+        emitOp(op, -1);
     }
     if (!want) {
-        emit(Opcode::Pop, -1);
+        emitOp(Opcode::Pop, -1);
     }
     return true;
 }
@@ -543,8 +543,8 @@ void Compiler::compileLet(const Node &n, bool want) {
         for (const Node &b : n.items[1].items) {
             if (b.isSymbol()) {
                 const std::string v = variableName(b, "let");
-                emit(Opcode::Nil, 1);
-                emit(Opcode::StoreL, m_resolver.declareLocal(v), -1);
+                emitOp(Opcode::Nil, 1);
+                emitOp(Opcode::StoreL, m_resolver.declareLocal(v), -1);
                 continue;
             }
             if (!b.isList() || b.items.empty() || b.items.size() > 2) {
@@ -554,9 +554,9 @@ void Compiler::compileLet(const Node &n, bool want) {
             if (b.items.size() == 2) {
                 compile(b.items[1], true);
             } else {
-                emit(Opcode::Nil, 1);
+                emitOp(Opcode::Nil, 1);
             }
-            emit(Opcode::StoreL, m_resolver.declareLocal(v), -1);
+            emitOp(Opcode::StoreL, m_resolver.declareLocal(v), -1);
         }
         compileBody(n.items, 2, want);
         m_resolver.popScope();
@@ -569,13 +569,13 @@ void Compiler::compileLet(const Node &n, bool want) {
     if (n.items.size() == 3) {
         compile(n.items[2], true);
     } else {
-        emit(Opcode::Nil, 1);
+        emitOp(Opcode::Nil, 1);
     }
     const int slot = m_resolver.declareLocal(v);
     if (want) {
-        emit(Opcode::SetL, slot, 0);
+        emitOp(Opcode::SetL, slot, 0);
     } else {
-        emit(Opcode::StoreL, slot, -1);
+        emitOp(Opcode::StoreL, slot, -1);
     }
 }
 
@@ -594,9 +594,9 @@ void Compiler::compileSet(const Node &n, bool want) {
     }
     compile(n.items[2], true);
     if (b.kind == Resolver::Kind::Local) {
-        emit(want ? Opcode::SetL : Opcode::StoreL, b.slot, want ? 0 : -1);
+        emitOp(want ? Opcode::SetL : Opcode::StoreL, b.slot, want ? 0 : -1);
     } else {
-        emit(want ? Opcode::SetG : Opcode::StoreG, b.slot, want ? 0 : -1);
+        emitOp(want ? Opcode::SetG : Opcode::StoreG, b.slot, want ? 0 : -1);
     }
 }
 
@@ -635,7 +635,7 @@ void Compiler::compileWhenUnless(const Node &n, bool want, bool isWhen) {
         const size_t toEnd = emitJump(Opcode::Jmp, 0);
         patch(skip);
         setDepth(depth);
-        emit(Opcode::Nil, 1);
+        emitOp(Opcode::Nil, 1);
         patch(toEnd);
     } else {
         patch(skip);
@@ -665,7 +665,7 @@ void Compiler::compileCond(const Node &n, bool want) {
     }
     setDepth(depth);
     if (want) {
-        emit(Opcode::Nil, 1);
+        emitOp(Opcode::Nil, 1);
     }
     for (size_t at : toEnd) {
         patch(at);
@@ -682,18 +682,18 @@ void Compiler::compileWhile(const Node &n, bool want) {
     const size_t exit = compileJumpIfFalse(n.items[1]);
     compileScopedBody(n.items, 2, false);
     const auto cost = int32_t(m_program->m_code.size() + 3) - top;
-    emit(Opcode::Loop, top, cost, 0);
+    emitOp(Opcode::Loop, top, cost, 0);
     patch(exit);
     setDepth(depth);
     if (want) {
-        emit(Opcode::Nil, 1);
+        emitOp(Opcode::Nil, 1);
     }
 }
 
 void Compiler::compileAndOr(const Node &n, bool want, bool isAnd) {
     const int depth = m_depth;
     if (n.items.size() == 1) {
-        emit(isAnd ? Opcode::True : Opcode::Nil, 1);
+        emitOp(isAnd ? Opcode::True : Opcode::Nil, 1);
     } else {
         std::vector<size_t> toEnd;
         for (size_t i = 1; i < n.items.size(); ++i) {
@@ -711,7 +711,7 @@ void Compiler::compileAndOr(const Node &n, bool want, bool isAnd) {
         setDepth(depth + 1);
     }
     if (!want) {
-        emit(Opcode::Pop, -1);
+        emitOp(Opcode::Pop, -1);
     }
 }
 
@@ -726,9 +726,9 @@ void Compiler::compileReturn(const Node &n, bool want) {
     if (n.items.size() == 2) {
         compile(n.items[1], true);
     } else {
-        emit(Opcode::Nil, 1);
+        emitOp(Opcode::Nil, 1);
     }
-    emit(Opcode::Ret, -1);
+    emitOp(Opcode::Ret, -1);
     setDepth(depth + (want ? 1 : 0));
 }
 

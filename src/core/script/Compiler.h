@@ -58,9 +58,9 @@ private:
     void compileAndOr(const Node &n, bool want, bool isAnd);
     void compileReturn(const Node &n, bool want);
 
-    void emit(Opcode op, int stackEffect);
-    void emit(Opcode op, int32_t a, int stackEffect);
-    void emit(Opcode op, int32_t a, int32_t b, int stackEffect);
+    void emitOp(Opcode op, int stackEffect);
+    void emitOp(Opcode op, int32_t a, int stackEffect);
+    void emitOp(Opcode op, int32_t a, int32_t b, int stackEffect);
     size_t emitJump(Opcode op, int stackEffect);
     void patch(size_t operand) { m_program->m_code[operand] = int32_t(m_program->m_code.size()); }
     void setDepth(int depth);

@@ -25,7 +25,7 @@ namespace {
 // Fuel is handed out in chunks; the wall clock is read once per chunk.
 constexpr int64_t kChunk = 20000;
 constexpr int64_t kCallCost = 4;
-constexpr size_t kInitialStack = 128;
+constexpr size_t kInitialStack = 8; // slack beyond main's own frame
 
 const char *opName(Opcode op) {
     switch (op) {
@@ -187,7 +187,9 @@ void Instance::refuel() {
 }
 
 void Instance::growStack(size_t needed) {
-    size_t size = std::max(m_stackSize * 2, kInitialStack);
+    // The first stack is just what main needs (most instances never call deeper); later
+    // growth doubles.
+    size_t size = m_stackSize == 0 ? needed + kInitialStack : m_stackSize * 2;
     while (size < needed) {
         size *= 2;
     }
@@ -221,7 +223,14 @@ void Instance::storeWrite(const QString &key, std::optional<QByteArray> json) {
 
 void Instance::initGlobals() {
     m_globalCount = size_t(m_program.globalCount());
-    growStack(m_globalCount + kInitialStack);
+    size_t frame = 0;
+    for (int f : {m_program.initFunction(), m_program.mainFunction()}) {
+        if (f >= 0) {
+            const auto &fn = m_program.functions()[size_t(f)];
+            frame = std::max(frame, size_t(fn.numLocals + fn.maxStack));
+        }
+    }
+    growStack(m_globalCount + frame);
     auto text = [this](const QString &s) {
         const QByteArray utf8 = s.toUtf8();
         return m_heap.string(std::string_view(utf8.constData(), size_t(utf8.size())));
