@@ -350,10 +350,10 @@ Value Instance::execute(int function) {
         NEXT;
     op_Loop:
         m_fuel -= pc[1];
-        pc = code + pc[0];
         if (m_fuel < 0) [[unlikely]] {
-            refuel();
+            refuel(); // before the jump, so an error points at the loop
         }
+        pc = code + pc[0];
         NEXT;
     op_Jf : {
         --sp;
