@@ -85,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         std::abort();
     }
     net::BoxStreamKeys streamKeys = hs.takeKeys();
-    net::BoxStreamDecryptor decryptor(std::move(streamKeys.decryptionKey),
+    net::BoxStreamDecryptor decryptor(crypto::SecureBuffer::fromBytes(streamKeys.decryptionKey()),
                                       streamKeys.decryptionNonce);
     QByteArray plain;
     if (decryptor.feed(input.sliced(pos), plain).ok()) {

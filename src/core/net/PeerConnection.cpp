@@ -137,8 +137,10 @@ void PeerConnection::process(QByteArrayView data) {
         m_handshakeTimer.stop();
         m_remotePublicKey = m_handshake->remotePublicKey();
         BoxStreamKeys keys = m_handshake->takeKeys();
-        m_encryptor = BoxStreamEncryptor(std::move(keys.encryptionKey), keys.encryptionNonce);
-        m_decryptor = BoxStreamDecryptor(std::move(keys.decryptionKey), keys.decryptionNonce);
+        m_encryptor = BoxStreamEncryptor(crypto::SecureBuffer::fromBytes(keys.encryptionKey()),
+                                         keys.encryptionNonce);
+        m_decryptor = BoxStreamDecryptor(crypto::SecureBuffer::fromBytes(keys.decryptionKey()),
+                                         keys.decryptionNonce);
         m_handshake.reset();
         m_state = State::Established;
         m_wasEstablished = true;

@@ -33,7 +33,9 @@ enum Offsets : std::size_t {
     kH = kEphemeral + 32,  // client's signature, 64 bytes
     kPlain = kH + 64,      // msg3/msg4 plaintext, up to 96 bytes
     kSigned = kPlain + 96, // message being signed or verified, up to 160 bytes
-    kTotal = kSigned + 160,
+    kEncryptionKey = kSigned + 160,
+    kDecryptionKey = kEncryptionKey + 32,
+    kTotal = kDecryptionKey + 32,
 };
 
 const std::uint8_t *u8(const QByteArray &bytes) {
@@ -358,12 +360,14 @@ void SecretHandshake::deriveKeys() {
     Sha256::hash(s + kK, s + kKey4, 32);
     const bool client = m_role == Role::Client;
     const QByteArray &ownKey = m_longTerm->publicKey();
-    m_keys.encryptionKey = crypto::SecureBuffer(32);
-    m_keys.decryptionKey = crypto::SecureBuffer(32);
-    Sha256().update(s + kK, 32).update(m_remotePublicKey).finish(m_keys.encryptionKey.data());
-    Sha256().update(s + kK, 32).update(ownKey).finish(m_keys.decryptionKey.data());
+    Sha256().update(s + kK, 32).update(m_remotePublicKey).finish(s + kEncryptionKey);
+    Sha256().update(s + kK, 32).update(ownKey).finish(s + kDecryptionKey);
+    crypto::wipe(s, kEncryptionKey); // everything but the two stream keys
     m_keys.encryptionNonce = (client ? m_msg2Mac : m_msg1Mac).first(24);
     m_keys.decryptionNonce = (client ? m_msg1Mac : m_msg2Mac).first(24);
+    m_keys.encryptionOffset = kEncryptionKey;
+    m_keys.decryptionOffset = kDecryptionKey;
+    m_keys.material = std::move(m_secrets);
     m_secrets = {};
     m_state = State::Done;
 }

@@ -129,7 +129,8 @@ struct RawPeer {
             return false;
         }
         keys = hs.takeKeys();
-        encryptor = net::BoxStreamEncryptor(keys.encryptionKey.clone(), keys.encryptionNonce);
+        encryptor = net::BoxStreamEncryptor(crypto::SecureBuffer::fromBytes(keys.encryptionKey()),
+                                            keys.encryptionNonce);
         return true;
     }
 
