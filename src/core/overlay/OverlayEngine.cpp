@@ -9,6 +9,7 @@
 namespace orion::overlay {
 
 using identity::Key160;
+using routing::Contact;
 using routing::NodeInfo;
 using routing::RoutingTable;
 
@@ -208,6 +209,32 @@ void OverlayEngine::handleUnreachable(const Key160 &peer) {
     }
     for (auto &p : failed) {
         failPending(std::move(p));
+    }
+}
+
+void OverlayEngine::resendPending(const Key160 &peer) {
+    if (m_stopped) {
+        return;
+    }
+    const Contact *contact = m_table.find(peer);
+    for (const auto &p : m_pending) {
+        if (p.peer != peer) {
+            continue;
+        }
+        NodeInfo to;
+        if (p.lookupId != 0) {
+            LookupRun *run = findLookup(p.lookupId);
+            if (!run) {
+                continue;
+            }
+            const auto *candidate = run->lookup.candidate(peer);
+            if (!candidate) {
+                continue;
+            }
+            m_host.send(candidate->info, FindNodeMessage{p.id, run->lookup.target()});
+        } else if (contact) {
+            m_host.send(contact->info, PingMessage{p.id});
+        }
     }
 }
 

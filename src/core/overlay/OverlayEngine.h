@@ -56,6 +56,10 @@ public:
     // Requests to `peer` cannot be delivered (connection refused or lost): they fail now
     // rather than at their timeout. Must not be called from inside OverlayHost::send.
     void handleUnreachable(const identity::Key160 &peer);
+    // The connection to `peer` was replaced by another one (two nodes dialled each other):
+    // requests in flight may have been lost with it, so they are sent once more. Their
+    // time-outs keep running.
+    void resendPending(const identity::Key160 &peer);
     // A peer told us how it sees our address.
     void recordObservedAddress(const identity::Key160 &reporter, const routing::Endpoint &observed);
     // The address most peers report seeing us at (address only; port as they saw it).

@@ -19,6 +19,12 @@ Lookup::Candidate *Lookup::find(const Key160 &id) {
     return it == m_candidates.end() ? nullptr : &*it;
 }
 
+const Lookup::Candidate *Lookup::candidate(const Key160 &id) const {
+    auto it = std::find_if(m_candidates.begin(), m_candidates.end(),
+                           [&](const Candidate &c) { return c.info.id == id; });
+    return it == m_candidates.end() ? nullptr : &*it;
+}
+
 void Lookup::addCandidates(const std::vector<NodeInfo> &nodes, int depth) {
     const auto d = quint8(std::clamp(depth, 1, 255));
     for (const auto &node : nodes) {

@@ -34,6 +34,7 @@ public:
     // Done when the k closest nodes that did not fail have all answered, or nobody is
     // left to ask.
     bool isFinished() const;
+    const Candidate *candidate(const identity::Key160 &id) const;
     // The closest nodes that answered, at most k, closest first.
     std::vector<NodeInfo> result() const;
     // The target itself answered.
