@@ -48,7 +48,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     net::BoxStreamKeys keys = hs.takeKeys();
-    const QByteArray outcome = keys.encryptionKey.view().toByteArray() + keys.encryptionNonce +
-                               keys.decryptionKey.view().toByteArray() + keys.decryptionNonce;
+    const QByteArray outcome = keys.encryptionKey().toByteArray() + keys.encryptionNonce +
+                               keys.decryptionKey().toByteArray() + keys.decryptionNonce;
     return Shs1Io::writeAll(outcome) ? 0 : 1;
 }

@@ -58,6 +58,11 @@ Result<SecureBuffer> X25519::sharedSecret(QByteArrayView remotePublicKey) const 
     return out;
 }
 
+void X25519::generate(std::uint8_t *publicKey, std::uint8_t *secretKey) {
+    Sodium::ensureInitialized();
+    crypto_box_keypair(publicKey, secretKey);
+}
+
 bool X25519::scalarMult(std::uint8_t *out, const std::uint8_t *secretKey,
                         const std::uint8_t *publicKey) {
     Sodium::ensureInitialized();

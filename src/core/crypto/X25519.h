@@ -34,6 +34,9 @@ public:
     // low-order public key forces: such a "secret" is known to everyone.
     Result<SecureBuffer> sharedSecret(QByteArrayView remotePublicKey) const;
 
+    // Raw key generation into caller-owned memory (32 bytes each).
+    static void generate(std::uint8_t *publicKey, std::uint8_t *secretKey);
+
     // The raw form for callers that keep their secrets in one buffer: writes 32 bytes to
     // out; false (and out wiped) when the result is all zero.
     static bool scalarMult(std::uint8_t *out, const std::uint8_t *secretKey,

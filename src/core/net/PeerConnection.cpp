@@ -11,7 +11,9 @@ namespace orion::net {
 
 namespace {
 constexpr qsizetype kReadChunk = 64 * 1024;
-}
+// Plaintext per encrypted slice handed to the socket: 15 full frames.
+constexpr qsizetype kWriteSlice = 15 * BoxStreamEncryptor::kMaxBodyBytes;
+} // namespace
 
 PeerConnection::PeerConnection(QTcpSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
                                QByteArrayView networkKey, const TransportConfig &config,
@@ -135,8 +137,10 @@ void PeerConnection::process(QByteArrayView data) {
         m_handshakeTimer.stop();
         m_remotePublicKey = m_handshake->remotePublicKey();
         BoxStreamKeys keys = m_handshake->takeKeys();
-        m_encryptor = BoxStreamEncryptor(std::move(keys.encryptionKey), keys.encryptionNonce);
-        m_decryptor = BoxStreamDecryptor(std::move(keys.decryptionKey), keys.decryptionNonce);
+        m_encryptor = BoxStreamEncryptor(crypto::SecureBuffer::fromBytes(keys.encryptionKey()),
+                                         keys.encryptionNonce);
+        m_decryptor = BoxStreamDecryptor(crypto::SecureBuffer::fromBytes(keys.decryptionKey()),
+                                         keys.decryptionNonce);
         m_handshake.reset();
         m_state = State::Established;
         m_wasEstablished = true;
@@ -254,21 +258,24 @@ void PeerConnection::flush() {
     if (m_state != State::Established || m_plainOut.isEmpty()) {
         return;
     }
-    QByteArray wire;
-    wire.reserve(BoxStreamEncryptor::encryptedSize(m_plainOut.size()));
-    m_encryptor.encrypt(m_plainOut, wire);
+    // Encrypt in slices into one reused buffer: no allocation per flush, and the socket's
+    // buffer receives pieces small enough to come from the allocator's free lists.
+    const QByteArrayView plain(m_plainOut);
+    for (qsizetype at = 0; at < plain.size(); at += kWriteSlice) {
+        m_wire.resize(0);
+        m_encryptor.encrypt(plain.sliced(at, std::min(kWriteSlice, plain.size() - at)), m_wire);
+        writeWire(m_wire);
+    }
     m_plainOut.resize(0);
     m_sentSinceKeepAlive = true;
-    writeWire(std::move(wire));
 }
 
-void PeerConnection::writeWire(QByteArray wire) {
+void PeerConnection::writeWire(QByteArrayView wire) {
     if (!m_socket || wire.isEmpty()) {
         return;
     }
     m_bytesSent += wire.size();
-    // The socket shares the array instead of copying it; a fresh one is built next time.
-    m_socket->write(wire);
+    m_socket->write(wire.data(), wire.size());
 }
 
 void PeerConnection::onBytesWritten(qint64) {
@@ -316,7 +323,7 @@ void PeerConnection::close(const QString &reason) {
             m_plainOut.clear();
         }
         m_encryptor.goodbye(wire);
-        writeWire(std::move(wire));
+        writeWire(wire);
     }
     finishClose(reason);
 }

@@ -92,7 +92,7 @@ private:
     void processStream(QByteArrayView data);
     void scheduleFlush();
     void flush();
-    void writeWire(QByteArray wire);
+    void writeWire(QByteArrayView wire);
     void finishClose(const QString &reason);
     void assertThread() const;
 
@@ -117,6 +117,7 @@ private:
     QByteArray m_plainIn;    // decrypted, not yet decoded
     QList<QCborValue> m_inbox;
     QByteArray m_plainOut; // framed messages waiting for the next flush
+    QByteArray m_wire;     // reused for encrypted output
     bool m_flushScheduled = false;
     bool m_wantWritable = false;
     bool m_sentSinceKeepAlive = false;

@@ -29,10 +29,13 @@ enum Offsets : std::size_t {
     kKey3 = kHashAb + 32,
     kKey4 = kKey3 + 32,
     kK = kKey4 + 32,
-    kH = kK + 32,          // client's signature, 64 bytes
+    kEphemeral = kK + 32,  // own ephemeral X25519 secret
+    kH = kEphemeral + 32,  // client's signature, 64 bytes
     kPlain = kH + 64,      // msg3/msg4 plaintext, up to 96 bytes
     kSigned = kPlain + 96, // message being signed or verified, up to 160 bytes
-    kTotal = kSigned + 160,
+    kEncryptionKey = kSigned + 160,
+    kDecryptionKey = kEncryptionKey + 32,
+    kTotal = kDecryptionKey + 32,
 };
 
 const std::uint8_t *u8(const QByteArray &bytes) {
@@ -49,8 +52,7 @@ SecretHandshake SecretHandshake::client(std::shared_ptr<const Ed25519> longTerm,
     SecretHandshake hs;
     hs.m_role = Role::Client;
     hs.m_longTerm = std::move(longTerm);
-    hs.m_ephemeral = ephemeral.isNull() ? crypto::X25519::generate() : std::move(ephemeral);
-    hs.m_secrets = crypto::SecureBuffer(kTotal);
+    hs.start(std::move(ephemeral));
     if (!hs.m_longTerm || hs.m_longTerm->isNull()) {
         hs.fail(QStringLiteral("no long-term key"));
         return hs;
@@ -69,8 +71,8 @@ SecretHandshake SecretHandshake::client(std::shared_ptr<const Ed25519> longTerm,
     // msg1 = hmac_N(Ae) || Ae
     hs.m_output.resize(kMsg1Bytes);
     auto *out = reinterpret_cast<std::uint8_t *>(hs.m_output.data());
-    crypto::HmacSha512256::mac(out, hs.m_secrets.data() + kN, u8(hs.m_ephemeral.publicKey()), 32);
-    std::memcpy(out + 32, hs.m_ephemeral.publicKey().constData(), 32);
+    crypto::HmacSha512256::mac(out, hs.m_secrets.data() + kN, u8(hs.m_ephemeralPublic), 32);
+    std::memcpy(out + 32, hs.m_ephemeralPublic.constData(), 32);
     hs.m_msg1Mac = hs.m_output.first(32);
     hs.m_state = State::AwaitingMsg2;
     return hs;
@@ -81,8 +83,7 @@ SecretHandshake SecretHandshake::server(std::shared_ptr<const Ed25519> longTerm,
     SecretHandshake hs;
     hs.m_role = Role::Server;
     hs.m_longTerm = std::move(longTerm);
-    hs.m_ephemeral = ephemeral.isNull() ? crypto::X25519::generate() : std::move(ephemeral);
-    hs.m_secrets = crypto::SecureBuffer(kTotal);
+    hs.start(std::move(ephemeral));
     if (!hs.m_longTerm || hs.m_longTerm->isNull()) {
         hs.fail(QStringLiteral("no long-term key"));
         return hs;
@@ -94,6 +95,19 @@ SecretHandshake SecretHandshake::server(std::shared_ptr<const Ed25519> longTerm,
     std::memcpy(hs.m_secrets.data() + kN, networkKey.data(), kNetworkKeyBytes);
     hs.m_state = State::AwaitingMsg1;
     return hs;
+}
+
+void SecretHandshake::start(crypto::X25519 ephemeral) {
+    // The ephemeral secret lives in the one secrets buffer; a fresh one is made in place.
+    m_secrets = crypto::SecureBuffer(kTotal);
+    m_ephemeralPublic.resize(crypto::X25519::kPublicKeyBytes);
+    auto *pk = reinterpret_cast<std::uint8_t *>(m_ephemeralPublic.data());
+    if (ephemeral.isNull()) {
+        crypto::X25519::generate(pk, m_secrets.data() + kEphemeral);
+    } else {
+        std::memcpy(m_secrets.data() + kEphemeral, ephemeral.secretKey().data(), 32);
+        std::memcpy(pk, ephemeral.publicKey().constData(), 32);
+    }
 }
 
 SecretHandshake::~SecretHandshake() {
@@ -187,8 +201,7 @@ void SecretHandshake::processMsg1() {
     }
     m_remoteEphemeral = m_in.sliced(32, 32);
     m_msg1Mac = m_in.first(32);
-    if (!crypto::X25519::scalarMult(s + kAb, m_ephemeral.secretKey().data(),
-                                    u8(m_remoteEphemeral))) {
+    if (!crypto::X25519::scalarMult(s + kAb, s + kEphemeral, u8(m_remoteEphemeral))) {
         fail(QStringLiteral("msg1 carries a low-order ephemeral key"));
         return;
     }
@@ -196,8 +209,8 @@ void SecretHandshake::processMsg1() {
 
     m_output.resize(kMsg2Bytes);
     auto *out = reinterpret_cast<std::uint8_t *>(m_output.data());
-    crypto::HmacSha512256::mac(out, s + kN, u8(m_ephemeral.publicKey()), 32);
-    std::memcpy(out + 32, m_ephemeral.publicKey().constData(), 32);
+    crypto::HmacSha512256::mac(out, s + kN, u8(m_ephemeralPublic), 32);
+    std::memcpy(out + 32, m_ephemeralPublic.constData(), 32);
     m_msg2Mac = m_output.first(32);
     m_state = State::AwaitingMsg3;
 }
@@ -212,7 +225,7 @@ void SecretHandshake::processMsg2() {
     }
     m_remoteEphemeral = m_in.sliced(32, 32);
     m_msg2Mac = m_in.first(32);
-    const std::uint8_t *ae = m_ephemeral.secretKey().data();
+    const std::uint8_t *ae = s + kEphemeral;
     if (!crypto::X25519::scalarMult(s + kAb, ae, u8(m_remoteEphemeral))) {
         fail(QStringLiteral("msg2 carries a low-order ephemeral key"));
         return;
@@ -280,7 +293,7 @@ void SecretHandshake::processMsg3() {
         fail(QStringLiteral("the client's public key is not a valid Ed25519 key"));
         return;
     }
-    if (!crypto::X25519::scalarMult(s + kAbBig, m_ephemeral.secretKey().data(), curveA.data())) {
+    if (!crypto::X25519::scalarMult(s + kAbBig, s + kEphemeral, curveA.data())) {
         fail(QStringLiteral("the client's public key has low order"));
         return;
     }
@@ -347,12 +360,14 @@ void SecretHandshake::deriveKeys() {
     Sha256::hash(s + kK, s + kKey4, 32);
     const bool client = m_role == Role::Client;
     const QByteArray &ownKey = m_longTerm->publicKey();
-    m_keys.encryptionKey = crypto::SecureBuffer(32);
-    m_keys.decryptionKey = crypto::SecureBuffer(32);
-    Sha256().update(s + kK, 32).update(m_remotePublicKey).finish(m_keys.encryptionKey.data());
-    Sha256().update(s + kK, 32).update(ownKey).finish(m_keys.decryptionKey.data());
+    Sha256().update(s + kK, 32).update(m_remotePublicKey).finish(s + kEncryptionKey);
+    Sha256().update(s + kK, 32).update(ownKey).finish(s + kDecryptionKey);
+    crypto::wipe(s, kEncryptionKey); // everything but the two stream keys
     m_keys.encryptionNonce = (client ? m_msg2Mac : m_msg1Mac).first(24);
     m_keys.decryptionNonce = (client ? m_msg1Mac : m_msg2Mac).first(24);
+    m_keys.encryptionOffset = kEncryptionKey;
+    m_keys.decryptionOffset = kDecryptionKey;
+    m_keys.material = std::move(m_secrets);
     m_secrets = {};
     m_state = State::Done;
 }

@@ -78,12 +78,13 @@ private:
     void processMsg3();
     void processMsg4();
     void deriveKeys();
+    void start(crypto::X25519 ephemeral);
     int expectedSize() const;
 
     Role m_role = Role::Client;
     State m_state = State::Failed;
     std::shared_ptr<const crypto::Ed25519> m_longTerm;
-    crypto::X25519 m_ephemeral;
+    QByteArray m_ephemeralPublic;
     // All secrets of the run in one guarded buffer (see Offsets in the .cpp).
     crypto::SecureBuffer m_secrets;
     QByteArray m_remotePublicKey;    // long-term Ed25519 (server's, known to the client)

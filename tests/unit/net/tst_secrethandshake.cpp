@@ -29,8 +29,8 @@ std::shared_ptr<const crypto::Ed25519> key(QByteArrayView sk) {
 }
 
 QByteArray outcome(net::BoxStreamKeys &keys) {
-    return keys.encryptionKey.view().toByteArray() + keys.encryptionNonce +
-           keys.decryptionKey.view().toByteArray() + keys.decryptionNonce;
+    return keys.encryptionKey().toByteArray() + keys.encryptionNonce +
+           keys.decryptionKey().toByteArray() + keys.decryptionNonce;
 }
 
 struct Pair {
@@ -128,13 +128,15 @@ private Q_SLOTS:
         net::BoxStreamKeys sk = server.takeKeys();
         QCOMPARE(outcome(ck).toHex(), hex(co, "shs1_test_outcome").toHex());
         QCOMPARE(outcome(sk).toHex(), hex(so, "shs1_test_outcome").toHex());
-        QCOMPARE(ck.encryptionKey.view().toByteArray(), hex(co, "encryption_key"));
+        QCOMPARE(ck.encryptionKey().toByteArray(), hex(co, "encryption_key"));
         QCOMPARE(ck.decryptionNonce, hex(co, "decryption_nonce"));
 
         // The first box-stream bytes each side sends: one chunk, then the goodbye.
         const QJsonObject bs = vector.value(QLatin1String("box_stream")).toObject();
-        net::BoxStreamEncryptor clientOut(std::move(ck.encryptionKey), ck.encryptionNonce);
-        net::BoxStreamEncryptor serverOut(std::move(sk.encryptionKey), sk.encryptionNonce);
+        net::BoxStreamEncryptor clientOut(crypto::SecureBuffer::fromBytes(ck.encryptionKey()),
+                                          ck.encryptionNonce);
+        net::BoxStreamEncryptor serverOut(crypto::SecureBuffer::fromBytes(sk.encryptionKey()),
+                                          sk.encryptionNonce);
         QByteArray c2s, s2c;
         QVERIFY(clientOut.encrypt(hex(bs, "client_to_server_plaintext"), c2s));
         QVERIFY(clientOut.goodbye(c2s));
@@ -143,7 +145,8 @@ private Q_SLOTS:
         QCOMPARE(c2s.toHex(), hex(bs, "client_to_server_ciphertext").toHex());
         QCOMPARE(s2c.toHex(), hex(bs, "server_to_client_ciphertext").toHex());
 
-        net::BoxStreamDecryptor serverIn(std::move(sk.decryptionKey), sk.decryptionNonce);
+        net::BoxStreamDecryptor serverIn(crypto::SecureBuffer::fromBytes(sk.decryptionKey()),
+                                         sk.decryptionNonce);
         QByteArray plain;
         QVERIFY(serverIn.feed(c2s, plain).ok());
         QVERIFY(serverIn.isFinished());
@@ -168,11 +171,11 @@ private Q_SLOTS:
             QVERIFY(p.client.isDone() && p.server.isDone());
             auto ck = p.client.takeKeys();
             auto sk = p.server.takeKeys();
-            QVERIFY(ck.encryptionKey.equals(sk.decryptionKey));
-            QVERIFY(ck.decryptionKey.equals(sk.encryptionKey));
+            QVERIFY(ck.encryptionKey() == sk.decryptionKey());
+            QVERIFY(ck.decryptionKey() == sk.encryptionKey());
             QCOMPARE(ck.encryptionNonce, sk.decryptionNonce);
             QCOMPARE(ck.decryptionNonce, sk.encryptionNonce);
-            QVERIFY(!ck.encryptionKey.equals(ck.decryptionKey));
+            QVERIFY(ck.encryptionKey() != ck.decryptionKey());
         }
     }
 
