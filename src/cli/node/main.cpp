@@ -19,6 +19,8 @@ const CommandInfo kCommands[] = {
     {"verify-member", "Check a member file and print its node ID", &verifyMemberCommand},
     {"network-key", "Print the network key (a secret)", &networkKeyCommand},
     {"passwd", "Change the passphrase of the keys", &passwdCommand},
+    {"run", "Run the node until SIGINT or SIGTERM", &runCommand},
+    {"add-peer", "Add a member file to bootstrap from", &addPeerCommand},
     {"script", "Compile a NET-Script file and run main once", &scriptCommand},
 };
 
