@@ -7,6 +7,7 @@
 #include "node/BootstrapList.h"
 #include "node/ContactStore.h"
 #include "node/NodeLog.h"
+#include "node/NodePortal.h"
 #include "overlay/MessageCodec.h"
 
 #include <QCborMap>
@@ -127,6 +128,15 @@ void Node::start() {
         }
         m_listenEndpoint = Endpoint(m_config.listenAddress, m_connections->listenPort());
     }
+    if (m_config.portal) {
+        m_portal = new NodePortal(this);
+        if (auto ok = m_portal->start(); !ok) {
+            qCWarning(lcNode) << "cannot open the portal:" << ok.error();
+            m_connections->stopListening();
+            Q_EMIT startFailed(ok.error());
+            return;
+        }
+    }
     m_engine = std::make_unique<overlay::OverlayEngine>(selfInfo(), m_config.overlay,
                                                         static_cast<overlay::OverlayHost &>(*this));
     m_engine->start();
@@ -220,6 +230,9 @@ void Node::requestStop() {
         return;
     }
     m_stopping = true;
+    if (m_portal) {
+        m_portal->stop();
+    }
     saveContacts();
     if (m_engine) {
         m_engine->stop();
@@ -276,7 +289,32 @@ NodeStatus Node::status() const {
         s.activePeers += session.active ? 1 : 0;
     }
     s.bootstrapped = m_bootstrapped;
+    s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());
+    s.networkId = QString::fromLatin1(m_networkId.toHex());
+    s.uptimeMs = m_clock.elapsed();
+    s.portalSocket = m_portal ? m_portal->socketPath() : QString();
+    s.bytesIn = m_closedBytesIn;
+    s.bytesOut = m_closedBytesOut;
+    s.messagesIn = m_closedMessagesIn;
+    s.messagesOut = m_closedMessagesOut;
+    if (m_connections) {
+        for (const auto *c : m_connections->connections()) {
+            s.bytesIn += c->bytesReceived();
+            s.bytesOut += c->bytesSent();
+            s.messagesIn += c->messagesReceived();
+            s.messagesOut += c->messagesSent();
+        }
+    }
     return s;
+}
+
+bool Node::isActivePeer(const identity::Key160 &id) const {
+    for (const auto &session : m_sessions) {
+        if (session.active && session.peer.id == id && session.connection) {
+            return true;
+        }
+    }
+    return false;
 }
 
 std::vector<routing::Contact> Node::contacts() const {
@@ -474,6 +512,10 @@ void Node::send(const NodeInfo &to, overlay::OverlayMessage message) {
 }
 
 void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
+    m_closedBytesIn += connection->bytesReceived();
+    m_closedBytesOut += connection->bytesSent();
+    m_closedMessagesIn += connection->messagesReceived();
+    m_closedMessagesOut += connection->messagesSent();
     const Session session = m_sessions.take(connection);
     const QByteArray key = connection->remotePublicKey();
     if (session.active) {

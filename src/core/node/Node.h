@@ -31,6 +31,8 @@ class PeerConnection;
 
 namespace orion::node {
 
+class NodePortal;
+
 // A copy of what the node knows, for a GUI or the portal (taken on the node thread).
 struct NodeStatus {
     QString nodeId;
@@ -41,6 +43,15 @@ struct NodeStatus {
     int connections = 0;
     int activePeers = 0;
     bool bootstrapped = false;
+    QString publicKey; // hex
+    QString networkId; // hex
+    qint64 uptimeMs = 0;
+    QString portalSocket; // empty when the node has no portal
+    // Traffic of every connection since start, closed ones included.
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    qint64 messagesIn = 0;
+    qint64 messagesOut = 0;
 };
 
 class Node : public QObject, private overlay::OverlayHost {
@@ -59,6 +70,13 @@ public:
     routing::NodeInfo selfInfo() const;
     // The member record this node presents in activation (signed, current addresses).
     identity::MemberRecord memberRecord() const;
+    // True when an activated connection to this node is open.
+    bool isActivePeer(const identity::Key160 &id) const;
+    // Milliseconds since the node was constructed: the clock of Contact's time stamps.
+    qint64 clockMs() const { return m_clock.elapsed(); }
+    const QByteArray &networkId() const { return m_networkId; }
+    // Signs a record (e.g. a member file with other addresses) with the node's key.
+    void signRecord(identity::MemberRecord &record) const { record.sign(m_identity); }
 
 public Q_SLOTS:
     // Connected to QThread::started: creates the listener, sockets and timers.
@@ -118,6 +136,7 @@ private:
     std::unique_ptr<overlay::OverlayEngine> m_engine;
     QHash<net::PeerConnection *, Session> m_sessions;
     QHash<QByteArray, std::vector<QCborValue>> m_outbox; // by public key, while dialling
+    NodePortal *m_portal = nullptr;
     QTimer *m_bootstrapTimer = nullptr;
     QTimer *m_saveTimer = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
@@ -126,6 +145,11 @@ private:
     bool m_bootstrapping = false;
     bool m_bootstrapped = false;
     bool m_stopping = false;
+    // Counters of connections that have closed (open ones are read live).
+    qint64 m_closedBytesIn = 0;
+    qint64 m_closedBytesOut = 0;
+    qint64 m_closedMessagesIn = 0;
+    qint64 m_closedMessagesOut = 0;
 };
 
 } // namespace orion::node

@@ -23,6 +23,9 @@ struct NodeConfig {
     // specific one, else what peers report seeing.
     QStringList advertisedAddresses;
 
+    // Open the portal (the local socket for applications, see docs/portal.md).
+    bool portal = true;
+
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;
 
