@@ -72,6 +72,8 @@ void NodeBackend::sendMessage(quint64 requestId, const QString &targetHex, const
     sent.service = service;
     sent.body = body;
     const auto target = identity::Key160::fromHex(targetHex);
+    // A message to ourselves may arrive while it is being routed; the send comes first.
+    const qsizetype slot = m_pending.size();
     if (!m_running) {
         sent.status = tr("The node is not running.");
     } else if (!target) {
@@ -82,7 +84,7 @@ void NodeBackend::sendMessage(quint64 requestId, const QString &targetHex, const
             sent.status = routed.error();
         }
     }
-    m_pending.append(sent);
+    m_pending.insert(slot, sent);
     // A send is an answer the user waits for: deliver it now rather than with the next tick.
     publish();
 }

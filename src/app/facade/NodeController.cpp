@@ -57,7 +57,8 @@ void NodeController::start() {
     connect(raw, &NodeBackend::memberFileImported, this, &NodeController::memberFileImported,
             Qt::QueuedConnection);
     connect(m_thread, &QThread::started, raw, &NodeBackend::start);
-    connect(raw, &NodeBackend::stopped, m_thread, &QThread::quit);
+    // Direct: quit() is thread-safe, and the GUI thread may be blocked in wait() right now.
+    connect(raw, &NodeBackend::stopped, m_thread, &QThread::quit, Qt::DirectConnection);
     connect(m_thread, &QThread::finished, raw, &QObject::deleteLater);
     connect(m_thread, &QThread::finished, this, &NodeController::finishStop, Qt::QueuedConnection);
     m_paused = false;
