@@ -14,6 +14,11 @@ struct CommandInfo {
 };
 
 // One line per command; the table in main.cpp lists them in this order.
-// (declarations of commands go here)
+int initCommand(const QStringList &args);
+int idCommand(const QStringList &args);
+int exportMemberCommand(const QStringList &args);
+int verifyMemberCommand(const QStringList &args);
+int networkKeyCommand(const QStringList &args);
+int passwdCommand(const QStringList &args);
 
 } // namespace orion::cli

@@ -13,10 +13,16 @@ using namespace orion::cli;
 namespace {
 
 // (table of commands; each entry: {"name", "one-line summary", &function})
-const std::array<CommandInfo, 0> kCommands{};
+const std::array<CommandInfo, 6> kCommands{{
+    {"init", "Create the node identity and join or create a network", &initCommand},
+    {"id", "Print the node ID (--json: ID, public key, network ID)", &idCommand},
+    {"export-member", "Write this node's signed member file", &exportMemberCommand},
+    {"verify-member", "Check a member file and print its node ID", &verifyMemberCommand},
+    {"network-key", "Print the network key (a secret)", &networkKeyCommand},
+    {"passwd", "Change the passphrase of the keys", &passwdCommand},
+}};
 
-void printUsage(QTextStream &out)
-{
+void printUsage(QTextStream &out) {
     out << "Usage: orion-node <command> [options]\n\nCommands:\n";
     for (const auto &c : kCommands) {
         out << "  " << QString::fromLatin1(c.name).leftJustified(16) << c.summary << '\n';
@@ -26,8 +32,7 @@ void printUsage(QTextStream &out)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("orion-node"));
     QCoreApplication::setOrganizationName(QStringLiteral("Orion"));

@@ -87,8 +87,8 @@ Result<SecureBuffer> PassphraseSource::read(const QString &prompt) const {
         break;
     }
     return Result<SecureBuffer>::failure(
-        QStringLiteral("a passphrase is needed but there is no terminal to ask: use "
-                       "--passphrase-file FILE or set %1")
+        QStringLiteral("a passphrase is needed but there is no terminal to ask: give a "
+                       "passphrase file or set %1")
             .arg(QLatin1String(m_variable)));
 }
 

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandSupport.h"
+#include "Commands.h"
+
+#include "identity/MemberFile.h"
+#include "identity/NetworkKey.h"
+#include "identity/NodeIdentity.h"
+#include "identity/PassphraseSource.h"
+
+#include <QSettings>
+
+namespace orion::cli {
+
+using namespace orion::identity;
+
+int exportMemberCommand(const QStringList &args) {
+    QCommandLineParser parser;
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Write the member file to FILE."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption address(QStringLiteral("address"),
+                                     QStringLiteral("Address others reach this node at "
+                                                    "(repeatable; default: from the settings)."),
+                                     QStringLiteral("HOST"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Listening port (default: from the settings)."),
+                                  QStringLiteral("N"));
+    parser.addOptions({profileOption(), passphraseFileOption(), out, address, port});
+    if (auto exit = parseArguments(parser, args,
+                                   QStringLiteral("Write this node's signed member file, which "
+                                                  "other nodes import to reach it."))) {
+        return *exit;
+    }
+    if (!parser.isSet(out)) {
+        return fail(args, QStringLiteral("--out FILE is required"));
+    }
+    const node::Profile profile = profileFrom(parser);
+    if (!profile.hasIdentity()) {
+        return fail(args, QStringLiteral("there is no identity in %1").arg(profile.directory()));
+    }
+    auto settings = profile.settings();
+    QStringList addresses =
+        parser.isSet(address) ? parser.values(address)
+                              : settings->value(QStringLiteral("network/addresses")).toStringList();
+    uint listenPort = settings->value(QStringLiteral("network/port"), 7400).toUInt();
+    if (parser.isSet(port)) {
+        bool ok = false;
+        listenPort = parser.value(port).toUInt(&ok);
+        if (!ok || listenPort > 65535) {
+            return fail(args, QStringLiteral("--port needs a number from 0 to 65535"));
+        }
+    }
+    auto networkId = NetworkKey::readNetworkId(profile.networkKeyPath());
+    if (!networkId) {
+        return fail(args, networkId.error());
+    }
+    auto pub = NodeIdentity::readPublic(profile.identityPath());
+    if (!pub) {
+        return fail(args, pub.error());
+    }
+    crypto::SecureBuffer passphrase;
+    if (pub->encrypted) {
+        auto read = PassphraseSource(parser.value(QStringLiteral("passphrase-file")))
+                        .read(QStringLiteral("Passphrase: "));
+        if (!read) {
+            return fail(args, read.error());
+        }
+        passphrase = std::move(*read);
+    }
+    auto identity = NodeIdentity::load(profile.identityPath(), passphrase.view());
+    if (!identity) {
+        return fail(args, identity.error());
+    }
+    MemberRecord record =
+        MemberRecord::create(*identity, *networkId, addresses, quint16(listenPort));
+    record.sign(*identity);
+    if (auto written = MemberFile::write(parser.value(out), record); !written) {
+        return fail(args, written.error());
+    }
+    print(QStringLiteral("Wrote the member file of %1 to %2")
+              .arg(identity->nodeId().toHex(), parser.value(out)));
+    return 0;
+}
+
+} // namespace orion::cli
