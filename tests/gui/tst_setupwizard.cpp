@@ -142,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(key->toText(), keyText);
         QVERIFY(!identity::NodeIdentity::load(profile.identityPath(), "wrong passphrase").ok());
         QSettings settings(profile.settingsPath(), QSettings::IniFormat);
-        QCOMPARE(settings.value(QStringLiteral("node/port")).toUInt(), uint(port));
+        QCOMPARE(settings.value(QStringLiteral("network/port")).toUInt(), uint(port));
     }
 
     void mismatchedConfirmationKeepsNextDisabled() {

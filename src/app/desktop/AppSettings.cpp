@@ -2,13 +2,14 @@
 #include "desktop/AppSettings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace orion::app::desktop {
 
 namespace {
 const QString kVersionKey = QStringLiteral("gui/version");
-const QString kPortKey = QStringLiteral("node/port");
+const QString kPortKey = QStringLiteral("network/port");
 const QString kStartAtLoginKey = QStringLiteral("gui/startAtLogin");
 const QString kStartMinimizedKey = QStringLiteral("gui/startMinimized");
 const QString kCloseToTrayKey = QStringLiteral("gui/closeToTray");

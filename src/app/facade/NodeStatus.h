@@ -23,7 +23,8 @@ struct NodeStatus {
     quint64 messagesOut = 0;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
-    QString error; // why the node is Failed; empty otherwise
+    bool trafficKnown = true; // false while the node does not count messages and bytes
+    QString error;            // why the node is Failed; empty otherwise
 
     friend bool operator==(const NodeStatus &, const NodeStatus &) = default;
 };

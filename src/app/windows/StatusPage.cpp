@@ -60,11 +60,16 @@ void StatusPage::show(const facade::NodeStatus &s) {
                                     ? tr("not listening")
                                     : s.listenAddresses.join(QLatin1String(", ")));
     m_ui->peersValue->setText(QLocale().toString(s.peers));
-    m_ui->messagesValue->setText(
-        tr("%1 received, %2 sent")
-            .arg(QLocale().toString(s.messagesIn), QLocale().toString(s.messagesOut)));
-    m_ui->trafficValue->setText(
-        tr("%1 received, %2 sent").arg(formatBytes(s.bytesIn), formatBytes(s.bytesOut)));
+    if (!s.trafficKnown) {
+        m_ui->messagesValue->setText(tr("not counted by this node version"));
+        m_ui->trafficValue->setText(tr("not counted by this node version"));
+    } else {
+        m_ui->messagesValue->setText(
+            tr("%1 received, %2 sent")
+                .arg(QLocale().toString(s.messagesIn), QLocale().toString(s.messagesOut)));
+        m_ui->trafficValue->setText(
+            tr("%1 received, %2 sent").arg(formatBytes(s.bytesIn), formatBytes(s.bytesOut)));
+    }
     m_ui->errorCaption->setVisible(!s.error.isEmpty());
     m_ui->errorValue->setVisible(!s.error.isEmpty());
     m_ui->errorValue->setText(s.error);

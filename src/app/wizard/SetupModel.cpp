@@ -3,6 +3,7 @@
 
 #include "desktop/AppSettings.h"
 #include "identity/MemberFile.h"
+#include "node/BootstrapList.h"
 #include "node/Profile.h"
 #include "wizard/PassphraseStrength.h"
 #include "wizard/PortCheck.h"
@@ -81,8 +82,9 @@ Status writePlan(const CommitPlan &plan) {
     }
     written << profile.networkKeyPath();
     if (plan.peer) {
-        QDir().mkpath(QFileInfo(plan.peerPath).absolutePath());
-        if (const Status saved = identity::MemberFile::write(plan.peerPath, *plan.peer); !saved) {
+        if (const Status saved =
+                node::BootstrapList::add(profile, *plan.peer, plan.networkKey.networkId());
+            !saved) {
             return rollback(
                 SetupModel::tr("Could not save the peer's member file: %1").arg(saved.error()));
         }
