@@ -847,6 +847,37 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     </message>
 </context>
 <context>
+    <name>orion::app::facade::NodeHost</name>
+    <message>
+        <source>This profile is in use by another Orion node: %1</source>
+        <translation>Dieses Profil wird von einem anderen Orion-Knoten benutzt: %1</translation>
+    </message>
+    <message>
+        <source>The identity could not be opened: %1</source>
+        <translation>Die Identität konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The network key could not be opened: %1</source>
+        <translation>Der Netzschlüssel konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The node could not start: %1</source>
+        <translation>Der Knoten konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as seen by peers)</source>
+        <translation>%1 (wie Gegenstellen es sehen)</translation>
+    </message>
+    <message>
+        <source>Not available: this version of the node cannot route messages yet.</source>
+        <translation>Nicht verfügbar: Diese Version des Knotens kann noch keine Nachrichten weiterleiten.</translation>
+    </message>
+    <message>
+        <source>The node is paused.</source>
+        <translation>Der Knoten ist pausiert.</translation>
+    </message>
+</context>
+<context>
     <name>orion::app::models::LogModel</name>
     <message>
         <source>Debug</source>
@@ -1234,6 +1265,10 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>not running</source>
         <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>not counted by this node version</source>
+        <translation>von dieser Knotenversion nicht gezählt</translation>
     </message>
 </context>
 <context>

@@ -845,6 +845,37 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
 </context>
 <context>
+    <name>orion::app::facade::NodeHost</name>
+    <message>
+        <source>This profile is in use by another Orion node: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network key could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (as seen by peers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: this version of the node cannot route messages yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orion::app::models::LogModel</name>
     <message>
         <source>Debug</source>
@@ -1231,6 +1262,10 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted by this node version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Application.h"
 
+#include "StartupReport.h"
 #include "desktop/AppSettings.h"
 #include "desktop/LanguageManager.h"
 #include "desktop/SingleInstance.h"
@@ -108,6 +109,7 @@ void Application::startSession(crypto::SecureBuffer passphrase) {
                 &windows::MainWindow::activate);
     }
 
+    StartupReport::watch(m_window);
     const bool minimized = m_options.minimized || m_settings->startMinimized();
     if (!(minimized && m_desktop->hasTray())) {
         m_window->show();
@@ -130,7 +132,9 @@ void Application::quit() {
     if (m_node) {
         m_node->stopAndWait();
     }
-    QCoreApplication::quit();
+    // exit(), not quit(): quit() would first ask the (hidden) main window to close, which
+    // keeps itself open for the tray.
+    QCoreApplication::exit(0);
 }
 
 } // namespace orion::app

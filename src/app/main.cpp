@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // orion: the desktop application. Parses the command line and hands over to Application.
 #include "Application.h"
+#include "ScreenshotTour.h"
 #include "desktop/Icons.h"
 #include "facade/NodeHost.h"
 #include "node/Profile.h"
@@ -31,9 +32,18 @@ int main(int argc, char *argv[]) {
                                            QStringLiteral("DIR"));
     const QCommandLineOption minimizedOption(QStringLiteral("minimized"),
                                              QStringLiteral("Start in the system tray."));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Walk the wizard and the main views on a temporary profile with four "
+                       "loopback peers, save a PNG of each into DIR, and exit."),
+        QStringLiteral("DIR"));
     parser.addOption(profileOption);
     parser.addOption(minimizedOption);
+    parser.addOption(screenshotOption);
     parser.process(qapp);
+    if (parser.isSet(screenshotOption)) {
+        return app::ScreenshotTour::run(parser.value(screenshotOption));
+    }
 
     app::Application::Options options;
     options.profileDir = QDir::cleanPath(

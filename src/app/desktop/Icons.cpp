@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/Icons.h"
 
+// The .qrc is compiled into a static library; nothing references its initialiser, so the
+// linker would drop it unless it is called explicitly (outside any namespace).
+static void initResources() {
+    Q_INIT_RESOURCE(orion);
+}
+
 namespace orion::app::desktop {
 
 namespace {
 QIcon svg(const char *name) {
+    static const bool initialised = (initResources(), true);
+    Q_UNUSED(initialised);
     // One SVG file per icon: QIcon renders it at every device pixel ratio, so it stays crisp.
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
 }

@@ -51,15 +51,18 @@ QString LanguageManager::apply(const QString &language) {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto translator = std::make_unique<QTranslator>();
     // QTranslator walks the locale's UI languages ("de-AT", "de", ...) to the best catalogue.
-    if (translator->load(locale, QStringLiteral("orion"), QStringLiteral("_"), kCatalogueDir)) {
+    // Fall back to the English catalogue: it carries the plural forms of the source strings.
+    if (translator->load(locale, QStringLiteral("orion"), QStringLiteral("_"), kCatalogueDir) ||
+        translator->load(QStringLiteral("orion_en"), kCatalogueDir)) {
         m_translator = translator.release();
         m_translator->setParent(this);
         QCoreApplication::installTranslator(m_translator);
         m_active = QFileInfo(m_translator->filePath()).completeBaseName().mid(6);
-        QLocale::setDefault(QLocale(m_active));
+        if (!language.isEmpty()) {
+            QLocale::setDefault(QLocale(m_active));
+        }
     } else {
         m_active = QStringLiteral("en");
-        QLocale::setDefault(QLocale(QLocale::English));
     }
     return m_active;
 }

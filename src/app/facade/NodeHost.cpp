@@ -134,7 +134,9 @@ NodeStatus NodeHost::currentStatus() const {
         s.listenAddresses << n.listenEndpoint;
         s.port = quint16(n.listenEndpoint.section(QLatin1Char(':'), -1).toUInt());
     }
-    if (!n.observedAddress.isEmpty() && n.observedAddress != n.listenEndpoint) {
+    const QString listenHost = n.listenEndpoint.section(QLatin1Char(':'), 0, -2);
+    if (!n.observedAddress.isEmpty() && n.observedAddress != n.listenEndpoint &&
+        n.observedAddress != listenHost) {
         s.listenAddresses << tr("%1 (as seen by peers)").arg(n.observedAddress);
     }
     s.startedAt = m_startedAt;

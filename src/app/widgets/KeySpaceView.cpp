@@ -47,7 +47,7 @@ QSize KeySpaceView::minimumSizeHint() const {
 
 double KeySpaceView::ringRadius() const {
     const int em = fontMetrics().height();
-    return std::max(1.0, std::min(width(), height()) / 2.0 - 2.5 * em);
+    return std::max(1.0, std::min(width(), height()) / 2.0 - 3.2 * em);
 }
 
 QPointF KeySpaceView::pointOnRing(double turn, double radius) const {

@@ -21,10 +21,21 @@ ConsolePage::ConsolePage(facade::MessageChannel *messages, facade::StatusFeed *s
     m_ui->setupUi(this);
     m_ui->serviceEdit->setText(QLatin1String(facade::MessageChannel::kConsoleService));
     m_ui->messagesView->setModel(m_model);
-    m_ui->messagesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    QHeaderView *header = m_ui->messagesView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(models::MessageLogModel::BodyColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(models::MessageLogModel::StatusColumn, QHeaderView::Stretch);
+    m_ui->messagesView->setWordWrap(false);
     connect(m_messages, &facade::MessageChannel::messagesArrived, this,
             [this](const QList<facade::ConsoleMessage> &batch) {
                 m_model->append(batch);
+                for (int column :
+                     {models::MessageLogModel::TimeColumn, models::MessageLogModel::DirectionColumn,
+                      models::MessageLogModel::PeerColumn,
+                      models::MessageLogModel::ServiceColumn}) {
+                    m_ui->messagesView->resizeColumnToContents(column);
+                }
                 m_ui->messagesView->scrollToBottom();
             });
     connect(m_ui->sendButton, &QPushButton::clicked, this, &ConsolePage::send);

@@ -27,6 +27,10 @@ RoutingPage::RoutingPage(facade::RoutingFeed *routing, QWidget *parent)
     m_ui->contactsView->sortByColumn(models::RoutingTableModel::DistanceColumn,
                                      Qt::DescendingOrder);
     m_ui->contactsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    QSizePolicy grow(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    grow.setVerticalStretch(1);
+    m_ui->splitter->setSizePolicy(grow);
+    m_ui->contactsView->setSizePolicy(grow);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy,

@@ -16,6 +16,7 @@ IdentityPage::IdentityPage(SetupModel *model, QWidget *parent)
     m_ui->setupUi(this);
     m_ui->progressBar->setRange(0, 1);
     m_ui->progressBar->setValue(0);
+    m_ui->progressBar->setVisible(false);
     connect(m_ui->generateRadio, &QRadioButton::toggled, this, &IdentityPage::updateControls);
     connect(m_ui->fileEdit, &QLineEdit::textChanged, this, &IdentityPage::updateControls);
     connect(m_ui->runButton, &QPushButton::clicked, this, &IdentityPage::run);
@@ -65,6 +66,7 @@ void IdentityPage::updateControls() {
 void IdentityPage::showBusy(bool busy) {
     // An indeterminate bar while the key work runs on the thread pool.
     m_ui->progressBar->setRange(0, busy ? 0 : 1);
+    m_ui->progressBar->setVisible(busy);
     m_ui->generateRadio->setEnabled(!busy);
     m_ui->importRadio->setEnabled(!busy);
     if (busy) {

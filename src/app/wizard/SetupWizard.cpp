@@ -30,7 +30,7 @@ SetupWizard::SetupWizard(SetupModel *model, QWidget *parent)
     const int em = fontMetrics().height();
     setPixmap(QWizard::LogoPixmap, desktop::Icons::app().pixmap(3 * em, 3 * em));
     retranslate();
-    resize(36 * em, 28 * em);
+    resize(46 * em, 34 * em);
 }
 
 void SetupWizard::retranslate() {

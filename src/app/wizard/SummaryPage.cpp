@@ -19,6 +19,7 @@ SummaryPage::SummaryPage(SetupModel *model, QWidget *parent)
     setCommitPage(false);
     m_ui->progressBar->setRange(0, 1);
     m_ui->progressBar->setValue(0);
+    m_ui->progressBar->setVisible(false);
     m_ui->backupEdit->setText(QDir::home().filePath(QStringLiteral("orion-identity-backup.key")));
     m_ui->backupEdit->setEnabled(false);
     m_ui->backupBrowseButton->setEnabled(false);
@@ -81,6 +82,7 @@ void SummaryPage::chooseBackup() {
 
 void SummaryPage::showBusy(bool busy) {
     m_ui->progressBar->setRange(0, busy ? 0 : 1);
+    m_ui->progressBar->setVisible(busy);
     if (busy && m_finishing) {
         m_ui->statusLabel->setText(tr("Encrypting and saving the keys…"));
     }
