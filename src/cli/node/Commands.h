@@ -20,5 +20,6 @@ int exportMemberCommand(const QStringList &args);
 int verifyMemberCommand(const QStringList &args);
 int networkKeyCommand(const QStringList &args);
 int passwdCommand(const QStringList &args);
+int scriptCommand(const QStringList &args);
 
 } // namespace orion::cli
