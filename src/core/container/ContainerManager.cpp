@@ -149,6 +149,10 @@ bool ContainerManager::hosts(const identity::Key160 &key) const {
     return findByKey(key.toHex()) != nullptr;
 }
 
+bool ContainerManager::nameTaken(const QString &name) const {
+    return find(name) || m_repository.exists(name);
+}
+
 std::optional<QString> ContainerManager::nameOf(const identity::Key160 &key) const {
     if (Runtime *rt = findByKey(key.toHex())) {
         return rt->definition.name;

@@ -73,6 +73,8 @@ public:
     // a message that cannot run also gets errorReply.
     void deliver(const ContainerMessage &message);
     bool hosts(const identity::Key160 &key) const;
+    // True when a container (loaded or rejected) or a directory of that name exists.
+    bool nameTaken(const QString &name) const;
     std::optional<QString> nameOf(const identity::Key160 &key) const;
 
     // ---- management ----

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "container/ContainerRepository.h"
 
+#include "container/ContainerKeyFile.h"
 #include "container/ContainerLog.h"
 #include "crypto/Random.h"
 #include "util/AtomicFile.h"
@@ -78,11 +79,11 @@ Result<ContainerRepository::Loaded> ContainerRepository::load(const QString &nam
     if (!definition) {
         return R::failure(QStringLiteral("container.json: %1").arg(definition.error()));
     }
-    auto pub = identity::NodeIdentity::readPublic(dir.filePath(QLatin1String(kKeyFile)));
+    auto pub = ContainerKeyFile::readPublicKey(dir.filePath(QLatin1String(kKeyFile)));
     if (!pub) {
         return R::failure(QStringLiteral("container.key: %1").arg(pub.error()));
     }
-    if (pub->publicKey != definition->publicKey) {
+    if (*pub != definition->publicKey) {
         return R::failure(
             QStringLiteral("container.key does not hold the public key named in container.json"));
     }
@@ -116,12 +117,8 @@ Result<ContainerDefinition> ContainerRepository::create(const QString &name, con
         return R::failure(why);
     };
     const identity::NodeIdentity key = identity::NodeIdentity::generate();
-    identity::SaveOptions options;
-    // The node signs provider records for its containers unattended, so their keys are
-    // kept in clear, owner-only, inside the owner-only profile.
-    options.unencrypted = true;
     const QDir dir(directoryOf(name));
-    if (auto s = key.save(dir.filePath(QLatin1String(kKeyFile)), {}, options); !s) {
+    if (auto s = ContainerKeyFile::write(dir.filePath(QLatin1String(kKeyFile)), key); !s) {
         return cleanup(s.error());
     }
     if (auto s = writeSource(name, source); !s) {
@@ -177,8 +174,7 @@ Status ContainerRepository::remove(const QString &name) const {
 }
 
 Result<identity::NodeIdentity> ContainerRepository::loadKey(const QString &name) const {
-    return identity::NodeIdentity::load(QDir(directoryOf(name)).filePath(QLatin1String(kKeyFile)),
-                                        {});
+    return ContainerKeyFile::read(QDir(directoryOf(name)).filePath(QLatin1String(kKeyFile)));
 }
 
 } // namespace orion::container
