@@ -414,19 +414,22 @@ Value Instance::execute(int function) {
         NEXT;
     }
     op_Ret : {
-        Value result(std::move(sp[-1]));
-        --sp;
-        while (sp > bp) {
-            (--sp)->reset();
+        // Scoped so that no object with a destructor is alive at the indirect jump.
+        {
+            Value result(std::move(sp[-1]));
+            --sp;
+            while (sp > bp) {
+                (--sp)->reset();
+            }
+            const Frame frame = m_frames.back();
+            m_frames.pop_back();
+            if (!frame.returnPc) {
+                return result;
+            }
+            pc = frame.returnPc;
+            bp = stack + frame.base;
+            new (sp++) Value(std::move(result));
         }
-        const Frame frame = m_frames.back();
-        m_frames.pop_back();
-        if (!frame.returnPc) {
-            return result;
-        }
-        pc = frame.returnPc;
-        bp = stack + frame.base;
-        new (sp++) Value(std::move(result));
         NEXT;
     }
 
@@ -531,11 +534,13 @@ Value Instance::execute(int function) {
         const BuiltinInfo &info = Builtins::info(pc[0]);
         const int argc = pc[1];
         pc += 2;
-        Value r = info.fn(*this, sp - argc, argc);
-        for (int i = 0; i < argc; ++i) {
-            (--sp)->reset();
+        {
+            Value r = info.fn(*this, sp - argc, argc);
+            for (int i = 0; i < argc; ++i) {
+                (--sp)->reset();
+            }
+            new (sp++) Value(std::move(r));
         }
-        new (sp++) Value(std::move(r));
         NEXT;
     }
     } catch (...) {
