@@ -5,13 +5,11 @@
 
 namespace orion::test {
 
-QString TestData::path(const QString &relative)
-{
+QString TestData::path(const QString &relative) {
     return QStringLiteral(ORION_TEST_DATA_DIR "/") + relative;
 }
 
-QByteArray TestData::read(const QString &relative)
-{
+QByteArray TestData::read(const QString &relative) {
     QFile file(path(relative));
     if (!file.open(QIODevice::ReadOnly)) {
         qFatal("test data %s is missing", qPrintable(file.fileName()));
@@ -19,8 +17,7 @@ QByteArray TestData::read(const QString &relative)
     return file.readAll();
 }
 
-QString TestData::binary(const QString &relativeToBuildDir)
-{
+QString TestData::binary(const QString &relativeToBuildDir) {
     return QStringLiteral(ORION_BINARY_DIR "/") + relativeToBuildDir;
 }
 

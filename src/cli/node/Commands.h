@@ -21,5 +21,7 @@ int verifyMemberCommand(const QStringList &args);
 int networkKeyCommand(const QStringList &args);
 int passwdCommand(const QStringList &args);
 int scriptCommand(const QStringList &args);
+int runCommand(const QStringList &args);
+int addPeerCommand(const QStringList &args);
 
 } // namespace orion::cli

@@ -12,8 +12,7 @@ static_assert(Ed25519::kSecretKeyBytes == crypto_sign_SECRETKEYBYTES);
 static_assert(Ed25519::kSeedBytes == crypto_sign_SEEDBYTES);
 static_assert(Ed25519::kSignatureBytes == crypto_sign_BYTES);
 
-Ed25519 Ed25519::generate()
-{
+Ed25519 Ed25519::generate() {
     Sodium::ensureInitialized();
     Ed25519 key;
     key.m_publicKey.resize(kPublicKeyBytes);
@@ -23,11 +22,11 @@ Ed25519 Ed25519::generate()
     return key;
 }
 
-Result<Ed25519> Ed25519::fromSeed(QByteArrayView seed)
-{
+Result<Ed25519> Ed25519::fromSeed(QByteArrayView seed) {
     if (seed.size() != kSeedBytes) {
-        return Result<Ed25519>::failure(
-            QStringLiteral("an Ed25519 seed has %1 bytes, not %2").arg(kSeedBytes).arg(seed.size()));
+        return Result<Ed25519>::failure(QStringLiteral("an Ed25519 seed has %1 bytes, not %2")
+                                            .arg(kSeedBytes)
+                                            .arg(seed.size()));
     }
     Sodium::ensureInitialized();
     Ed25519 key;
@@ -39,8 +38,7 @@ Result<Ed25519> Ed25519::fromSeed(QByteArrayView seed)
     return key;
 }
 
-Result<Ed25519> Ed25519::fromSecretKey(QByteArrayView secretKey)
-{
+Result<Ed25519> Ed25519::fromSecretKey(QByteArrayView secretKey) {
     if (secretKey.size() != kSecretKeyBytes) {
         return Result<Ed25519>::failure(QStringLiteral("an Ed25519 secret key has %1 bytes, not %2")
                                             .arg(kSecretKeyBytes)
@@ -58,21 +56,18 @@ Result<Ed25519> Ed25519::fromSecretKey(QByteArrayView secretKey)
     return key;
 }
 
-SecureBuffer Ed25519::seed() const
-{
+SecureBuffer Ed25519::seed() const {
     return SecureBuffer::fromBytes(m_secretKey.view().first(kSeedBytes));
 }
 
-Ed25519 Ed25519::clone() const
-{
+Ed25519 Ed25519::clone() const {
     Ed25519 copy;
     copy.m_publicKey = m_publicKey;
     copy.m_secretKey = m_secretKey.clone();
     return copy;
 }
 
-QByteArray Ed25519::sign(QByteArrayView message) const
-{
+QByteArray Ed25519::sign(QByteArrayView message) const {
     QByteArray signature(kSignatureBytes, Qt::Uninitialized);
     crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
                          reinterpret_cast<const unsigned char *>(message.data()),
@@ -80,17 +75,15 @@ QByteArray Ed25519::sign(QByteArrayView message) const
     return signature;
 }
 
-bool Ed25519::verify(QByteArrayView publicKey, QByteArrayView message, QByteArrayView signature)
-{
+bool Ed25519::verify(QByteArrayView publicKey, QByteArrayView message, QByteArrayView signature) {
     if (publicKey.size() != kPublicKeyBytes || signature.size() != kSignatureBytes) {
         return false;
     }
     Sodium::ensureInitialized();
-    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.data()),
-                                       reinterpret_cast<const unsigned char *>(message.data()),
-                                       std::size_t(message.size()),
-                                       reinterpret_cast<const unsigned char *>(publicKey.data()))
-           == 0;
+    return crypto_sign_verify_detached(
+               reinterpret_cast<const unsigned char *>(signature.data()),
+               reinterpret_cast<const unsigned char *>(message.data()), std::size_t(message.size()),
+               reinterpret_cast<const unsigned char *>(publicKey.data())) == 0;
 }
 
 } // namespace orion::crypto

@@ -12,8 +12,7 @@
 namespace orion::crypto {
 
 SecureBuffer::SecureBuffer(std::size_t size)
-    : m_size(size)
-{
+    : m_size(size) {
     if (size == 0) {
         return;
     }
@@ -25,16 +24,15 @@ SecureBuffer::SecureBuffer(std::size_t size)
     sodium_memzero(m_data, size);
 }
 
-SecureBuffer::~SecureBuffer() { release(); }
+SecureBuffer::~SecureBuffer() {
+    release();
+}
 
 SecureBuffer::SecureBuffer(SecureBuffer &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
-    , m_size(std::exchange(other.m_size, 0))
-{
-}
+    , m_size(std::exchange(other.m_size, 0)) {}
 
-SecureBuffer &SecureBuffer::operator=(SecureBuffer &&other) noexcept
-{
+SecureBuffer &SecureBuffer::operator=(SecureBuffer &&other) noexcept {
     if (this != &other) {
         release();
         m_data = std::exchange(other.m_data, nullptr);
@@ -43,8 +41,7 @@ SecureBuffer &SecureBuffer::operator=(SecureBuffer &&other) noexcept
     return *this;
 }
 
-SecureBuffer SecureBuffer::fromBytes(QByteArrayView bytes)
-{
+SecureBuffer SecureBuffer::fromBytes(QByteArrayView bytes) {
     SecureBuffer buffer(std::size_t(bytes.size()));
     if (!bytes.isEmpty()) {
         std::memcpy(buffer.m_data, bytes.data(), std::size_t(bytes.size()));
@@ -52,18 +49,18 @@ SecureBuffer SecureBuffer::fromBytes(QByteArrayView bytes)
     return buffer;
 }
 
-SecureBuffer SecureBuffer::clone() const { return fromBytes(view()); }
+SecureBuffer SecureBuffer::clone() const {
+    return fromBytes(view());
+}
 
-bool SecureBuffer::equals(const SecureBuffer &other) const
-{
+bool SecureBuffer::equals(const SecureBuffer &other) const {
     if (m_size != other.m_size) {
         return false;
     }
     return m_size == 0 || sodium_memcmp(m_data, other.m_data, m_size) == 0;
 }
 
-void SecureBuffer::release()
-{
+void SecureBuffer::release() {
     if (m_data) {
         sodium_free(m_data); // wipes before freeing
         m_data = nullptr;
@@ -71,8 +68,7 @@ void SecureBuffer::release()
     }
 }
 
-void wipe(void *data, std::size_t size)
-{
+void wipe(void *data, std::size_t size) {
     if (data && size) {
         sodium_memzero(data, size);
     }

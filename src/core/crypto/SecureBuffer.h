@@ -32,7 +32,9 @@ public:
     bool isEmpty() const { return m_size == 0; }
 
     // A view for passing to functions that only read; never store it.
-    QByteArrayView view() const { return {reinterpret_cast<const char *>(m_data), qsizetype(m_size)}; }
+    QByteArrayView view() const {
+        return {reinterpret_cast<const char *>(m_data), qsizetype(m_size)};
+    }
 
     // Constant-time comparison.
     bool equals(const SecureBuffer &other) const;

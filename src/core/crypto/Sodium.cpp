@@ -8,8 +8,7 @@
 
 namespace orion::crypto {
 
-void Sodium::ensureInitialized()
-{
+void Sodium::ensureInitialized() {
     // sodium_init() is itself thread-safe and idempotent; the static only avoids the call.
     static const bool initialized = [] {
         if (sodium_init() < 0) {

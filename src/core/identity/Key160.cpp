@@ -8,8 +8,7 @@
 
 namespace orion::identity {
 
-std::optional<Key160> Key160::fromBytes(QByteArrayView bytes)
-{
+std::optional<Key160> Key160::fromBytes(QByteArrayView bytes) {
     if (bytes.size() != kBytes) {
         return std::nullopt;
     }
@@ -18,8 +17,7 @@ std::optional<Key160> Key160::fromBytes(QByteArrayView bytes)
     return key;
 }
 
-std::optional<Key160> Key160::fromHex(QStringView hex)
-{
+std::optional<Key160> Key160::fromHex(QStringView hex) {
     if (hex.size() != 2 * kBytes) {
         return std::nullopt;
     }
@@ -46,32 +44,31 @@ std::optional<Key160> Key160::fromHex(QStringView hex)
     return key;
 }
 
-Key160 Key160::random()
-{
+Key160 Key160::random() {
     Key160 key;
     crypto::Random::fill(key.m_bytes.data(), kBytes);
     return key;
 }
 
-Key160 Key160::randomWithPrefix(const Key160 &base, int prefixBits)
-{
+Key160 Key160::randomWithPrefix(const Key160 &base, int prefixBits) {
     Key160 key = random();
     for (int i = 0; i < prefixBits && i < kBits; ++i) {
         const std::uint8_t mask = std::uint8_t(0x80 >> (i % 8));
-        key.m_bytes[i / 8] = std::uint8_t((key.m_bytes[i / 8] & ~mask) | (base.m_bytes[i / 8] & mask));
+        key.m_bytes[i / 8] =
+            std::uint8_t((key.m_bytes[i / 8] & ~mask) | (base.m_bytes[i / 8] & mask));
     }
     return key;
 }
 
-QByteArray Key160::toBytes() const
-{
+QByteArray Key160::toBytes() const {
     return QByteArray(reinterpret_cast<const char *>(m_bytes.data()), kBytes);
 }
 
-QString Key160::toHex() const { return QString::fromLatin1(toBytes().toHex()); }
+QString Key160::toHex() const {
+    return QString::fromLatin1(toBytes().toHex());
+}
 
-bool Key160::isZero() const
-{
+bool Key160::isZero() const {
     for (auto b : m_bytes) {
         if (b) {
             return false;
@@ -80,8 +77,7 @@ bool Key160::isZero() const
     return true;
 }
 
-Key160 Key160::distanceTo(const Key160 &other) const
-{
+Key160 Key160::distanceTo(const Key160 &other) const {
     Key160 d;
     for (int i = 0; i < kBytes; ++i) {
         d.m_bytes[i] = m_bytes[i] ^ other.m_bytes[i];
@@ -89,8 +85,7 @@ Key160 Key160::distanceTo(const Key160 &other) const
     return d;
 }
 
-int Key160::commonPrefixLength(const Key160 &other) const
-{
+int Key160::commonPrefixLength(const Key160 &other) const {
     for (int i = 0; i < kBytes; ++i) {
         const std::uint8_t x = m_bytes[i] ^ other.m_bytes[i];
         if (x) {
@@ -100,8 +95,7 @@ int Key160::commonPrefixLength(const Key160 &other) const
     return kBits;
 }
 
-bool Key160::isCloser(const Key160 &a, const Key160 &b) const
-{
+bool Key160::isCloser(const Key160 &a, const Key160 &b) const {
     for (int i = 0; i < kBytes; ++i) {
         const std::uint8_t da = m_bytes[i] ^ a.m_bytes[i];
         const std::uint8_t db = m_bytes[i] ^ b.m_bytes[i];

@@ -22,7 +22,8 @@ public:
     static constexpr int kBits = 160;
 
     constexpr Key160() = default;
-    explicit Key160(const std::array<std::uint8_t, kBytes> &bytes) : m_bytes(bytes) {}
+    explicit Key160(const std::array<std::uint8_t, kBytes> &bytes)
+        : m_bytes(bytes) {}
 
     // Exactly 20 bytes, or nullopt.
     static std::optional<Key160> fromBytes(QByteArrayView bytes);
@@ -56,8 +57,7 @@ private:
     std::array<std::uint8_t, kBytes> m_bytes{};
 };
 
-inline size_t qHash(const Key160 &key, size_t seed = 0)
-{
+inline size_t qHash(const Key160 &key, size_t seed = 0) {
     return qHashBits(key.bytes().data(), Key160::kBytes, seed);
 }
 
@@ -65,8 +65,7 @@ inline size_t qHash(const Key160 &key, size_t seed = 0)
 
 template <>
 struct std::hash<orion::identity::Key160> {
-    size_t operator()(const orion::identity::Key160 &key) const noexcept
-    {
+    size_t operator()(const orion::identity::Key160 &key) const noexcept {
         return size_t(orion::identity::qHash(key));
     }
 };

@@ -18,8 +18,10 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_value(std::move(error)) {}
+    Result(T value)
+        : m_value(std::move(value)) {}
+    Result(Error error)
+        : m_value(std::move(error)) {}
 
     static Result failure(QString message) { return Result(Error{std::move(message)}); }
 
@@ -45,7 +47,8 @@ template <>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error.message)) {}
+    Result(Error error)
+        : m_error(std::move(error.message)) {}
 
     static Result success() { return Result(); }
     static Result failure(QString message) { return Result(Error{std::move(message)}); }

@@ -13,8 +13,7 @@ class TestKey160 : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void hexRoundTrip()
-    {
+    void hexRoundTrip() {
         const QString hex = QStringLiteral("00112233445566778899aabbccddeeff01234567");
         const auto key = Key160::fromHex(hex);
         QVERIFY(key.has_value());
@@ -28,8 +27,7 @@ private Q_SLOTS:
         QCOMPARE(Key160::fromBytes(key->toBytes()).value(), *key);
     }
 
-    void xorMetricProperties()
-    {
+    void xorMetricProperties() {
         for (int round = 0; round < 200; ++round) {
             const Key160 a = Key160::random(), b = Key160::random(), c = Key160::random();
             // identity, symmetry, and d(a,c) <= d(a,b) xor d(b,c) (triangle via xor)
@@ -44,8 +42,7 @@ private Q_SLOTS:
         }
     }
 
-    void commonPrefixLength()
-    {
+    void commonPrefixLength() {
         const Key160 zero;
         QCOMPARE(zero.commonPrefixLength(zero), 160);
         for (int bit = 0; bit < 160; ++bit) {
@@ -58,8 +55,7 @@ private Q_SLOTS:
         }
     }
 
-    void sortByDistance()
-    {
+    void sortByDistance() {
         const Key160 target = Key160::random();
         std::vector<Key160> keys;
         for (int i = 0; i < 100; ++i) {

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The portal of real nodes on loopback, used through real QLocalSocket clients.
+#include "identity/MemberRecord.h"
+#include "node/NodeThread.h"
+#include "portal/PortalClient.h"
+#include "portal/PortalProtocol.h"
+#include "portal/PortalServer.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace orion;
+
+namespace {
+
+node::NodeConfig testConfig() {
+    node::NodeConfig c;
+    c.listenAddress = QHostAddress::LocalHost;
+    c.listenPort = 0;
+    c.overlay.routing.addressLimits = false;
+    c.overlay.requestTimeoutMs = 2000;
+    c.bootstrapIntervalMs = 500;
+    c.transport.maxPerAddress = 1000;
+    return c;
+}
+
+} // namespace
+
+class TestNodePortal : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
+
+    std::unique_ptr<node::NodeThread> startNode(const QString &name) {
+        auto n = std::make_unique<node::Node>(node::Profile(m_dir.filePath(name)),
+                                              identity::NodeIdentity::generate(),
+                                              m_networkKey.clone(), testConfig());
+        auto thread = std::make_unique<node::NodeThread>(std::move(n));
+        auto started = thread->start();
+        if (!started) {
+            qWarning() << "start failed:" << started.error();
+            return {};
+        }
+        return thread;
+    }
+
+    static QString socketOf(const QString &profileDir) {
+        return portal::PortalServer::socketPathFor(profileDir);
+    }
+
+private Q_SLOTS:
+    void statusAndSocket() {
+        auto a = startNode(QStringLiteral("a"));
+        QVERIFY(a);
+        const QString path = socketOf(m_dir.filePath(QStringLiteral("a")));
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(path).ok());
+        auto hello = client.request(QStringLiteral("hello"), {{QStringLiteral("version"), 1}});
+        QVERIFY(hello.ok());
+        QCOMPARE(hello->value(QStringLiteral("node_id")).toString(), a->node()->nodeId().toHex());
+        auto status = client.request(QStringLiteral("status"));
+        QVERIFY(status.ok());
+        QCOMPARE(status->value(QStringLiteral("node_id")).toString(), a->node()->nodeId().toHex());
+        QCOMPARE(status->value(QStringLiteral("network_id")).toString(),
+                 QString::fromLatin1(m_networkKey.networkId().toHex()));
+        QCOMPARE(status->value(QStringLiteral("listen")).toArray().size(), 1);
+        QVERIFY(status->value(QStringLiteral("listen"))
+                    .toArray()
+                    .at(0)
+                    .toString()
+                    .startsWith(QStringLiteral("127.0.0.1:")));
+        a->stop();
+        // a clean stop removes the socket
+        QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void secondNodeOnProfileIsRefused() {
+        auto a = startNode(QStringLiteral("shared"));
+        QVERIFY(a);
+        auto n = std::make_unique<node::Node>(
+            node::Profile(m_dir.filePath(QStringLiteral("shared"))),
+            identity::NodeIdentity::generate(), m_networkKey.clone(), testConfig());
+        node::NodeThread second(std::move(n));
+        auto started = second.start();
+        QVERIFY(!started.ok());
+        QVERIFY2(started.error().contains(QStringLiteral("already serving")),
+                 qPrintable(started.error()));
+        // the first node is unaffected
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(socketOf(m_dir.filePath(QStringLiteral("shared")))).ok());
+        QVERIFY(client.request(QStringLiteral("status")).ok());
+    }
+
+    void memberExportImportAndPeers() {
+        auto a = startNode(QStringLiteral("ma"));
+        auto b = startNode(QStringLiteral("mb"));
+        QVERIFY(a && b);
+        portal::PortalClient ca, cb;
+        QVERIFY(ca.connectToNode(socketOf(m_dir.filePath(QStringLiteral("ma")))).ok());
+        QVERIFY(cb.connectToNode(socketOf(m_dir.filePath(QStringLiteral("mb")))).ok());
+
+        // export with explicit address and port: signed, verifiable, with those values
+        auto custom = cb.request(QStringLiteral("member.export"),
+                                 {{QStringLiteral("address"), QStringLiteral("192.0.2.7")},
+                                  {QStringLiteral("port"), 4242}});
+        QVERIFY2(custom.ok(), custom ? "" : qPrintable(custom.error()));
+        auto record = identity::MemberRecord::fromJsonObject(
+            custom->value(QStringLiteral("member")).toObject());
+        QVERIFY2(record.ok(), record ? "" : qPrintable(record.error()));
+        QVERIFY(record->verify().ok());
+        QCOMPARE(record->addresses, QStringList{QStringLiteral("192.0.2.7")});
+        QCOMPARE(record->port, quint16(4242));
+        auto badPort =
+            cb.request(QStringLiteral("member.export"), {{QStringLiteral("port"), 70000}});
+        QVERIFY(!badPort.ok());
+        QCOMPARE(cb.lastErrorCode(), portal::PortalProtocol::kBadRequest);
+
+        // a's own member file is refused; a tampered one too
+        auto own = ca.request(QStringLiteral("member.export"));
+        QVERIFY(own.ok());
+        auto self = ca.request(QStringLiteral("member.import"),
+                               {{QStringLiteral("member"), own->value(QStringLiteral("member"))}});
+        QVERIFY(!self.ok());
+        auto exported = cb.request(QStringLiteral("member.export"));
+        QVERIFY(exported.ok());
+        QJsonObject tampered = exported->value(QStringLiteral("member")).toObject();
+        tampered.insert(QStringLiteral("port"), 1);
+        auto forged =
+            ca.request(QStringLiteral("member.import"), {{QStringLiteral("member"), tampered}});
+        QVERIFY(!forged.ok());
+        QVERIFY(forged.error().contains(QStringLiteral("signature")) ||
+                forged.error().contains(QStringLiteral("rejected")));
+
+        // the real one: a dials b, and b shows up as a connected peer
+        auto imported =
+            ca.request(QStringLiteral("member.import"),
+                       {{QStringLiteral("member"), exported->value(QStringLiteral("member"))}});
+        QVERIFY2(imported.ok(), imported ? "" : qPrintable(imported.error()));
+        QCOMPARE(imported->value(QStringLiteral("node_id")).toString(),
+                 b->node()->nodeId().toHex());
+        const QString bId = b->node()->nodeId().toHex();
+        auto peerState = [&]() {
+            auto peers = ca.request(QStringLiteral("peers"));
+            if (!peers) {
+                return QString();
+            }
+            for (const auto &p : peers->value(QStringLiteral("peers")).toArray()) {
+                if (p.toObject().value(QStringLiteral("node_id")).toString() == bId) {
+                    return p.toObject().value(QStringLiteral("state")).toString();
+                }
+            }
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(peerState(), QStringLiteral("connected"), 15000);
+        auto peers = ca.request(QStringLiteral("peers"));
+        const QJsonObject entry = peers->value(QStringLiteral("peers")).toArray().at(0).toObject();
+        QCOMPARE(entry.value(QStringLiteral("distance_bits")).toInt(),
+                 a->node()->nodeId().commonPrefixLength(b->node()->nodeId()));
+        QVERIFY(entry.value(QStringLiteral("address"))
+                    .toString()
+                    .startsWith(QStringLiteral("127.0.0.1:")));
+        auto status = ca.request(QStringLiteral("status"));
+        QVERIFY(status->value(QStringLiteral("connections")).toInt() >= 1);
+        QVERIFY(status->value(QStringLiteral("bytes_in")).toDouble() > 0);
+        QVERIFY(status->value(QStringLiteral("messages_out")).toDouble() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNodePortal)
+#include "tst_nodeportal.moc"
