@@ -99,7 +99,9 @@ private Q_SLOTS:
         auto listener = node(4).startCtl({QStringLiteral("listen"), QStringLiteral("chat"),
                                           QStringLiteral("--count"), QStringLiteral("1")});
         // registered once the listener says so on stderr
-        QTRY_VERIFY_WITH_TIMEOUT(listener->readAllStandardError().contains("listening for"), 10000);
+        QByteArray listenerErr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (listenerErr += listener->readAllStandardError()).contains("listening for"), 10000);
         auto sent =
             node(1).ctl({QStringLiteral("send"), node(4).nodeId(), QStringLiteral("--service"),
                          QStringLiteral("chat"), QStringLiteral("{\"text\":\"hello five\"}")});
