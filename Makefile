@@ -29,6 +29,9 @@ test: build
 bench: build
 	@scripts/bench $(BUILD_DIR)
 
+screenshots: build
+	@scripts/screenshots $(BUILD_DIR)
+
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(BUILD_DIR)-fuzz -G Ninja -DORION_FUZZ=ON -DORION_BUILD_GUI=OFF
 	cmake --build $(BUILD_DIR)-fuzz -j $(JOBS)

@@ -13,6 +13,7 @@ int peersCommand(const QStringList &args);
 int sendCommand(const QStringList &args);
 int listenCommand(const QStringList &args);
 int memberCommand(const QStringList &args);
+int containerCommand(const QStringList &args);
 
 // BODY as given on the command line: JSON when it parses as JSON, else a string.
 QJsonValue parseBody(const QString &text);

@@ -17,12 +17,14 @@ struct CtlCommand {
     int (*run)(const QStringList &args);
 };
 
-const std::array<CtlCommand, 5> kCommands{{
+const std::array<CtlCommand, 6> kCommands{{
     {"status", "node ID, addresses, uptime, peers, traffic", &statusCommand},
     {"peers", "the routing table's contacts", &peersCommand},
     {"send", "send a message to a key (node or container)", &sendCommand},
     {"listen", "register a service and print what arrives", &listenCommand},
     {"member", "export or import member files", &memberCommand},
+    {"container", "create, update, list, start, stop, remove containers; logs, data",
+     &containerCommand},
 }};
 
 void printUsage(QTextStream &out) {

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ScreenshotTour.h"
+
+#include "Application.h"
+#include "facade/NodeHost.h"
+#include "models/MessageLogModel.h"
+#include "models/RoutingTableModel.h"
+#include "node/BootstrapList.h"
+#include "node/NodeThread.h"
+#include "windows/ConsolePage.h"
+#include "windows/LogPage.h"
+#include "windows/MainWindow.h"
+#include "windows/RoutingPage.h"
+#include "windows/StatusPage.h"
+#include "wizard/SetupModel.h"
+#include "wizard/SetupWizard.h"
+
+#include <QAbstractButton>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+#include <functional>
+
+namespace orion::app {
+
+namespace {
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired()) {
+            return false;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(20);
+    }
+    return true;
+}
+
+void settle() {
+    waitUntil([] { return false; }, 300);
+}
+
+bool save(QWidget *widget, const QString &dir, const QString &name) {
+    settle();
+    const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+    const bool ok = widget->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+void loopback(node::NodeConfig &c) {
+    c.listenAddress = QHostAddress::LocalHost;
+    c.listenPort = 0;
+    c.overlay.routing.addressLimits = false;
+    c.overlay.requestTimeoutMs = 2000;
+    c.overlay.refreshIntervalMs = 3000;
+    c.overlay.maintenanceIntervalMs = 1000;
+    c.bootstrapIntervalMs = 1000;
+    c.transport.maxPerAddress = 10000;
+    c.transport.maxInbound = 10000;
+}
+
+} // namespace
+
+int ScreenshotTour::run(const QString &outputDir) {
+    QDir().mkpath(outputDir);
+    QTemporaryDir tmp;
+    const QString profileDir = tmp.filePath(QStringLiteral("laptop"));
+    const QString passphrase = QStringLiteral("orbit lantern quietly seven");
+    bool ok = true;
+
+    // Peers first, so the wizard can join their network with a real member file.
+    const identity::NetworkKey network = identity::NetworkKey::generate();
+    std::vector<std::unique_ptr<node::NodeThread>> peers;
+    std::optional<identity::MemberRecord> seed;
+    for (int i = 0; i < 4; ++i) {
+        const node::Profile profile(tmp.filePath(QStringLiteral("peer-%1").arg(i)));
+        (void)profile.create();
+        if (seed) {
+            (void)node::BootstrapList::add(profile, *seed, network.networkId());
+        }
+        node::NodeConfig config;
+        loopback(config);
+        auto thread = std::make_unique<node::NodeThread>(std::make_unique<node::Node>(
+            profile, identity::NodeIdentity::generate(), network.clone(), config));
+        if (!thread->start()) {
+            std::fprintf(stderr, "a peer could not start\n");
+            return 1;
+        }
+        if (!seed) {
+            identity::MemberRecord record;
+            auto *n = thread->node();
+            thread->call([&] { record = n->memberRecord(); });
+            seed = record;
+        }
+        peers.push_back(std::move(thread));
+    }
+    const QString seedFile = tmp.filePath(QStringLiteral("friend.member.json"));
+    {
+        QFile out(seedFile);
+        (void)out.open(QIODevice::WriteOnly);
+        out.write(seed->toJson());
+    }
+
+    crypto::SecureBuffer secret;
+    {
+        wizard::SetupModel model(profileDir);
+        model.setKeyLimits(crypto::Argon2id::Limits::interactive());
+        wizard::SetupWizard wizard(&model);
+        wizard.show();
+        auto find = [&](const char *name) {
+            return wizard.findChild<QWidget *>(QLatin1String(name));
+        };
+        ok &= save(&wizard, outputDir, QStringLiteral("wizard-1-welcome"));
+        wizard.next();
+        static_cast<QPushButton *>(find("runButton"))->click();
+        waitUntil([&] { return model.hasIdentity(); }, 30000);
+        ok &= save(&wizard, outputDir, QStringLiteral("wizard-2-identity"));
+        wizard.next();
+        static_cast<QLineEdit *>(find("passphraseEdit"))->setText(passphrase);
+        static_cast<QLineEdit *>(find("confirmEdit"))->setText(passphrase);
+        ok &= save(&wizard, outputDir, QStringLiteral("wizard-3-passphrase"));
+        wizard.next();
+        static_cast<QAbstractButton *>(find("joinRadio"))->setChecked(true);
+        static_cast<QLineEdit *>(find("joinKeyEdit"))->setText(network.toText());
+        auto *memberEdit = static_cast<QLineEdit *>(find("memberEdit"));
+        memberEdit->setText(seedFile);
+        Q_EMIT memberEdit->editingFinished();
+        ok &= save(&wizard, outputDir, QStringLiteral("wizard-4-network"));
+        wizard.next();
+        QTcpServer probe;
+        probe.listen(QHostAddress::Any, 0);
+        const int port = probe.serverPort();
+        probe.close();
+        static_cast<QSpinBox *>(find("portSpin"))->setValue(port);
+        ok &= save(&wizard, outputDir, QStringLiteral("wizard-5-port"));
+        wizard.next();
+        ok &= save(&wizard, outputDir, QStringLiteral("wizard-6-summary"));
+        wizard.button(QWizard::FinishButton)->click();
+        if (!waitUntil([&] { return model.isCommitted(); }, 60000)) {
+            std::fprintf(stderr, "the wizard did not finish\n");
+            return 1;
+        }
+        secret = model.passphrase().clone();
+    }
+
+    Application::Options options;
+    options.profileDir = profileDir;
+    options.trayMode = desktop::DesktopIntegration::TrayMode::Never;
+    Application app(options,
+                    [](const QString &dir, std::shared_ptr<const crypto::SecureBuffer> pass) {
+                        return std::make_unique<facade::NodeHost>(dir, std::move(pass), &loopback);
+                    });
+    app.startSession(std::move(secret));
+    windows::MainWindow *window = app.window();
+    waitUntil([&] { return window->routingPage()->model()->rowCount() >= 4; }, 60000);
+    waitUntil([&] { return app.node()->status()->current().peers >= 2; }, 20000);
+    // Let the log gather a few entries too.
+    settle();
+    window->showPage(window->statusPage());
+    ok &= save(window, outputDir, QStringLiteral("main-status"));
+    window->showPage(window->routingPage());
+    ok &= save(window, outputDir, QStringLiteral("main-routing"));
+    window->showPage(window->consolePage());
+    auto *target = window->consolePage()->findChild<QLineEdit *>(QStringLiteral("targetEdit"));
+    target->setText(window->routingPage()->model()->contactAt(0).id.toHex());
+    window->consolePage()
+        ->findChild<QLineEdit *>(QStringLiteral("bodyEdit"))
+        ->setText(QStringLiteral("hello from the console"));
+    window->consolePage()->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    waitUntil([&] { return window->consolePage()->model()->rowCount() > 0; }, 5000);
+    ok &= save(window, outputDir, QStringLiteral("main-console"));
+    window->showPage(window->logPage());
+    ok &= save(window, outputDir, QStringLiteral("main-log"));
+
+    app.node()->stopAndWait();
+    for (auto &p : peers) {
+        p->stop();
+    }
+    return ok ? 0 : 1;
+}
+
+} // namespace orion::app

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// NodeBackend: the node-thread side of the GUI facade. Owns the node (through a subclass)
+// and lives on the node thread; it publishes batched value snapshots and takes requests as
+// queued calls. The GUI never holds a pointer to it, only NodeController does.
+#pragma once
+
+#include "facade/ConsoleMessage.h"
+#include "facade/NodeEvent.h"
+#include "facade/NodeStatus.h"
+#include "facade/RoutingSnapshot.h"
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+namespace orion::app::facade {
+
+class NodeBackend : public QObject {
+    Q_OBJECT
+
+public:
+    // How often snapshots are taken; values only travel when something changed.
+    static constexpr int kSnapshotIntervalMs = 250;
+
+    explicit NodeBackend(QObject *parent = nullptr);
+    ~NodeBackend() override;
+
+    // Entry points, always run on the node thread (NodeController queues them).
+    void start();
+    void stop();
+    void setPaused(bool paused);
+    void sendMessage(quint64 requestId, const QString &targetHex, const QString &service,
+                     const QByteArray &body);
+    void exportMemberFile(quint64 requestId);
+    void importMemberFile(quint64 requestId, const QByteArray &content);
+
+Q_SIGNALS:
+    void statusSnapshot(const orion::app::facade::NodeStatus &status);
+    void routingSnapshot(const orion::app::facade::RoutingSnapshot &routing);
+    void messagesBatch(const QList<orion::app::facade::ConsoleMessage> &messages);
+    void nodeEvent(const orion::app::facade::NodeEvent &event);
+    void memberFileExported(quint64 requestId, const QByteArray &content, const QString &error);
+    void memberFileImported(quint64 requestId, const QString &error);
+    void stopped();
+
+protected:
+    // Build and start the node; a failure is reported as NodeState::Failed with the reason.
+    virtual Status startNode() = 0;
+    // Stop networking and release the node; called once, on the node thread.
+    virtual void stopNode() = 0;
+    virtual void pauseNode(bool paused) = 0;
+    virtual NodeStatus currentStatus() const = 0;
+    virtual RoutingSnapshot currentRouting() const = 0;
+    // Routes `body` to `target`/`service`; a failure carries the reason shown to the user.
+    virtual Status routeMessage(const identity::Key160 &target, const QString &service,
+                                const QByteArray &body) = 0;
+    virtual Result<QByteArray> memberFile() const = 0;
+    virtual Status addMember(const QByteArray &content) = 0;
+
+    // Subclasses call this for every message that arrives for the console's service; it is
+    // delivered with the next batch.
+    void queueIncoming(ConsoleMessage message);
+
+private:
+    void publish();
+
+    QTimer *m_timer = nullptr;
+    bool m_running = false;
+    bool m_paused = false;
+    bool m_failed = false;
+    QString m_failure;
+    NodeStatus m_lastStatus;
+    RoutingSnapshot m_lastRouting;
+    bool m_havePublished = false;
+    QList<ConsoleMessage> m_pending;
+};
+
+} // namespace orion::app::facade

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// NodeHost: the real node backend. Unlocks the profile's identity and network key, holds
+// the profile lock, and runs a node::Node on the node thread, turning its state into the
+// facade's snapshots. Lives on the node thread (NodeController moves it there).
+#pragma once
+
+#include "crypto/SecureBuffer.h"
+#include "facade/NodeBackend.h"
+#include "node/NodeConfig.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+namespace orion::node {
+class Node;
+class ProfileLock;
+} // namespace orion::node
+
+namespace orion::app::facade {
+
+class NodeHost : public NodeBackend {
+    Q_OBJECT
+
+public:
+    // Lets tests and tools adjust the configuration read from the profile.
+    using ConfigAdjust = std::function<void(node::NodeConfig &)>;
+
+    NodeHost(const QString &profileDir, std::shared_ptr<const crypto::SecureBuffer> passphrase,
+             ConfigAdjust adjust = {});
+    ~NodeHost() override;
+
+    // The factory the application uses.
+    static std::unique_ptr<NodeBackend>
+    create(const QString &profileDir, std::shared_ptr<const crypto::SecureBuffer> passphrase);
+
+protected:
+    Status startNode() override;
+    void stopNode() override;
+    void pauseNode(bool paused) override;
+    NodeStatus currentStatus() const override;
+    RoutingSnapshot currentRouting() const override;
+    Status routeMessage(const identity::Key160 &target, const QString &service,
+                        const QByteArray &body) override;
+    Result<QByteArray> memberFile() const override;
+    Status addMember(const QByteArray &content) override;
+
+private:
+    Status buildAndStart();
+    void shutDown();
+
+    QString m_profileDir;
+    std::shared_ptr<const crypto::SecureBuffer> m_passphrase;
+    ConfigAdjust m_adjust;
+    std::unique_ptr<node::ProfileLock> m_lock;
+    node::Node *m_node = nullptr;
+    identity::Key160 m_self;
+    QByteArray m_networkId;
+    QString m_endpoint;
+    QDateTime m_startedAt;
+    // Approximates the node's monotonic clock (it starts when the node is built) so contact
+    // ages and scores can be computed here.
+    QElapsedTimer m_clock;
+    QSet<QString> m_activePeers;
+};
+
+} // namespace orion::app::facade

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "windows/RoutingPage.h"
+
+#include "facade/RoutingFeed.h"
+#include "models/RoutingTableModel.h"
+#include "ui_RoutingPage.h"
+
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+
+namespace orion::app::windows {
+
+RoutingPage::RoutingPage(facade::RoutingFeed *routing, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RoutingPage>())
+    , m_routing(routing)
+    , m_model(new models::RoutingTableModel(this))
+    , m_proxy(new QSortFilterProxyModel(this)) {
+    m_ui->setupUi(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(models::RoutingTableModel::kSortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    // Live updates must not shuffle or hide rows under the user's pointer mid-sort.
+    m_proxy->setDynamicSortFilter(true);
+    m_ui->contactsView->setModel(m_proxy);
+    m_ui->contactsView->sortByColumn(models::RoutingTableModel::DistanceColumn,
+                                     Qt::DescendingOrder);
+    m_ui->contactsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    QSizePolicy grow(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    grow.setVerticalStretch(1);
+    m_ui->splitter->setSizePolicy(grow);
+    m_ui->contactsView->setSizePolicy(grow);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_routing, &facade::RoutingFeed::snapshotChanged, this, &RoutingPage::apply);
+    apply(m_routing->current());
+}
+
+RoutingPage::~RoutingPage() = default;
+
+void RoutingPage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        apply(m_routing->current());
+    }
+    QWidget::changeEvent(event);
+}
+
+void RoutingPage::apply(const facade::RoutingSnapshot &snapshot) {
+    m_model->applySnapshot(snapshot);
+    m_ui->keySpaceView->setSnapshot(snapshot);
+    int connected = 0;
+    for (const auto &c : snapshot.contacts) {
+        connected += c.state == facade::ContactState::Connected ? 1 : 0;
+    }
+    m_ui->summaryLabel->setText(tr("%n contact(s)", nullptr, int(snapshot.contacts.size())) +
+                                QStringLiteral(" · ") + tr("%n connected", nullptr, connected) +
+                                QStringLiteral(" · ") +
+                                tr("%n bucket(s)", nullptr, int(snapshot.buckets.size())));
+}
+
+} // namespace orion::app::windows

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "windows/StatusPage.h"
+
+#include "desktop/Icons.h"
+#include "facade/StatusFeed.h"
+#include "ui_StatusPage.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLocale>
+
+namespace orion::app::windows {
+
+StatusPage::StatusPage(facade::StatusFeed *status, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::StatusPage>())
+    , m_status(status) {
+    m_ui->setupUi(this);
+    m_ui->copyIdButton->setIcon(desktop::Icons::copy());
+    connect(m_ui->copyIdButton, &QToolButton::clicked, this, [this]() {
+        if (!m_ui->nodeIdEdit->text().isEmpty()) {
+            QGuiApplication::clipboard()->setText(m_ui->nodeIdEdit->text());
+        }
+    });
+    connect(m_status, &facade::StatusFeed::statusChanged, this, &StatusPage::show);
+    m_uptimeTimer.setInterval(1000);
+    connect(&m_uptimeTimer, &QTimer::timeout, this, &StatusPage::updateUptime);
+    m_uptimeTimer.start();
+    show(m_status->current());
+}
+
+StatusPage::~StatusPage() = default;
+
+QString StatusPage::formatBytes(quint64 bytes) {
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString StatusPage::formatDuration(qint64 seconds) {
+    const qint64 days = seconds / 86400;
+    const QString clock = QStringLiteral("%1:%2:%3")
+                              .arg((seconds / 3600) % 24, 2, 10, QLatin1Char('0'))
+                              .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+                              .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return days > 0 ? tr("%n day(s), %1", nullptr, int(days)).arg(clock) : clock;
+}
+
+void StatusPage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        show(m_status->current());
+    }
+    QWidget::changeEvent(event);
+}
+
+void StatusPage::show(const facade::NodeStatus &s) {
+    m_ui->nodeIdEdit->setText(s.nodeId);
+    m_ui->copyIdButton->setEnabled(!s.nodeId.isEmpty());
+    m_ui->stateValue->setText(facade::NodeStateText::label(s.state));
+    m_ui->addressValue->setText(s.listenAddresses.isEmpty()
+                                    ? tr("not listening")
+                                    : s.listenAddresses.join(QLatin1String(", ")));
+    m_ui->peersValue->setText(QLocale().toString(s.peers));
+    if (!s.trafficKnown) {
+        m_ui->messagesValue->setText(tr("not counted by this node version"));
+        m_ui->trafficValue->setText(tr("not counted by this node version"));
+    } else {
+        m_ui->messagesValue->setText(
+            tr("%1 received, %2 sent")
+                .arg(QLocale().toString(s.messagesIn), QLocale().toString(s.messagesOut)));
+        m_ui->trafficValue->setText(
+            tr("%1 received, %2 sent").arg(formatBytes(s.bytesIn), formatBytes(s.bytesOut)));
+    }
+    m_ui->errorCaption->setVisible(!s.error.isEmpty());
+    m_ui->errorValue->setVisible(!s.error.isEmpty());
+    m_ui->errorValue->setText(s.error);
+    updateUptime();
+}
+
+void StatusPage::updateUptime() {
+    const QDateTime started = m_status->current().startedAt;
+    m_ui->uptimeValue->setText(started.isValid()
+                                   ? formatDuration(started.secsTo(QDateTime::currentDateTimeUtc()))
+                                   : tr("not running"));
+}
+
+} // namespace orion::app::windows

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StatusPage: the node's vital signs (ID with copy button, addresses, uptime, peers, traffic)
+// from the status feed. GUI thread.
+#pragma once
+
+#include "facade/NodeStatus.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class StatusPage;
+}
+
+namespace orion::app::facade {
+class StatusFeed;
+}
+
+namespace orion::app::windows {
+
+class StatusPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit StatusPage(facade::StatusFeed *status, QWidget *parent = nullptr);
+    ~StatusPage() override;
+
+    static QString formatBytes(quint64 bytes);
+    static QString formatDuration(qint64 seconds);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void show(const facade::NodeStatus &status);
+    void updateUptime();
+
+    std::unique_ptr<Ui::StatusPage> m_ui;
+    facade::StatusFeed *m_status;
+    QTimer m_uptimeTimer;
+};
+
+} // namespace orion::app::windows

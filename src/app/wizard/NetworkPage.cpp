@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wizard/NetworkPage.h"
+
+#include "desktop/Icons.h"
+#include "ui_NetworkPage.h"
+#include "wizard/SetupModel.h"
+
+#include <QClipboard>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QLocale>
+
+namespace orion::app::wizard {
+
+NetworkPage::NetworkPage(SetupModel *model, QWidget *parent)
+    : QWizardPage(parent)
+    , m_ui(std::make_unique<Ui::NetworkPage>())
+    , m_model(model) {
+    m_ui->setupUi(this);
+    m_ui->copyKeyButton->setIcon(desktop::Icons::copy());
+    connect(m_ui->createRadio, &QRadioButton::toggled, this, &NetworkPage::updateChoice);
+    connect(m_ui->copyKeyButton, &QToolButton::clicked, this,
+            [this]() { QGuiApplication::clipboard()->setText(m_ui->newKeyEdit->text()); });
+    connect(m_ui->joinKeyEdit, &QLineEdit::textChanged, this, &NetworkPage::checkKey);
+    connect(m_ui->memberBrowseButton, &QPushButton::clicked, this, &NetworkPage::chooseMemberFile);
+    connect(m_ui->memberEdit, &QLineEdit::editingFinished, this, [this]() {
+        if (!m_ui->memberEdit->text().trimmed().isEmpty()) {
+            loadMemberFile(m_ui->memberEdit->text().trimmed());
+        }
+    });
+}
+
+NetworkPage::~NetworkPage() = default;
+
+void NetworkPage::initializePage() {
+    m_ui->newKeyEdit->setText(m_model->newNetworkKeyText());
+    updateChoice();
+    if (m_ui->keyStatusLabel->text().isEmpty()) {
+        m_ui->keyStatusLabel->setText(tr("Paste the network key you were given."));
+    }
+    if (m_ui->memberStatusLabel->text().isEmpty()) {
+        m_ui->memberStatusLabel->setText(
+            tr("Import the member file of a node in that network; Orion connects to it first."));
+    }
+}
+
+void NetworkPage::updateChoice() {
+    const bool create = m_ui->createRadio->isChecked();
+    m_ui->createBox->setEnabled(create);
+    m_ui->joinBox->setEnabled(!create);
+    m_model->setNetworkChoice(create ? SetupModel::NetworkChoice::Create
+                                     : SetupModel::NetworkChoice::Join);
+    Q_EMIT completeChanged();
+}
+
+void NetworkPage::checkKey() {
+    const Status key = m_model->setJoinKey(m_ui->joinKeyEdit->text());
+    m_ui->keyStatusLabel->setText(
+        key ? tr("Valid network key (network ID %1).").arg(m_model->networkIdHex().left(16))
+            : key.error());
+    Q_EMIT completeChanged();
+}
+
+void NetworkPage::chooseMemberFile() {
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Import member file"), QString(),
+                                     tr("Orion member files (*.json *.member);;All files (*)"));
+    if (!file.isEmpty()) {
+        m_ui->memberEdit->setText(file);
+        loadMemberFile(file);
+    }
+}
+
+void NetworkPage::loadMemberFile(const QString &path) {
+    if (m_ui->memberEdit->text() != path) {
+        m_ui->memberEdit->setText(path);
+    }
+    const Status member = m_model->setMemberFile(path);
+    if (member) {
+        const auto &record = *m_model->memberRecord();
+        const QString where = record.addresses.isEmpty()
+                                  ? tr("no address")
+                                  : record.addresses.join(QLatin1String(", ")) + QLatin1Char(':') +
+                                        QString::number(record.port);
+        m_ui->memberStatusLabel->setText(
+            tr("Signature verified: node %1 at %2, created %3.")
+                .arg(record.nodeId.shortHex(), where,
+                     QLocale().toString(record.created.toLocalTime(), QLocale::ShortFormat)));
+    } else {
+        m_ui->memberStatusLabel->setText(member.error());
+    }
+    Q_EMIT completeChanged();
+}
+
+bool NetworkPage::isComplete() const {
+    return m_model->networkReady();
+}
+
+void NetworkPage::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+    }
+    QWizardPage::changeEvent(event);
+}
+
+} // namespace orion::app::wizard

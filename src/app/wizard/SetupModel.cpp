@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wizard/SetupModel.h"
+
+#include "desktop/AppSettings.h"
+#include "identity/MemberFile.h"
+#include "node/BootstrapList.h"
+#include "node/Profile.h"
+#include "wizard/PassphraseStrength.h"
+#include "wizard/PortCheck.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace orion::app::wizard {
+
+namespace {
+
+crypto::SecureBuffer utf8Secret(const QString &text) {
+    QByteArray bytes = text.toUtf8();
+    crypto::SecureBuffer secret = crypto::SecureBuffer::fromBytes(bytes);
+    crypto::wipe(bytes.data(), size_t(bytes.size()));
+    return secret;
+}
+
+// Everything commit() writes, copied so the worker thread shares nothing with the wizard.
+struct CommitPlan {
+    QString profileDir;
+    std::shared_ptr<identity::NodeIdentity> identity;
+    identity::NetworkKey networkKey;
+    crypto::SecureBuffer passphrase;
+    crypto::Argon2id::Limits limits;
+    std::optional<identity::MemberRecord> peer;
+    QString peerPath;
+    QString backupPath;
+};
+
+Status writePlan(const CommitPlan &plan) {
+    const node::Profile profile(plan.profileDir);
+    const bool dirExisted = QFileInfo::exists(plan.profileDir);
+    if (profile.hasIdentity()) {
+        return Status::failure(SetupModel::tr("This profile already has an identity (%1). Orion "
+                                              "never replaces an existing identity.")
+                                   .arg(profile.identityPath()));
+    }
+    QStringList written;
+    auto rollback = [&](const QString &reason) {
+        for (const QString &file : written) {
+            QFile::remove(file);
+        }
+        if (!dirExisted) {
+            QDir(profile.containersDirectory()).rmdir(QStringLiteral("."));
+            QDir(plan.profileDir + QStringLiteral("/peers")).rmdir(QStringLiteral("."));
+            QDir().rmdir(profile.containersDirectory());
+            QDir().rmdir(plan.profileDir + QStringLiteral("/peers"));
+            QDir().rmdir(plan.profileDir);
+        }
+        return Status::failure(reason);
+    };
+
+    if (const Status created = profile.create(); !created) {
+        return rollback(created.error());
+    }
+    identity::SaveOptions options;
+    options.limits = plan.limits;
+    if (const Status saved =
+            plan.identity->save(profile.identityPath(), plan.passphrase.view(), options);
+        !saved) {
+        return rollback(SetupModel::tr("Could not save the identity: %1").arg(saved.error()));
+    }
+    written << profile.identityPath();
+    if (QFileInfo::exists(profile.networkKeyPath())) {
+        return rollback(SetupModel::tr("This profile already holds a network key (%1); it is "
+                                       "left untouched.")
+                            .arg(profile.networkKeyPath()));
+    }
+    if (const Status saved =
+            plan.networkKey.save(profile.networkKeyPath(), plan.passphrase.view(), options);
+        !saved) {
+        return rollback(SetupModel::tr("Could not save the network key: %1").arg(saved.error()));
+    }
+    written << profile.networkKeyPath();
+    if (plan.peer) {
+        if (const Status saved =
+                node::BootstrapList::add(profile, *plan.peer, plan.networkKey.networkId());
+            !saved) {
+            return rollback(
+                SetupModel::tr("Could not save the peer's member file: %1").arg(saved.error()));
+        }
+        written << plan.peerPath;
+    }
+    if (!plan.backupPath.isEmpty()) {
+        QFile::remove(plan.backupPath);
+        if (!QFile::copy(profile.identityPath(), plan.backupPath)) {
+            return rollback(
+                SetupModel::tr("Could not write the identity backup to %1.").arg(plan.backupPath));
+        }
+        QFile::setPermissions(plan.backupPath, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    return Status::success();
+}
+
+} // namespace
+
+SetupModel::SetupModel(const QString &profileDir, QObject *parent)
+    : QObject(parent)
+    , m_profileDir(QDir::cleanPath(QFileInfo(profileDir).absoluteFilePath())) {
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this]() {
+        if (!m_busy) {
+            return;
+        }
+        ++m_job; // whatever finishes later is ignored
+        setBusy(false);
+        const QString reason = tr("This took too long and was stopped. Please try again.");
+        Q_EMIT identityFailed(reason);
+        Q_EMIT commitFailed(reason);
+    });
+}
+
+SetupModel::~SetupModel() = default;
+
+bool SetupModel::identityExists() const {
+    return node::Profile(m_profileDir).hasIdentity();
+}
+
+QString SetupModel::peersDirectory(const QString &profileDir) {
+    return QDir(profileDir).filePath(QStringLiteral("peers"));
+}
+
+QString SetupModel::identityPath() const {
+    return node::Profile(m_profileDir).identityPath();
+}
+
+QString SetupModel::networkKeyPath() const {
+    return node::Profile(m_profileDir).networkKeyPath();
+}
+
+QString SetupModel::settingsPath() const {
+    return node::Profile(m_profileDir).settingsPath();
+}
+
+QString SetupModel::peerFilePath() const {
+    if (!m_member) {
+        return {};
+    }
+    return QDir(peersDirectory(m_profileDir))
+        .filePath(m_member->nodeId.toHex() + QStringLiteral(".json"));
+}
+
+void SetupModel::setBusy(bool busy) {
+    if (busy == m_busy) {
+        return;
+    }
+    m_busy = busy;
+    if (busy) {
+        m_timeout.start(m_timeoutMs);
+    } else {
+        m_timeout.stop();
+    }
+    Q_EMIT busyChanged(busy);
+}
+
+QString SetupModel::nodeIdHex() const {
+    return m_identity ? m_identity->nodeId().toHex() : QString();
+}
+
+void SetupModel::runIdentityJob(std::function<IdentityResult()> job) {
+    const quint64 id = ++m_job;
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<IdentityResult>(this);
+    connect(watcher, &QFutureWatcher<IdentityResult>::finished, this, [this, watcher, id]() {
+        watcher->deleteLater();
+        if (id != m_job) {
+            return;
+        }
+        const IdentityResult result = watcher->result();
+        setBusy(false);
+        if (!result) {
+            Q_EMIT identityFailed(result.error());
+            return;
+        }
+        m_identity = result.value();
+        Q_EMIT identityReady(nodeIdHex());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(job)));
+}
+
+void SetupModel::generateIdentity() {
+    if (m_busy) {
+        return;
+    }
+    m_imported = false;
+    runIdentityJob([]() -> IdentityResult {
+        return std::make_shared<identity::NodeIdentity>(identity::NodeIdentity::generate());
+    });
+}
+
+void SetupModel::importIdentity(const QString &keyFile, const QString &passphrase) {
+    if (m_busy) {
+        return;
+    }
+    m_imported = true;
+    const Result<identity::PublicIdentity> pub = identity::NodeIdentity::readPublic(keyFile);
+    if (!pub) {
+        Q_EMIT identityFailed(tr("This is not a usable identity file: %1").arg(pub.error()));
+        return;
+    }
+    auto secret = std::make_shared<crypto::SecureBuffer>(utf8Secret(passphrase));
+    runIdentityJob([keyFile, secret]() -> IdentityResult {
+        Result<identity::NodeIdentity> loaded =
+            identity::NodeIdentity::load(keyFile, secret->view());
+        if (!loaded) {
+            return IdentityResult::failure(loaded.error());
+        }
+        return std::make_shared<identity::NodeIdentity>(std::move(loaded).value());
+    });
+}
+
+Status SetupModel::checkPassphrase(const QString &passphrase, const QString &confirmation) {
+    if (passphrase.size() < PassphraseStrength::kMinimumLength) {
+        return Status::failure(tr("The passphrase needs at least %n character(s).", nullptr,
+                                  PassphraseStrength::kMinimumLength));
+    }
+    if (passphrase != confirmation) {
+        return Status::failure(tr("The confirmation does not match the passphrase."));
+    }
+    return Status::success();
+}
+
+Status SetupModel::setPassphrase(const QString &passphrase, const QString &confirmation) {
+    const Status ok = checkPassphrase(passphrase, confirmation);
+    m_passphrase = ok ? utf8Secret(passphrase) : crypto::SecureBuffer();
+    return ok;
+}
+
+void SetupModel::setNetworkChoice(NetworkChoice choice) {
+    m_networkChoice = choice;
+}
+
+QString SetupModel::newNetworkKeyText() {
+    if (m_newKey.isNull()) {
+        m_newKey = identity::NetworkKey::generate();
+    }
+    return m_newKey.toText();
+}
+
+Status SetupModel::setJoinKey(const QString &text) {
+    if (text.trimmed().isEmpty()) {
+        m_joinKey = {};
+        return Status::failure(tr("Paste the network key you were given."));
+    }
+    Result<identity::NetworkKey> parsed = identity::NetworkKey::parse(text);
+    if (!parsed) {
+        m_joinKey = {};
+        return Status::failure(tr("This network key is not valid: %1").arg(parsed.error()));
+    }
+    m_joinKey = std::move(parsed).value();
+    if (m_member) {
+        if (const Status member = m_member->verifyForNetwork(m_joinKey.networkId()); !member) {
+            return Status::failure(
+                tr("The member file belongs to another network: %1").arg(member.error()));
+        }
+    }
+    return Status::success();
+}
+
+Status SetupModel::setMemberFile(const QString &path) {
+    m_member.reset();
+    Result<identity::MemberRecord> record = identity::MemberFile::read(path);
+    if (!record) {
+        return Status::failure(tr("The member file was rejected: %1").arg(record.error()));
+    }
+    if (!m_joinKey.isNull()) {
+        if (const Status member = record->verifyForNetwork(m_joinKey.networkId()); !member) {
+            return Status::failure(
+                tr("The member file belongs to another network: %1").arg(member.error()));
+        }
+    }
+    m_member = std::move(record).value();
+    return Status::success();
+}
+
+bool SetupModel::networkReady() const {
+    if (m_networkChoice == NetworkChoice::Create) {
+        return !m_newKey.isNull();
+    }
+    return !m_joinKey.isNull() && m_member &&
+           m_member->verifyForNetwork(m_joinKey.networkId()).ok();
+}
+
+QString SetupModel::networkIdHex() const {
+    const identity::NetworkKey &key =
+        m_networkChoice == NetworkChoice::Create ? m_newKey : m_joinKey;
+    return key.isNull() ? QString() : key.networkIdHex();
+}
+
+Status SetupModel::setPort(quint16 port) {
+    const Status free = PortCheck::check(port);
+    m_port = free ? port : 0;
+    return free;
+}
+
+void SetupModel::commit() {
+    if (m_busy || m_committed) {
+        return;
+    }
+    if (!m_identity || m_passphrase.isEmpty() || !networkReady() || m_port == 0) {
+        Q_EMIT commitFailed(tr("The setup is incomplete."));
+        return;
+    }
+    auto plan = std::make_shared<CommitPlan>();
+    plan->profileDir = m_profileDir;
+    plan->identity = m_identity;
+    plan->networkKey = (m_networkChoice == NetworkChoice::Create ? m_newKey : m_joinKey).clone();
+    plan->passphrase = m_passphrase.clone();
+    plan->limits = m_limits;
+    if (m_networkChoice == NetworkChoice::Join) {
+        plan->peer = m_member;
+        plan->peerPath = peerFilePath();
+    }
+    plan->backupPath = m_backupPath;
+
+    const quint64 id = ++m_job;
+    setBusy(true);
+    // Writing is bounded work and must not be abandoned half-way: no time-out here.
+    m_timeout.stop();
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, id]() {
+        watcher->deleteLater();
+        if (id != m_job) {
+            return;
+        }
+        const Status result = watcher->result();
+        if (result) {
+            desktop::AppSettings settings(m_profileDir);
+            settings.setPort(m_port);
+            settings.sync();
+            m_committed = true;
+        }
+        setBusy(false);
+        if (result) {
+            Q_EMIT committed();
+        } else {
+            Q_EMIT commitFailed(result.error());
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([plan]() { return writePlan(*plan); }));
+}
+
+} // namespace orion::app::wizard

@@ -1,0 +1,677 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "container/ContainerManager.h"
+
+#include "container/ContainerLog.h"
+#include "container/SnapshotStore.h"
+#include "script/Compiler.h"
+#include "script/Instance.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <algorithm>
+
+namespace orion::container {
+
+using Level = ContainerLogRing::Level;
+using Status_ = ContainerOutcome::Status;
+
+// Everything the node thread keeps about one container. Only the node thread touches it;
+// an instance gets copies (program pointer, data snapshot, limits, message).
+struct ContainerManager::Runtime {
+    quint64 serial = 0; // tells a result of this container from one of a recreated namesake
+    ContainerDefinition definition;
+    ContainerLimits limits;
+    QString keyHex;
+    std::shared_ptr<const script::Program> program; // null when main.ns does not compile
+    QString loadError;
+    QHash<QString, QByteArray> data; // the committed store, mirrored for snapshots
+    qint64 dataBytes = 0;
+    std::deque<ContainerMessage> queue;
+    bool running = false;
+    ContainerLogRing log;
+};
+
+namespace {
+
+const QString kSourceName = QStringLiteral("main.ns");
+
+qint64 entryBytes(const QString &key, const QByteArray &value) {
+    return key.toUtf8().size() + value.size();
+}
+
+QJsonValue parseStored(const QByteArray &json) {
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]");
+    return doc.isArray() ? doc.array().at(0) : QJsonValue(QString::fromUtf8(json));
+}
+
+QString errorText(const script::RunResult::Error &e) {
+    return QStringLiteral("%1:%2:%3: %4").arg(kSourceName).arg(e.line).arg(e.column).arg(e.message);
+}
+
+} // namespace
+
+ContainerManager::ContainerManager(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_repository(m_options.containersDirectory) {
+    qRegisterMetaType<ContainerMessage>();
+    qRegisterMetaType<ContainerOutcome>();
+    const int threads =
+        m_options.maxThreads > 0 ? m_options.maxThreads : std::max(2, QThread::idealThreadCount());
+    m_pool.setMaxThreadCount(threads);
+    m_pool.setObjectName(QStringLiteral("orion-script-pool"));
+}
+
+ContainerManager::~ContainerManager() {
+    // Results posted after this point are dropped with the object; none may still be running.
+    m_pool.waitForDone();
+}
+
+void ContainerManager::waitForIdle() {
+    m_pool.waitForDone();
+}
+
+Status ContainerManager::open() {
+    if (auto s = m_store.open(m_options.databasePath); !s) {
+        return s;
+    }
+    m_rejected.clear();
+    auto scan = m_repository.scan();
+    for (auto &r : scan.rejected) {
+        qCWarning(lcContainer).noquote() << "container" << r.name << "rejected:" << r.reason;
+        m_rejected.push_back({r.name, r.reason});
+    }
+    for (auto &loaded : scan.loaded) {
+        if (m_byKey.contains(loaded.definition.key.toHex())) {
+            m_rejected.push_back({loaded.definition.name,
+                                  QStringLiteral("its key is already used by another container")});
+            continue;
+        }
+        auto limits = loaded.definition.effectiveLimits(m_options.defaults);
+        if (!limits) {
+            m_rejected.push_back({loaded.definition.name, limits.error()});
+            continue;
+        }
+        install(std::move(loaded.definition), loaded.source);
+    }
+    return {};
+}
+
+void ContainerManager::install(ContainerDefinition definition, const QString &source) {
+    auto rt = std::make_unique<Runtime>();
+    rt->serial = m_nextSerial++;
+    rt->keyHex = definition.key.toHex();
+    rt->limits = definition.effectiveLimits(m_options.defaults).value();
+    rt->definition = std::move(definition);
+    script::Diagnostic where;
+    auto program = compile(source, &where);
+    if (program) {
+        rt->program = *program;
+    } else {
+        rt->loadError = program.error();
+        rt->log.append(Level::Error, program.error());
+        qCWarning(lcContainer).noquote()
+            << "container" << rt->definition.name << "does not compile:" << program.error();
+    }
+    auto data = m_store.load(rt->keyHex);
+    if (data) {
+        rt->data = std::move(*data);
+        for (auto it = rt->data.cbegin(); it != rt->data.cend(); ++it) {
+            rt->dataBytes += entryBytes(it.key(), it.value());
+        }
+    } else {
+        rt->loadError = data.error();
+        rt->program.reset();
+    }
+    Runtime *raw = rt.get();
+    const QString name = raw->definition.name;
+    const identity::Key160 key = raw->definition.key;
+    m_byKey.insert(raw->keyHex, raw);
+    m_runtimes[name] = std::move(rt);
+    Q_EMIT containerAdded(name, key);
+    if (raw->definition.enabled && raw->program) {
+        Q_EMIT containerStarted(name, key);
+    }
+}
+
+ContainerManager::Runtime *ContainerManager::find(const QString &name) const {
+    const auto it = m_runtimes.find(name);
+    return it == m_runtimes.end() ? nullptr : it->second.get();
+}
+
+ContainerManager::Runtime *ContainerManager::findByKey(const QString &keyHex) const {
+    return m_byKey.value(keyHex, nullptr);
+}
+
+bool ContainerManager::hosts(const identity::Key160 &key) const {
+    return findByKey(key.toHex()) != nullptr;
+}
+
+bool ContainerManager::nameTaken(const QString &name) const {
+    return find(name) || m_repository.exists(name);
+}
+
+std::optional<QString> ContainerManager::nameOf(const identity::Key160 &key) const {
+    if (Runtime *rt = findByKey(key.toHex())) {
+        return rt->definition.name;
+    }
+    return std::nullopt;
+}
+
+// ---- messages ------------------------------------------------------------------------------
+
+void ContainerManager::deliver(const ContainerMessage &message) {
+    Q_ASSERT(QThread::currentThread() == thread());
+    Runtime *rt = findByKey(message.container.toHex());
+    if (!rt) {
+        refuse(message, nullptr, Status_::NotFound, QStringLiteral("not_found"),
+               QStringLiteral("no container %1 on this node").arg(message.container.toHex()));
+        return;
+    }
+    if (!rt->definition.enabled || !rt->program) {
+        refuse(message, rt, Status_::Stopped, QStringLiteral("unavailable"),
+               rt->program ? QStringLiteral("container %1 is stopped").arg(rt->definition.name)
+                           : QStringLiteral("container %1 is not loaded: %2")
+                                 .arg(rt->definition.name, rt->loadError));
+        return;
+    }
+    if (!rt->definition.allow.admits(message.source.toHex(), message.service)) {
+        ++rt->log.counters().refused;
+        refuse(message, rt, Status_::Refused, QStringLiteral("refused"),
+               QStringLiteral("sender %1 (service \"%2\") is not allowed")
+                   .arg(message.source.toHex(), message.service));
+        return;
+    }
+    if (int(rt->queue.size()) >= rt->limits.maxQueue) {
+        ++rt->log.counters().busy;
+        refuse(message, rt, Status_::Busy, QStringLiteral("busy"),
+               QStringLiteral("container %1 has %2 messages waiting")
+                   .arg(rt->definition.name)
+                   .arg(rt->queue.size()));
+        return;
+    }
+    ++rt->log.counters().messagesIn;
+    rt->queue.push_back(message);
+    pump(rt);
+}
+
+void ContainerManager::refuse(const ContainerMessage &message, Runtime *rt, Status_ status,
+                              const QString &code, const QString &text) {
+    ContainerOutcome o;
+    o.status = status;
+    o.message = message;
+    o.error = text;
+    if (rt) {
+        o.container = rt->definition.name;
+        log(rt, Level::Warning, text);
+    } else {
+        qCDebug(lcContainer).noquote() << text;
+    }
+    Q_EMIT errorReply(message, code, text);
+    Q_EMIT outcome(o);
+}
+
+// One container runs one instance at a time, in arrival order: its store is then never
+// written by two instances at once, and each instance's snapshot is the committed state.
+// Different containers run in parallel on the pool.
+void ContainerManager::pump(Runtime *rt) {
+    if (rt->running || rt->queue.empty() || !rt->program || !rt->definition.enabled) {
+        return;
+    }
+    ContainerMessage message = std::move(rt->queue.front());
+    rt->queue.pop_front();
+    rt->running = true;
+
+    script::MessageInput input;
+    input.body = message.body;
+    input.sender = message.source.toHex();
+    input.receiver = message.container.toHex();
+    input.service = message.service;
+    input.self = rt->keyHex;
+    m_pool.start([this, serial = rt->serial, message = std::move(message), program = rt->program,
+                  snapshot = rt->data, limits = rt->limits.script,
+                  input = std::move(input)]() mutable {
+        QElapsedTimer timer;
+        timer.start();
+        script::RunResult result;
+        {
+            const SnapshotStore store(std::move(snapshot));
+            result = script::Instance::run(*program, input, store, limits);
+        }
+        const qint64 micros = timer.nsecsElapsed() / 1000;
+        QMetaObject::invokeMethod(
+            this,
+            [this, serial, message = std::move(message), result = std::move(result), micros]() {
+                onFinished(serial, message, result, micros);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ContainerManager::onFinished(quint64 serial, const ContainerMessage &message,
+                                  const script::RunResult &result, qint64 micros) {
+    Runtime *rt = nullptr;
+    for (const auto &[name, candidate] : m_runtimes) {
+        if (candidate->serial == serial) {
+            rt = candidate.get();
+            break;
+        }
+    }
+    if (!rt) {
+        ContainerOutcome o;
+        o.status = Status_::NotFound;
+        o.message = message;
+        o.error = QStringLiteral("the container was removed while the message ran");
+        o.runMicros = micros;
+        Q_EMIT errorReply(message, QStringLiteral("unavailable"), o.error);
+        Q_EMIT outcome(o);
+        return;
+    }
+    rt->running = false;
+    rt->log.recordRun(micros);
+
+    ContainerOutcome o;
+    o.message = message;
+    o.container = rt->definition.name;
+    o.runMicros = micros;
+    const identity::Key160 key = rt->definition.key;
+
+    QString failure;
+    QString failureCode;
+    if (!result.ok) {
+        for (const auto &e : result.effects) {
+            if (e.kind == script::Effect::Kind::Log) {
+                log(rt, Level::Info, e.body);
+            }
+        }
+        failure = errorText(result.error);
+        failureCode = QStringLiteral("script_error");
+        o.status = Status_::ScriptError;
+    } else {
+        // The last write of each key wins; commit them together.
+        std::vector<ContainerStore::Write> writes;
+        QHash<QString, size_t> index;
+        for (const auto &e : result.effects) {
+            if (e.kind != script::Effect::Kind::StorePut &&
+                e.kind != script::Effect::Kind::StoreDelete) {
+                continue;
+            }
+            std::optional<QByteArray> value;
+            if (e.kind == script::Effect::Kind::StorePut) {
+                value = e.body.toUtf8();
+            }
+            const auto it = index.constFind(e.key);
+            if (it == index.constEnd()) {
+                index.insert(e.key, writes.size());
+                writes.push_back({e.key, std::move(value)});
+            } else {
+                writes[*it].value = std::move(value);
+            }
+        }
+        qint64 bytes = rt->dataBytes;
+        for (const auto &w : writes) {
+            const auto old = rt->data.constFind(w.key);
+            if (old != rt->data.constEnd()) {
+                bytes -= entryBytes(w.key, *old);
+            }
+            if (w.value) {
+                bytes += entryBytes(w.key, *w.value);
+            }
+        }
+        if (!writes.empty() && bytes > rt->limits.maxStoreBytes && bytes > rt->dataBytes) {
+            failure = QStringLiteral("store quota exceeded: %1 bytes (limit %2)")
+                          .arg(bytes)
+                          .arg(rt->limits.maxStoreBytes);
+            failureCode = QStringLiteral("script_error");
+            o.status = Status_::StoreError;
+        } else if (!writes.empty()) {
+            if (auto s = m_store.commit(rt->keyHex, writes); !s) {
+                failure = QStringLiteral("store commit failed: %1").arg(s.error());
+                failureCode = QStringLiteral("internal");
+                o.status = Status_::StoreError;
+                qCWarning(lcContainer).noquote() << rt->definition.name << failure;
+            } else {
+                for (auto &w : writes) {
+                    if (w.value) {
+                        rt->data.insert(w.key, *w.value);
+                    } else {
+                        rt->data.remove(w.key);
+                    }
+                }
+                rt->dataBytes = bytes;
+            }
+        }
+    }
+
+    // State first, signals last: a slot may deliver, update or remove re-entrantly.
+    std::vector<const script::Effect *> emits;
+    if (failure.isEmpty()) {
+        ++rt->log.counters().completed;
+        for (const auto &e : result.effects) {
+            switch (e.kind) {
+            case script::Effect::Kind::Log:
+                log(rt, Level::Info, e.body);
+                break;
+            case script::Effect::Kind::Route:
+                ++rt->log.counters().routes;
+                emits.push_back(&e);
+                break;
+            case script::Effect::Kind::Reply:
+                ++rt->log.counters().replies;
+                emits.push_back(&e);
+                break;
+            default:
+                break;
+            }
+        }
+    } else {
+        ++rt->log.counters().errors;
+        log(rt, Level::Error, failure);
+        o.error = failure;
+    }
+    pump(rt);
+
+    for (const script::Effect *e : emits) {
+        if (e->kind == script::Effect::Kind::Route) {
+            Q_EMIT routeRequested(key, *identity::Key160::fromHex(e->target), e->service,
+                                  QJsonValue(e->body), message.messageId);
+        } else {
+            Q_EMIT replyRequested(key, message, QJsonValue(e->body));
+        }
+    }
+    if (!failure.isEmpty()) {
+        Q_EMIT errorReply(message, failureCode, failure);
+    }
+    Q_EMIT outcome(o);
+}
+
+void ContainerManager::log(Runtime *rt, Level level, const QString &text) {
+    const quint64 id = rt->log.append(level, text);
+    Q_EMIT logAppended(rt->definition.name, id);
+}
+
+// ---- management ----------------------------------------------------------------------------
+
+Result<std::shared_ptr<const script::Program>>
+ContainerManager::compile(const QString &source, script::Diagnostic *diagnostic) {
+    auto program = script::Compiler::compile(source, kSourceName, diagnostic);
+    if (!program) {
+        return program;
+    }
+    if ((*program)->mainFunction() < 0) {
+        if (diagnostic) {
+            *diagnostic = {kSourceName, 1, 1,
+                           QStringLiteral("the program has no (defun main ...)")};
+        }
+        return Result<std::shared_ptr<const script::Program>>::failure(
+            QStringLiteral("%1:1:1: error: the program has no (defun main ...)").arg(kSourceName));
+    }
+    return program;
+}
+
+Result<QString> ContainerManager::create(const QString &name, const QString &source,
+                                         const AllowList &allow,
+                                         const QJsonObject &limitOverrides) {
+    using R = Result<QString>;
+    if (!ContainerDefinition::isValidName(name)) {
+        return R::failure(
+            QStringLiteral("\"%1\" is not a valid container name (1-64 of a-z 0-9 _ -, starting "
+                           "with a letter or digit)")
+                .arg(name));
+    }
+    if (find(name) || m_repository.exists(name)) {
+        return R::failure(QStringLiteral("a container named \"%1\" already exists").arg(name));
+    }
+    if (auto limits = ContainerLimits::fromJson(limitOverrides, m_options.defaults); !limits) {
+        return R::failure(limits.error());
+    }
+    if (auto program = compile(source); !program) {
+        return R::failure(program.error());
+    }
+    auto definition = m_repository.create(name, source, allow, limitOverrides);
+    if (!definition) {
+        return R::failure(definition.error());
+    }
+    m_rejected.erase(std::remove_if(m_rejected.begin(), m_rejected.end(),
+                                    [&](const Rejection &r) { return r.name == name; }),
+                     m_rejected.end());
+    const QString key = definition->key.toHex();
+    install(std::move(*definition), source);
+    log(find(name), Level::Info, QStringLiteral("created, version 1"));
+    return key;
+}
+
+Result<qint64> ContainerManager::update(const QString &name, const QString &source) {
+    using R = Result<qint64>;
+    Runtime *rt = find(name);
+    if (!rt) {
+        return R::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    auto program = compile(source);
+    if (!program) {
+        return R::failure(program.error());
+    }
+    if (auto s = m_repository.writeSource(name, source); !s) {
+        return R::failure(s.error());
+    }
+    ContainerDefinition next = rt->definition;
+    ++next.version;
+    next.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    if (auto s = m_repository.writeDefinition(next); !s) {
+        return R::failure(s.error());
+    }
+    const bool wasLoaded = rt->program != nullptr;
+    rt->definition = next;
+    rt->program = *program;
+    rt->loadError.clear();
+    log(rt, Level::Info, QStringLiteral("updated to version %1").arg(next.version));
+    Q_EMIT containerUpdated(name, next.version);
+    if (!wasLoaded && rt->definition.enabled) {
+        Q_EMIT containerStarted(name, rt->definition.key);
+    }
+    pump(rt);
+    return next.version;
+}
+
+Status ContainerManager::setAllowList(const QString &name, const AllowList &allow) {
+    Runtime *rt = find(name);
+    if (!rt) {
+        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    ContainerDefinition next = rt->definition;
+    next.allow = allow;
+    next.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    if (auto s = m_repository.writeDefinition(next); !s) {
+        return s;
+    }
+    rt->definition = next;
+    return {};
+}
+
+Status ContainerManager::start(const QString &name) {
+    Runtime *rt = find(name);
+    if (!rt) {
+        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    if (!rt->program) {
+        return Status::failure(
+            QStringLiteral("container \"%1\" cannot start: %2").arg(name, rt->loadError));
+    }
+    if (rt->definition.enabled) {
+        return {};
+    }
+    ContainerDefinition next = rt->definition;
+    next.enabled = true;
+    if (auto s = m_repository.writeDefinition(next); !s) {
+        return s;
+    }
+    rt->definition = next;
+    log(rt, Level::Info, QStringLiteral("started"));
+    Q_EMIT containerStarted(name, rt->definition.key);
+    return {};
+}
+
+Status ContainerManager::stop(const QString &name) {
+    Runtime *rt = find(name);
+    if (!rt) {
+        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    if (!rt->definition.enabled) {
+        return {};
+    }
+    ContainerDefinition next = rt->definition;
+    next.enabled = false;
+    if (auto s = m_repository.writeDefinition(next); !s) {
+        return s;
+    }
+    rt->definition = next;
+    log(rt, Level::Info, QStringLiteral("stopped"));
+    std::deque<ContainerMessage> dropped;
+    dropped.swap(rt->queue);
+    const identity::Key160 key = rt->definition.key;
+    Q_EMIT containerStopped(name, key);
+    for (const auto &m : dropped) {
+        refuse(m, find(name), Status_::Stopped, QStringLiteral("unavailable"),
+               QStringLiteral("container %1 was stopped").arg(name));
+    }
+    return {};
+}
+
+Status ContainerManager::remove(const QString &name) {
+    Runtime *rt = find(name);
+    if (!rt) {
+        const bool broken = std::any_of(m_rejected.begin(), m_rejected.end(),
+                                        [&](const Rejection &r) { return r.name == name; });
+        if (broken) {
+            if (auto s = m_repository.remove(name); !s) {
+                return s;
+            }
+            m_rejected.erase(std::remove_if(m_rejected.begin(), m_rejected.end(),
+                                            [&](const Rejection &r) { return r.name == name; }),
+                             m_rejected.end());
+            return {};
+        }
+        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    if (auto s = m_repository.remove(name); !s) {
+        return s;
+    }
+    if (auto s = m_store.removeAll(rt->keyHex); !s) {
+        qCWarning(lcContainer).noquote() << "removing the data of" << name << ":" << s.error();
+    }
+    const bool wasRunning = rt->definition.enabled && rt->program;
+    const identity::Key160 key = rt->definition.key;
+    std::deque<ContainerMessage> dropped;
+    dropped.swap(rt->queue);
+    m_byKey.remove(rt->keyHex);
+    m_runtimes.erase(name);
+    if (wasRunning) {
+        Q_EMIT containerStopped(name, key);
+    }
+    Q_EMIT containerRemoved(name, key);
+    for (const auto &m : dropped) {
+        refuse(m, nullptr, Status_::NotFound, QStringLiteral("unavailable"),
+               QStringLiteral("container %1 was removed").arg(name));
+    }
+    return {};
+}
+
+std::vector<ContainerManager::Info> ContainerManager::list() const {
+    std::vector<Info> out;
+    for (const auto &[name, rt] : m_runtimes) {
+        out.push_back(info(name).value());
+    }
+    for (const auto &r : m_rejected) {
+        Info i;
+        i.name = r.name;
+        i.error = r.reason;
+        out.push_back(i);
+    }
+    std::sort(out.begin(), out.end(), [](const Info &a, const Info &b) { return a.name < b.name; });
+    return out;
+}
+
+Result<ContainerManager::Info> ContainerManager::info(const QString &name) const {
+    const Runtime *rt = find(name);
+    if (!rt) {
+        return Result<Info>::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    Info i;
+    i.name = name;
+    i.key = rt->keyHex;
+    i.publicKey = QString::fromLatin1(rt->definition.publicKey.toHex());
+    i.version = rt->definition.version;
+    i.enabled = rt->definition.enabled;
+    i.loaded = rt->program != nullptr;
+    i.error = rt->loadError;
+    i.allow = rt->definition.allow;
+    i.limits = rt->limits;
+    i.queued = int(rt->queue.size());
+    i.running = rt->running;
+    i.counters = rt->log.countersJson();
+    return i;
+}
+
+QJsonObject ContainerManager::infoJson(const Info &i) const {
+    QString state;
+    if (!i.loaded) {
+        state = QStringLiteral("broken");
+    } else {
+        state = i.enabled ? QStringLiteral("running") : QStringLiteral("stopped");
+    }
+    QJsonObject o{{QStringLiteral("name"), i.name}, {QStringLiteral("state"), state}};
+    if (!i.error.isEmpty()) {
+        o.insert(QStringLiteral("error"), i.error);
+    }
+    if (i.key.isEmpty()) {
+        return o; // a rejected definition: nothing else is known
+    }
+    o.insert(QStringLiteral("key"), i.key);
+    o.insert(QStringLiteral("public_key"), i.publicKey);
+    o.insert(QStringLiteral("version"), i.version);
+    o.insert(QStringLiteral("enabled"), i.enabled);
+    o.insert(QStringLiteral("allow"), i.allow.toJson());
+    o.insert(QStringLiteral("limits"), i.limits.toJson());
+    o.insert(QStringLiteral("queued"), i.queued);
+    o.insert(QStringLiteral("counters"), i.counters);
+    return o;
+}
+
+Result<QJsonObject> ContainerManager::logs(const QString &name, quint64 sinceId) const {
+    const Runtime *rt = find(name);
+    if (!rt) {
+        return Result<QJsonObject>::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    QJsonArray entries;
+    for (const auto &e : rt->log.since(sinceId)) {
+        entries.append(ContainerLogRing::entryJson(e));
+    }
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("entries"), entries},
+                       {QStringLiteral("last_id"), qint64(rt->log.lastId())},
+                       {QStringLiteral("counters"), rt->log.countersJson()}};
+}
+
+Result<QJsonObject> ContainerManager::data(const QString &name) const {
+    const Runtime *rt = find(name);
+    if (!rt) {
+        return Result<QJsonObject>::failure(QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    QJsonObject out;
+    for (auto it = rt->data.cbegin(); it != rt->data.cend(); ++it) {
+        out.insert(it.key(), parseStored(it.value()));
+    }
+    return out;
+}
+
+Result<identity::NodeIdentity> ContainerManager::containerIdentity(const QString &name) const {
+    if (!find(name)) {
+        return Result<identity::NodeIdentity>::failure(
+            QStringLiteral("no container named \"%1\"").arg(name));
+    }
+    return m_repository.loadKey(name);
+}
+
+} // namespace orion::container

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ContainerManager: the containers a node hosts — definitions, compiled programs, stores,
+// logs — and the script pool that runs one instance per message. Lives on the node thread;
+// instances run on its own QThreadPool and hand their results back as queued values.
+#pragma once
+
+#include "container/ContainerDefinition.h"
+#include "container/ContainerLogRing.h"
+#include "container/ContainerMessage.h"
+#include "container/ContainerOutcome.h"
+#include "container/ContainerRepository.h"
+#include "container/ContainerStore.h"
+#include "script/Diagnostic.h"
+#include "script/Program.h"
+#include "script/RunResult.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QThreadPool>
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace orion::container {
+
+class ContainerManager : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        QString containersDirectory; // Profile::containersDirectory()
+        QString databasePath;        // Profile::databasePath()
+        ContainerLimits defaults;    // for every limit a container.json does not set
+        int maxThreads = 0;          // script pool size; 0 = one per core, at least 2
+    };
+
+    // One container as list() reports it.
+    struct Info {
+        QString name;
+        QString key;       // 40 hex
+        QString publicKey; // 64 hex
+        qint64 version = 0;
+        bool enabled = false;
+        bool loaded = false; // false when its program does not compile
+        QString error;       // why it is not loaded
+        AllowList allow;
+        ContainerLimits limits;
+        int queued = 0;
+        bool running = false;
+        QJsonObject counters;
+    };
+
+    explicit ContainerManager(Options options, QObject *parent = nullptr);
+    ~ContainerManager() override;
+
+    // Opens the database and loads every container of the profile. Containers that cannot
+    // be loaded are reported by rejected() and list(); the others run. Emits
+    // containerAdded (and containerStarted for enabled ones) for each.
+    Status open();
+    struct Rejection {
+        QString name;
+        QString reason;
+    };
+    const std::vector<Rejection> &rejected() const { return m_rejected; }
+
+    // ---- messages (node thread) ----
+    // Queues @p message for its container. Every message ends in exactly one outcome signal;
+    // a message that cannot run also gets errorReply.
+    void deliver(const ContainerMessage &message);
+    bool hosts(const identity::Key160 &key) const;
+    // True when a container (loaded or rejected) or a directory of that name exists.
+    bool nameTaken(const QString &name) const;
+    std::optional<QString> nameOf(const identity::Key160 &key) const;
+
+    // ---- management ----
+    // The compile check create() and update() apply: "main.ns:LINE:COL: error: MESSAGE".
+    static Result<std::shared_ptr<const script::Program>>
+    compile(const QString &source, script::Diagnostic *diagnostic = nullptr);
+    // Returns the new container's key (40 hex).
+    Result<QString> create(const QString &name, const QString &source, const AllowList &allow = {},
+                           const QJsonObject &limitOverrides = {});
+    // Hot reload: messages dispatched from now on run the new program; an instance already
+    // running finishes on the old one. Returns the new version.
+    Result<qint64> update(const QString &name, const QString &source);
+    Status setAllowList(const QString &name, const AllowList &allow);
+    Status start(const QString &name);
+    Status stop(const QString &name);
+    // Deletes the container, its key and its stored data. Queued messages are answered with
+    // errorReply; a running instance's result is dropped.
+    Status remove(const QString &name);
+    std::vector<Info> list() const;
+    Result<Info> info(const QString &name) const;
+    QJsonObject infoJson(const Info &info) const;
+    // Log entries with an id above @p sinceId: {"entries":[…],"last_id":n,"counters":{…}}.
+    Result<QJsonObject> logs(const QString &name, quint64 sinceId) const;
+    // The stored data: {"key": value, …} with the values as JSON.
+    Result<QJsonObject> data(const QString &name) const;
+    // The container's key pair, for the node to sign its provider records.
+    Result<identity::NodeIdentity> containerIdentity(const QString &name) const;
+
+    // Waits until no instance runs (for shutdown and tests); results are still delivered
+    // through the event loop afterwards.
+    void waitForIdle();
+
+Q_SIGNALS:
+    // The host must send @p body to @p target (a key) on @p service, as a message from the
+    // container @p containerKey; @p inReplyTo is the id of the message that caused it.
+    void routeRequested(const orion::identity::Key160 &containerKey,
+                        const orion::identity::Key160 &target, const QString &service,
+                        const QJsonValue &body, const QByteArray &inReplyTo);
+    // The host must answer @p original (to its source) with @p body.
+    void replyRequested(const orion::identity::Key160 &containerKey,
+                        const orion::container::ContainerMessage &original, const QJsonValue &body);
+    // The message could not be handled; @p code is refused, not_found, unavailable, busy,
+    // script_error or internal. The host sends an error reply to the sender.
+    void errorReply(const orion::container::ContainerMessage &original, const QString &code,
+                    const QString &message);
+    void outcome(const orion::container::ContainerOutcome &outcome);
+
+    void containerAdded(const QString &name, const orion::identity::Key160 &key);
+    void containerRemoved(const QString &name, const orion::identity::Key160 &key);
+    // The container accepts messages now / no longer (publish / withdraw its provider record).
+    void containerStarted(const QString &name, const orion::identity::Key160 &key);
+    void containerStopped(const QString &name, const orion::identity::Key160 &key);
+    void containerUpdated(const QString &name, qint64 version);
+    // A new log entry (for live views).
+    void logAppended(const QString &name, quint64 id);
+
+private:
+    struct Runtime;
+    struct Finished;
+
+    Runtime *find(const QString &name) const;
+    Runtime *findByKey(const QString &keyHex) const;
+    void install(ContainerDefinition definition, const QString &source);
+    void refuse(const ContainerMessage &message, Runtime *rt, ContainerOutcome::Status status,
+                const QString &code, const QString &text);
+    void pump(Runtime *rt);
+    void onFinished(quint64 serial, const ContainerMessage &message,
+                    const script::RunResult &result, qint64 micros);
+    void log(Runtime *rt, ContainerLogRing::Level level, const QString &text);
+    void setEnabled(Runtime *rt, bool enabled);
+
+    Options m_options;
+    ContainerRepository m_repository;
+    ContainerStore m_store;
+    std::map<QString, std::unique_ptr<Runtime>> m_runtimes; // by name
+    QHash<QString, Runtime *> m_byKey;                      // by 40-hex key
+    std::vector<Rejection> m_rejected;
+    quint64 m_nextSerial = 1;
+    QThreadPool m_pool; // last member: destroyed (and joined) first
+};
+
+} // namespace orion::container

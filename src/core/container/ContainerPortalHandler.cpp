@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "container/ContainerPortalHandler.h"
+
+#include "container/ContainerManager.h"
+#include "portal/PortalProtocol.h"
+
+namespace orion::container {
+
+using portal::PortalProtocol;
+using portal::PortalReply;
+
+namespace {
+
+const QString kName = QStringLiteral("name");
+const QString kSource = QStringLiteral("source");
+
+PortalReply badRequest(const QString &message) {
+    return PortalReply::failure(PortalProtocol::kBadRequest, message);
+}
+
+PortalReply notFound(const QString &name) {
+    return PortalReply::failure(PortalProtocol::kNotFound,
+                                QStringLiteral("no container named \"%1\"").arg(name));
+}
+
+// The "name" field, checked for form; empty with @p error set when it is missing or bad.
+QString nameField(const QJsonObject &request, PortalReply *error) {
+    const QJsonValue v = request.value(kName);
+    if (!v.isString()) {
+        *error = badRequest(QStringLiteral("\"name\" (a string) is required"));
+        return {};
+    }
+    if (!ContainerDefinition::isValidName(v.toString())) {
+        *error = badRequest(QStringLiteral("\"%1\" is not a valid container name (1-64 of "
+                                           "a-z 0-9 _ -, starting with a letter or digit)")
+                                .arg(v.toString()));
+        return {};
+    }
+    return v.toString();
+}
+
+Result<AllowList> allowField(const QJsonValue &v) {
+    if (v.isUndefined() || v.isNull()) {
+        return AllowList{};
+    }
+    if (v.isArray()) {
+        QStringList entries;
+        for (const QJsonValue &item : v.toArray()) {
+            if (!item.isString()) {
+                return Result<AllowList>::failure(
+                    QStringLiteral("\"allow\" entries must be strings"));
+            }
+            entries.append(item.toString());
+        }
+        return AllowList::fromEntries(entries);
+    }
+    return AllowList::fromJson(v);
+}
+
+} // namespace
+
+bool ContainerPortalHandler::handle(const QString &type, const QJsonObject &request,
+                                    const portal::PortalReplyFn &reply) {
+    PortalReply r;
+    if (type == u"container.create") {
+        r = create(request);
+    } else if (type == u"container.update") {
+        r = update(request);
+    } else if (type == u"container.list") {
+        r = list();
+    } else if (type == u"container.start") {
+        r = startStop(request, true);
+    } else if (type == u"container.stop") {
+        r = startStop(request, false);
+    } else if (type == u"container.remove") {
+        r = remove(request);
+    } else if (type == u"container.logs") {
+        r = logs(request);
+    } else if (type == u"container.data") {
+        r = data(request);
+    } else {
+        return false;
+    }
+    reply(std::move(r));
+    return true;
+}
+
+PortalReply ContainerPortalHandler::create(const QJsonObject &request) {
+    PortalReply error;
+    const QString name = nameField(request, &error);
+    if (name.isEmpty()) {
+        return error;
+    }
+    if (!request.value(kSource).isString()) {
+        return badRequest(QStringLiteral("\"source\" (the program text) is required"));
+    }
+    const QString source = request.value(kSource).toString();
+    auto allow = allowField(request.value(QStringLiteral("allow")));
+    if (!allow) {
+        return badRequest(allow.error());
+    }
+    const QJsonValue limits = request.value(QStringLiteral("limits"));
+    if (!limits.isUndefined() && !limits.isObject()) {
+        return badRequest(QStringLiteral("\"limits\" must be an object"));
+    }
+    if (auto checked = ContainerLimits::fromJson(limits, ContainerLimits{}); !checked) {
+        return badRequest(checked.error());
+    }
+    if (m_manager->info(name) || m_manager->nameTaken(name)) {
+        return PortalReply::failure(
+            PortalProtocol::kConflict,
+            QStringLiteral("a container named \"%1\" already exists").arg(name));
+    }
+    if (auto program = ContainerManager::compile(source); !program) {
+        return PortalReply::failure(kCompileError, program.error());
+    }
+    auto key = m_manager->create(name, source, *allow, limits.toObject());
+    if (!key) {
+        return PortalReply::failure(PortalProtocol::kInternal, key.error());
+    }
+    const auto info = m_manager->info(name);
+    return PortalReply::success({{kName, name},
+                                 {QStringLiteral("key"), *key},
+                                 {QStringLiteral("public_key"), info->publicKey},
+                                 {QStringLiteral("version"), info->version}});
+}
+
+PortalReply ContainerPortalHandler::update(const QJsonObject &request) {
+    PortalReply error;
+    const QString name = nameField(request, &error);
+    if (name.isEmpty()) {
+        return error;
+    }
+    if (!request.value(kSource).isString()) {
+        return badRequest(QStringLiteral("\"source\" (the program text) is required"));
+    }
+    if (!m_manager->info(name)) {
+        return notFound(name);
+    }
+    const QString source = request.value(kSource).toString();
+    if (auto program = ContainerManager::compile(source); !program) {
+        return PortalReply::failure(kCompileError, program.error());
+    }
+    auto version = m_manager->update(name, source);
+    if (!version) {
+        return PortalReply::failure(PortalProtocol::kInternal, version.error());
+    }
+    return PortalReply::success({{kName, name}, {QStringLiteral("version"), *version}});
+}
+
+PortalReply ContainerPortalHandler::list() {
+    QJsonArray containers;
+    for (const auto &info : m_manager->list()) {
+        containers.append(m_manager->infoJson(info));
+    }
+    return PortalReply::success({{QStringLiteral("containers"), containers}});
+}
+
+PortalReply ContainerPortalHandler::startStop(const QJsonObject &request, bool start) {
+    PortalReply error;
+    const QString name = nameField(request, &error);
+    if (name.isEmpty()) {
+        return error;
+    }
+    if (!m_manager->info(name)) {
+        return notFound(name);
+    }
+    const Status s = start ? m_manager->start(name) : m_manager->stop(name);
+    if (!s) {
+        return PortalReply::failure(PortalProtocol::kUnavailable, s.error());
+    }
+    return PortalReply::success(m_manager->infoJson(*m_manager->info(name)));
+}
+
+PortalReply ContainerPortalHandler::remove(const QJsonObject &request) {
+    PortalReply error;
+    const QString name = nameField(request, &error);
+    if (name.isEmpty()) {
+        return error;
+    }
+    if (!m_manager->info(name) && !m_manager->nameTaken(name)) {
+        return notFound(name);
+    }
+    if (auto s = m_manager->remove(name); !s) {
+        return PortalReply::failure(PortalProtocol::kInternal, s.error());
+    }
+    return PortalReply::success({{kName, name}});
+}
+
+PortalReply ContainerPortalHandler::logs(const QJsonObject &request) {
+    PortalReply error;
+    const QString name = nameField(request, &error);
+    if (name.isEmpty()) {
+        return error;
+    }
+    const QJsonValue since = request.value(QStringLiteral("since"));
+    if (!since.isUndefined() && (!since.isDouble() || since.toDouble() < 0)) {
+        return badRequest(QStringLiteral("\"since\" must be a log entry id (0 or more)"));
+    }
+    auto logs = m_manager->logs(name, quint64(since.toInteger(0)));
+    if (!logs) {
+        return notFound(name);
+    }
+    return PortalReply::success(*logs);
+}
+
+PortalReply ContainerPortalHandler::data(const QJsonObject &request) {
+    PortalReply error;
+    const QString name = nameField(request, &error);
+    if (name.isEmpty()) {
+        return error;
+    }
+    auto data = m_manager->data(name);
+    if (!data) {
+        return notFound(name);
+    }
+    return PortalReply::success({{kName, name}, {QStringLiteral("data"), *data}});
+}
+
+} // namespace orion::container

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakeBackend.h"
+
+#include <QMutexLocker>
+
+namespace orion::test {
+
+FakeBackend::FakeBackend(std::shared_ptr<FakeNodeState> state)
+    : m_state(std::move(state)) {}
+
+Status FakeBackend::startNode() {
+    QMutexLocker lock(&m_state->mutex);
+    m_state->started = true;
+    return Status::success();
+}
+
+void FakeBackend::stopNode() {
+    QMutexLocker lock(&m_state->mutex);
+    m_state->stopped = true;
+}
+
+void FakeBackend::pauseNode(bool paused) {
+    QMutexLocker lock(&m_state->mutex);
+    m_state->paused = paused;
+}
+
+app::facade::NodeStatus FakeBackend::currentStatus() const {
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->status;
+}
+
+app::facade::RoutingSnapshot FakeBackend::currentRouting() const {
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->routing;
+}
+
+Status FakeBackend::routeMessage(const identity::Key160 &target, const QString &service,
+                                 const QByteArray &body) {
+    QMutexLocker lock(&m_state->mutex);
+    m_state->sent << target.toHex() + QLatin1Char('/') + service + QLatin1Char('/') +
+                         QString::fromUtf8(body);
+    if (target == m_state->routing.self) {
+        app::facade::ConsoleMessage echo;
+        echo.peer = target.toHex();
+        echo.service = service;
+        echo.body = body;
+        queueIncoming(echo);
+    }
+    return Status::success();
+}
+
+Result<QByteArray> FakeBackend::memberFile() const {
+    return QByteArray("{}");
+}
+
+Status FakeBackend::addMember(const QByteArray &content) {
+    return content.isEmpty() ? Status::failure(QStringLiteral("empty")) : Status::success();
+}
+
+} // namespace orion::test
