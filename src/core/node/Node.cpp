@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/Node.h"
 
+#include "container/ContainerManager.h"
 #include "crypto/Random.h"
 #include "net/ConnectionManager.h"
 #include "net/PeerConnection.h"
@@ -128,11 +129,30 @@ void Node::start() {
         }
         m_listenEndpoint = Endpoint(m_config.listenAddress, m_connections->listenPort());
     }
+    if (auto ok = m_profile.create(); !ok) {
+        Q_EMIT startFailed(ok.error());
+        return;
+    }
     if (m_config.portal) {
         m_portal = new NodePortal(this);
         if (auto ok = m_portal->start(); !ok) {
             qCWarning(lcNode) << "cannot open the portal:" << ok.error();
             m_connections->stopListening();
+            Q_EMIT startFailed(ok.error());
+            return;
+        }
+    }
+    if (m_config.containers) {
+        container::ContainerManager::Options options;
+        options.containersDirectory = m_profile.containersDirectory();
+        options.databasePath = m_profile.databasePath();
+        m_containers = new container::ContainerManager(options, this);
+        if (auto ok = m_containers->open(); !ok) {
+            qCWarning(lcNode) << "cannot open the containers:" << ok.error();
+            m_connections->stopListening();
+            if (m_portal) {
+                m_portal->stop();
+            }
             Q_EMIT startFailed(ok.error());
             return;
         }

@@ -24,6 +24,10 @@
 class QFileSystemWatcher;
 class QTimer;
 
+namespace orion::container {
+class ContainerManager;
+}
+
 namespace orion::net {
 class ConnectionManager;
 class PeerConnection;
@@ -75,6 +79,8 @@ public:
     // Milliseconds since the node was constructed: the clock of Contact's time stamps.
     qint64 clockMs() const { return m_clock.elapsed(); }
     const QByteArray &networkId() const { return m_networkId; }
+    // The containers this node hosts (null before start() or when disabled).
+    container::ContainerManager *containers() const { return m_containers; }
     // Signs a record (e.g. a member file with other addresses) with the node's key.
     void signRecord(identity::MemberRecord &record) const { record.sign(m_identity); }
 
@@ -137,6 +143,7 @@ private:
     QHash<net::PeerConnection *, Session> m_sessions;
     QHash<QByteArray, std::vector<QCborValue>> m_outbox; // by public key, while dialling
     NodePortal *m_portal = nullptr;
+    container::ContainerManager *m_containers = nullptr;
     QTimer *m_bootstrapTimer = nullptr;
     QTimer *m_saveTimer = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;

@@ -25,6 +25,8 @@ struct NodeConfig {
 
     // Open the portal (the local socket for applications, see docs/portal.md).
     bool portal = true;
+    // Host containers (NET-Script programs under the profile's containers/ folder).
+    bool containers = true;
 
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/NodePortal.h"
 
+#include "container/ContainerPortalHandler.h"
 #include "identity/MemberRecord.h"
 #include "node/BootstrapList.h"
 #include "node/Node.h"
@@ -136,10 +137,15 @@ void NodePortal::portalSend(const portal::PortalSendRequest &request, portal::Po
 
 bool NodePortal::portalExtension(const QString &type, const QJsonObject &request,
                                  portal::PortalReplyFn reply) {
-    Q_UNUSED(type);
-    Q_UNUSED(request);
-    Q_UNUSED(reply);
-    return false;
+    if (!type.startsWith(QStringLiteral("container."))) {
+        return false;
+    }
+    if (!m_node->containers()) {
+        reply(PortalReply::failure(PortalProtocol::kUnavailable,
+                                   QStringLiteral("this node does not host containers")));
+        return true;
+    }
+    return container::ContainerPortalHandler(m_node->containers()).handle(type, request, reply);
 }
 
 } // namespace orion::node

@@ -172,6 +172,35 @@ private Q_SLOTS:
         QVERIFY(status->value(QStringLiteral("bytes_in")).toDouble() > 0);
         QVERIFY(status->value(QStringLiteral("messages_out")).toDouble() > 0);
     }
+
+    void containersThroughThePortal() {
+        auto a = startNode(QStringLiteral("ca"));
+        QVERIFY(a);
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(socketOf(m_dir.filePath(QStringLiteral("ca")))).ok());
+        auto created = client.request(
+            QStringLiteral("container.create"),
+            {{QStringLiteral("name"), QStringLiteral("echo")},
+             {QStringLiteral("source"), QStringLiteral("(defun main () (reply MESSAGE))")}});
+        QVERIFY2(created.ok(), created ? "" : qPrintable(created.error()));
+        QCOMPARE(created->value(QStringLiteral("key")).toString().size(), 40);
+        auto broken =
+            client.request(QStringLiteral("container.create"),
+                           {{QStringLiteral("name"), QStringLiteral("broken")},
+                            {QStringLiteral("source"),
+                             QStringLiteral("(defun main ()\n  (reply (concat MESSAGE)")}});
+        QVERIFY(!broken.ok());
+        QCOMPARE(client.lastErrorCode(), QStringLiteral("compile_error"));
+        QVERIFY2(broken.error().contains(QStringLiteral("main.ns:")), qPrintable(broken.error()));
+        auto list = client.request(QStringLiteral("container.list"));
+        QVERIFY(list.ok());
+        const QJsonArray containers = list->value(QStringLiteral("containers")).toArray();
+        QCOMPARE(containers.size(), 1);
+        QCOMPARE(containers.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("echo"));
+        // the definition lives in the profile
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("ca/containers/echo/main.ns"))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNodePortal)
