@@ -20,5 +20,8 @@ int exportMemberCommand(const QStringList &args);
 int verifyMemberCommand(const QStringList &args);
 int networkKeyCommand(const QStringList &args);
 int passwdCommand(const QStringList &args);
+int scriptCommand(const QStringList &args);
+int runCommand(const QStringList &args);
+int addPeerCommand(const QStringList &args);
 
 } // namespace orion::cli

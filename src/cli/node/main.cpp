@@ -5,22 +5,24 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <array>
 #include <cstring>
 
 using namespace orion::cli;
 
 namespace {
 
-// (table of commands; each entry: {"name", "one-line summary", &function})
-const std::array<CommandInfo, 6> kCommands{{
+// Every subcommand: {"name", "one-line summary", &function}.
+const CommandInfo kCommands[] = {
     {"init", "Create the node identity and join or create a network", &initCommand},
     {"id", "Print the node ID (--json: ID, public key, network ID)", &idCommand},
     {"export-member", "Write this node's signed member file", &exportMemberCommand},
     {"verify-member", "Check a member file and print its node ID", &verifyMemberCommand},
     {"network-key", "Print the network key (a secret)", &networkKeyCommand},
     {"passwd", "Change the passphrase of the keys", &passwdCommand},
-}};
+    {"run", "Run the node until SIGINT or SIGTERM", &runCommand},
+    {"add-peer", "Add a member file to bootstrap from", &addPeerCommand},
+    {"script", "Compile a NET-Script file and run main once", &scriptCommand},
+};
 
 void printUsage(QTextStream &out) {
     out << "Usage: orion-node <command> [options]\n\nCommands:\n";

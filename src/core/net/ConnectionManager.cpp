@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/ConnectionManager.h"
+
+#include "net/Listener.h"
+#include "net/Logging.h"
+#include "net/SecretHandshake.h"
+
+#include <QTcpSocket>
+#include <QThread>
+
+namespace orion::net {
+
+namespace {
+// One key per address family: an IPv4 peer seen through a dual-stack socket is still
+// the same address.
+QHostAddress normalized(const QHostAddress &address) {
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+} // namespace
+
+ConnectionManager::ConnectionManager(const crypto::Ed25519 &identity, QByteArrayView networkKey,
+                                     TransportConfig config, QObject *parent)
+    : QObject(parent)
+    , m_identity(std::make_shared<const crypto::Ed25519>(identity.clone()))
+    , m_networkKey(crypto::SecureBuffer::fromBytes(networkKey))
+    , m_config(config)
+    , m_listener(new Listener(this)) {
+    if (networkKey.size() != SecretHandshake::kNetworkKeyBytes) {
+        qCWarning(lcNet) << "the network key must have 32 bytes; every handshake will fail";
+    }
+    connect(m_listener, &Listener::incoming, this, &ConnectionManager::onIncoming);
+}
+
+ConnectionManager::~ConnectionManager() {
+    // Children are destroyed by QObject; their signals must not reach a half-destroyed
+    // manager.
+    for (PeerConnection *connection : std::as_const(m_connections)) {
+        connection->disconnect(this);
+    }
+}
+
+void ConnectionManager::assertThread() const {
+    Q_ASSERT_X(QThread::currentThread() == thread(), "ConnectionManager",
+               "used from a thread other than the node thread");
+}
+
+Status ConnectionManager::listen(const QHostAddress &address, quint16 port) {
+    assertThread();
+    return m_listener->listen(address, port);
+}
+
+void ConnectionManager::stopListening() {
+    m_listener->close();
+}
+
+quint16 ConnectionManager::listenPort() const {
+    return m_listener->port();
+}
+
+QList<PeerConnection *> ConnectionManager::connections() const {
+    return m_connections.values();
+}
+
+PeerConnection *ConnectionManager::connectionFor(QByteArray publicKey) const {
+    return m_byKey.value(publicKey, nullptr);
+}
+
+int ConnectionManager::inboundCount() const {
+    return m_inbound;
+}
+
+PeerConnection *ConnectionManager::connectTo(const QString &host, quint16 port,
+                                             QByteArray expectedPublicKey) {
+    assertThread();
+    if (PeerConnection *existing = m_byKey.value(expectedPublicKey, nullptr)) {
+        return existing;
+    }
+    if (PeerConnection *pending = m_dialling.value(expectedPublicKey, nullptr)) {
+        return pending;
+    }
+    auto *connection = new PeerConnection(host, port, expectedPublicKey, m_identity,
+                                          m_networkKey.view(), m_config, this);
+    if (expectedPublicKey.size() == crypto::Ed25519::kPublicKeyBytes) {
+        m_dialling.insert(expectedPublicKey, connection);
+    }
+    adopt(connection);
+    qCDebug(lcNet) << "dialling" << host << port;
+    return connection;
+}
+
+void ConnectionManager::onIncoming(QTcpSocket *socket) {
+    const QHostAddress address = normalized(socket->peerAddress());
+    auto *connection = new PeerConnection(socket, m_identity, m_networkKey.view(), m_config, this);
+    adopt(connection);
+    // Counted before the limit check so the rejected one is released by onClosed too.
+    ++m_inbound;
+    const int fromAddress = ++m_inboundPerAddress[address];
+    if (m_inbound > m_config.maxInbound) {
+        connection->close(QStringLiteral("inbound limit"));
+    } else if (fromAddress > m_config.maxPerAddress) {
+        connection->close(QStringLiteral("address limit"));
+    }
+}
+
+void ConnectionManager::adopt(PeerConnection *connection) {
+    m_connections.insert(connection);
+    connect(connection, &PeerConnection::established, this,
+            [this, connection] { onEstablished(connection); });
+    connect(connection, &PeerConnection::closed, this,
+            [this, connection](const QString &reason) { onClosed(connection, reason); });
+    connect(connection, &PeerConnection::messageReceived, this,
+            [this, connection](const QCborValue &message) {
+                Q_EMIT messageReceived(connection, message);
+            });
+}
+
+bool ConnectionManager::preferNew(const PeerConnection *existing,
+                                  const PeerConnection *candidate) const {
+    // Both ends keep the connection dialled by the node with the smaller public key; if
+    // one node dialled both, the older connection stays.
+    const QByteArray &own = m_identity->publicKey();
+    const QByteArray &remote = candidate->remotePublicKey();
+    const QByteArray &preferredDialer = own < remote ? own : remote;
+    auto dialer = [&](const PeerConnection *c) -> const QByteArray & {
+        return c->isInbound() ? remote : own;
+    };
+    return dialer(candidate) == preferredDialer && dialer(existing) != preferredDialer;
+}
+
+void ConnectionManager::onEstablished(PeerConnection *connection) {
+    const QByteArray key = connection->remotePublicKey();
+    if (m_dialling.value(key) == connection) {
+        m_dialling.remove(key);
+    }
+    if (key == m_identity->publicKey()) {
+        connection->close(QStringLiteral("connection to self"));
+        return;
+    }
+    if (PeerConnection *existing = m_byKey.value(key, nullptr)) {
+        if (!preferNew(existing, connection)) {
+            connection->close(QStringLiteral("duplicate"));
+            return;
+        }
+        m_byKey.remove(key);
+        existing->close(QStringLiteral("duplicate"));
+    }
+    m_byKey.insert(key, connection);
+    Q_EMIT connectionEstablished(connection);
+}
+
+void ConnectionManager::onClosed(PeerConnection *connection, const QString &reason) {
+    if (!m_connections.remove(connection)) {
+        return;
+    }
+    const QByteArray key = connection->remotePublicKey();
+    if (m_byKey.value(key) == connection) {
+        m_byKey.remove(key);
+    }
+    if (m_dialling.value(key) == connection) {
+        m_dialling.remove(key);
+    }
+    if (connection->isInbound()) {
+        --m_inbound;
+        const QHostAddress address = normalized(connection->remoteAddress());
+        auto it = m_inboundPerAddress.find(address);
+        if (it != m_inboundPerAddress.end() && --it.value() <= 0) {
+            m_inboundPerAddress.erase(it);
+        }
+    }
+    Q_EMIT connectionClosed(connection, reason);
+    connection->deleteLater();
+}
+
+void ConnectionManager::closeAll(const QString &reason) {
+    assertThread();
+    m_listener->close();
+    const auto all = m_connections.values();
+    for (PeerConnection *connection : all) {
+        connection->close(reason);
+    }
+}
+
+} // namespace orion::net

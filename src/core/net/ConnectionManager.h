@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ConnectionManager: owns the listener and every PeerConnection of a node, keeps one
+// connection per peer and enforces the inbound limits. Lives on the node thread.
+#pragma once
+
+#include "crypto/Ed25519.h"
+#include "crypto/SecureBuffer.h"
+#include "net/PeerConnection.h"
+#include "net/TransportConfig.h"
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QCborValue>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace orion::net {
+
+class Listener;
+
+class ConnectionManager : public QObject {
+    Q_OBJECT
+
+public:
+    // identity is cloned; networkKey (32 bytes) is kept in guarded memory.
+    ConnectionManager(const crypto::Ed25519 &identity, QByteArrayView networkKey,
+                      TransportConfig config, QObject *parent = nullptr);
+    ~ConnectionManager() override;
+
+    Status listen(const QHostAddress &address, quint16 port);
+    void stopListening();
+    quint16 listenPort() const;
+
+    // Dials a peer whose Ed25519 key is known (the handshake requires it). Returns the
+    // existing connection when one to that key is established or being dialled.
+    // connectionEstablished or connectionClosed follows.
+    PeerConnection *connectTo(const QString &host, quint16 port, QByteArray expectedPublicKey);
+
+    // Every connection not yet closed, in any state.
+    QList<PeerConnection *> connections() const;
+    // The established connection to publicKey, or nullptr.
+    PeerConnection *connectionFor(QByteArray publicKey) const;
+    int inboundCount() const;
+
+    // Closes every connection (goodbye) and stops listening.
+    void closeAll(const QString &reason);
+
+    const QByteArray &publicKey() const { return m_identity->publicKey(); }
+    const TransportConfig &config() const { return m_config; }
+    // Applies to connections made from now on (and to the limits at once).
+    void setConfig(const TransportConfig &config) { m_config = config; }
+
+Q_SIGNALS:
+    void connectionEstablished(orion::net::PeerConnection *connection);
+    // The connection is deleted later (deleteLater); drop every pointer to it here.
+    void connectionClosed(orion::net::PeerConnection *connection, const QString &reason);
+    void messageReceived(orion::net::PeerConnection *connection, const QCborValue &message);
+
+private:
+    void onIncoming(QTcpSocket *socket);
+    void adopt(PeerConnection *connection);
+    void onEstablished(PeerConnection *connection);
+    void onClosed(PeerConnection *connection, const QString &reason);
+    // Which of two connections to the same peer survives; both ends agree on it.
+    bool preferNew(const PeerConnection *existing, const PeerConnection *candidate) const;
+    void assertThread() const;
+
+    std::shared_ptr<const crypto::Ed25519> m_identity;
+    crypto::SecureBuffer m_networkKey;
+    TransportConfig m_config;
+    Listener *m_listener = nullptr;
+    QSet<PeerConnection *> m_connections;
+    QHash<QByteArray, PeerConnection *> m_byKey;    // established, one per peer
+    QHash<QByteArray, PeerConnection *> m_dialling; // outbound, handshake in progress
+    QHash<QHostAddress, int> m_inboundPerAddress;
+    int m_inbound = 0;
+};
+
+} // namespace orion::net

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/Listener.h"
+
+#include "net/Logging.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace orion::net {
+
+namespace {
+// Bursts of connection attempts wait in the kernel's queue instead of being refused.
+constexpr int kListenBacklog = 1024;
+} // namespace
+
+Listener::Listener(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this)) {
+    m_server->setListenBacklogSize(kListenBacklog);
+    m_server->setMaxPendingConnections(kListenBacklog);
+    connect(m_server, &QTcpServer::newConnection, this, &Listener::onNewConnection);
+    connect(m_server, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
+        qCWarning(lcNet) << "accept failed:" << m_server->errorString();
+    });
+}
+
+Listener::~Listener() = default;
+
+Status Listener::listen(const QHostAddress &address, quint16 port) {
+    if (m_server->isListening()) {
+        m_server->close();
+    }
+    if (!m_server->listen(address, port)) {
+        return Status::failure(QStringLiteral("cannot listen on %1:%2: %3")
+                                   .arg(address.toString())
+                                   .arg(port)
+                                   .arg(m_server->errorString()));
+    }
+    qCInfo(lcNet) << "listening on" << address.toString() << m_server->serverPort();
+    return Status::success();
+}
+
+void Listener::close() {
+    m_server->close();
+}
+
+bool Listener::isListening() const {
+    return m_server->isListening();
+}
+
+quint16 Listener::port() const {
+    return m_server->isListening() ? m_server->serverPort() : 0;
+}
+
+QHostAddress Listener::address() const {
+    return m_server->serverAddress();
+}
+
+void Listener::onNewConnection() {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        Q_EMIT incoming(socket);
+    }
+}
+
+} // namespace orion::net

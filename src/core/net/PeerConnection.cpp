@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/PeerConnection.h"
+
+#include "net/Logging.h"
+#include "net/MessageFramer.h"
+
+#include <QTcpSocket>
+#include <QThread>
+
+namespace orion::net {
+
+namespace {
+constexpr qsizetype kReadChunk = 64 * 1024;
+// Plaintext per encrypted slice handed to the socket: 15 full frames.
+constexpr qsizetype kWriteSlice = 15 * BoxStreamEncryptor::kMaxBodyBytes;
+} // namespace
+
+PeerConnection::PeerConnection(QTcpSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
+                               QByteArrayView networkKey, const TransportConfig &config,
+                               QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_socket(socket)
+    , m_state(State::Handshaking)
+    , m_inbound(true) {
+    m_socket->setParent(this);
+    m_remoteAddress = m_socket->peerAddress();
+    m_remotePort = m_socket->peerPort();
+    m_handshake = SecretHandshake::server(std::move(identity), networkKey);
+    init();
+}
+
+PeerConnection::PeerConnection(const QString &host, quint16 port,
+                               const QByteArray &expectedPublicKey,
+                               std::shared_ptr<const crypto::Ed25519> identity,
+                               QByteArrayView networkKey, const TransportConfig &config,
+                               QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_socket(new QTcpSocket(this))
+    , m_state(State::Connecting)
+    , m_inbound(false)
+    , m_host(host)
+    , m_port(port)
+    , m_remotePort(port)
+    , m_remotePublicKey(expectedPublicKey) {
+    m_remoteAddress = QHostAddress(host);
+    m_handshake = SecretHandshake::client(std::move(identity), networkKey, expectedPublicKey);
+    init();
+}
+
+PeerConnection::~PeerConnection() = default;
+
+void PeerConnection::init() {
+    m_readBuffer.resize(kReadChunk);
+    connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &PeerConnection::onSocketError);
+    connect(m_socket, &QTcpSocket::disconnected, this, &PeerConnection::onSocketError);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &PeerConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::connected, this, &PeerConnection::onConnected);
+
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this,
+            [this] { close(QStringLiteral("handshake timeout")); });
+    m_handshakeTimer.start(m_config.handshakeTimeout);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &PeerConnection::onIdleCheck);
+    connect(&m_keepAliveTimer, &QTimer::timeout, this, &PeerConnection::onKeepAlive);
+
+    if (m_handshake->hasFailed()) {
+        // A malformed key or network key: fail on the next turn of the loop so the owner
+        // has connected to closed() by then.
+        QMetaObject::invokeMethod(
+            this, [this] { close(QStringLiteral("handshake failed: ") + m_handshake->error()); },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (m_inbound) {
+        if (m_socket->bytesAvailable() > 0) {
+            QMetaObject::invokeMethod(this, &PeerConnection::onReadyRead, Qt::QueuedConnection);
+        }
+    } else {
+        m_socket->connectToHost(m_host, m_port);
+    }
+}
+
+void PeerConnection::assertThread() const {
+    Q_ASSERT_X(QThread::currentThread() == thread(), "PeerConnection",
+               "used from a thread other than the node thread");
+}
+
+QString PeerConnection::describe() const {
+    const QString who = m_remotePublicKey.isEmpty()
+                            ? QStringLiteral("?")
+                            : QString::fromLatin1(m_remotePublicKey.first(4).toHex());
+    return QStringLiteral("%1 %2 %3:%4")
+        .arg(m_inbound ? QStringLiteral("inbound") : QStringLiteral("outbound"), who,
+             m_remoteAddress.toString())
+        .arg(m_remotePort);
+}
+
+void PeerConnection::onConnected() {
+    if (m_state != State::Connecting) {
+        return;
+    }
+    m_remoteAddress = m_socket->peerAddress();
+    m_remotePort = m_socket->peerPort();
+    m_state = State::Handshaking;
+    writeWire(m_handshake->takeOutput());
+}
+
+void PeerConnection::onReadyRead() {
+    while (m_state != State::Closed && m_socket && m_socket->bytesAvailable() > 0) {
+        const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
+        if (n <= 0) {
+            break;
+        }
+        m_bytesReceived += n;
+        process(QByteArrayView(m_readBuffer.constData(), n));
+    }
+}
+
+void PeerConnection::process(QByteArrayView data) {
+    if (m_state == State::Handshaking) {
+        const qsizetype used = m_handshake->feed(data);
+        if (m_handshake->hasFailed()) {
+            // Nothing more is written: a peer with the wrong network key learns nothing.
+            close(QStringLiteral("handshake failed: ") + m_handshake->error());
+            return;
+        }
+        if (m_handshake->hasOutput()) {
+            writeWire(m_handshake->takeOutput());
+        }
+        if (!m_handshake->isDone()) {
+            return;
+        }
+        m_handshakeTimer.stop();
+        m_remotePublicKey = m_handshake->remotePublicKey();
+        BoxStreamKeys keys = m_handshake->takeKeys();
+        m_encryptor = BoxStreamEncryptor(crypto::SecureBuffer::fromBytes(keys.encryptionKey()),
+                                         keys.encryptionNonce);
+        m_decryptor = BoxStreamDecryptor(crypto::SecureBuffer::fromBytes(keys.decryptionKey()),
+                                         keys.decryptionNonce);
+        m_handshake.reset();
+        m_state = State::Established;
+        m_wasEstablished = true;
+        m_lastFrame.start();
+        m_idleTimer.start(m_config.idleTimeout);
+        m_keepAliveTimer.start(m_config.keepAliveInterval);
+        qCDebug(lcNet) << "established" << qPrintable(describe());
+        Q_EMIT established();
+        if (m_state != State::Established) {
+            return;
+        }
+        data = data.sliced(used);
+    }
+    if (m_state == State::Established && !data.isEmpty()) {
+        processStream(data);
+    }
+}
+
+void PeerConnection::processStream(QByteArrayView data) {
+    const qint64 framesBefore = m_decryptor.framesDecrypted();
+    const Status streamStatus = m_decryptor.feed(data, m_plainIn);
+    if (m_decryptor.framesDecrypted() != framesBefore || m_decryptor.isFinished()) {
+        m_lastFrame.start();
+    }
+    Status messageStatus = Status::success();
+    if (!m_plainIn.isEmpty()) {
+        messageStatus = m_decoder.feed(m_plainIn, m_inbox);
+        m_plainIn.resize(0);
+    }
+    // Deliver what arrived intact before any error; a receiver may close us meanwhile.
+    for (qsizetype i = 0; i < m_inbox.size() && m_state == State::Established; ++i) {
+        ++m_messagesReceived;
+        Q_EMIT messageReceived(m_inbox.at(i));
+    }
+    m_inbox.clear();
+    if (m_state != State::Established) {
+        return;
+    }
+    if (!streamStatus) {
+        close(QStringLiteral("protocol error: ") + streamStatus.error());
+    } else if (!messageStatus) {
+        close(QStringLiteral("protocol error: ") + messageStatus.error());
+    } else if (m_decryptor.isFinished()) {
+        close(m_decoder.hasPartialMessage()
+                  ? QStringLiteral("protocol error: goodbye inside a message")
+                  : QStringLiteral("peer said goodbye"));
+    }
+}
+
+void PeerConnection::onSocketError() {
+    if (m_state == State::Closed || !m_socket) {
+        return;
+    }
+    // Bytes that arrived before the error still count (they may hold the goodbye).
+    onReadyRead();
+    if (m_state == State::Closed) {
+        return;
+    }
+    const QString detail = m_socket->error() == QAbstractSocket::UnknownSocketError
+                               ? QStringLiteral("disconnected")
+                               : m_socket->errorString();
+    switch (m_state) {
+    case State::Connecting:
+        finishClose(QStringLiteral("connect failed: ") + detail);
+        break;
+    case State::Handshaking:
+        finishClose(QStringLiteral("connection lost during handshake: ") + detail);
+        break;
+    case State::Established:
+        finishClose(QStringLiteral("connection lost before goodbye: ") + detail);
+        break;
+    case State::Closed:
+        break;
+    }
+}
+
+bool PeerConnection::canSend() const {
+    return m_state == State::Established && queuedBytes() < m_config.sendHighWaterMark;
+}
+
+qint64 PeerConnection::queuedBytes() const {
+    return m_plainOut.size() + (m_socket ? m_socket->bytesToWrite() : 0);
+}
+
+bool PeerConnection::send(const QCborValue &message) {
+    assertThread();
+    if (m_state != State::Established) {
+        return false;
+    }
+    if (queuedBytes() >= m_config.sendHighWaterMark) {
+        m_wantWritable = true;
+        return false;
+    }
+    const Status status = MessageFramer::encode(message, m_plainOut);
+    if (!status) {
+        qCWarning(lcNet) << "not sending to" << qPrintable(describe()) << ":" << status.error();
+        return false;
+    }
+    ++m_messagesSent;
+    scheduleFlush();
+    return true;
+}
+
+void PeerConnection::scheduleFlush() {
+    // Batch every message queued in this turn of the event loop into as few frames and
+    // socket writes as possible.
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &PeerConnection::flush, Qt::QueuedConnection);
+    }
+}
+
+void PeerConnection::flush() {
+    m_flushScheduled = false;
+    if (m_state != State::Established || m_plainOut.isEmpty()) {
+        return;
+    }
+    // Encrypt in slices into one reused buffer: no allocation per flush, and the socket's
+    // buffer receives pieces small enough to come from the allocator's free lists.
+    const QByteArrayView plain(m_plainOut);
+    for (qsizetype at = 0; at < plain.size(); at += kWriteSlice) {
+        m_wire.resize(0);
+        m_encryptor.encrypt(plain.sliced(at, std::min(kWriteSlice, plain.size() - at)), m_wire);
+        writeWire(m_wire);
+    }
+    m_plainOut.resize(0);
+    m_sentSinceKeepAlive = true;
+}
+
+void PeerConnection::writeWire(QByteArrayView wire) {
+    if (!m_socket || wire.isEmpty()) {
+        return;
+    }
+    m_bytesSent += wire.size();
+    m_socket->write(wire.data(), wire.size());
+}
+
+void PeerConnection::onBytesWritten(qint64) {
+    if (m_wantWritable && m_state == State::Established &&
+        queuedBytes() <= m_config.sendHighWaterMark / 2) {
+        m_wantWritable = false;
+        Q_EMIT writable();
+    }
+}
+
+void PeerConnection::onIdleCheck() {
+    if (m_state != State::Established) {
+        return;
+    }
+    const qint64 idle = m_lastFrame.elapsed();
+    const qint64 limit = m_config.idleTimeout.count();
+    if (idle >= limit) {
+        close(QStringLiteral("idle timeout"));
+        return;
+    }
+    m_idleTimer.start(int(limit - idle));
+}
+
+void PeerConnection::onKeepAlive() {
+    if (m_state != State::Established) {
+        return;
+    }
+    if (!m_sentSinceKeepAlive && m_plainOut.isEmpty()) {
+        MessageFramer::encodeKeepAlive(m_plainOut);
+        flush();
+    }
+    m_sentSinceKeepAlive = false;
+}
+
+void PeerConnection::close(const QString &reason) {
+    assertThread();
+    if (m_state == State::Closed) {
+        return;
+    }
+    if (m_state == State::Established) {
+        // Whatever was accepted by send() goes out before the goodbye.
+        QByteArray wire;
+        if (!m_plainOut.isEmpty()) {
+            m_encryptor.encrypt(m_plainOut, wire);
+            m_plainOut.clear();
+        }
+        m_encryptor.goodbye(wire);
+        writeWire(wire);
+    }
+    finishClose(reason);
+}
+
+void PeerConnection::finishClose(const QString &reason) {
+    m_state = State::Closed;
+    m_closeReason = reason;
+    m_handshakeTimer.stop();
+    m_idleTimer.stop();
+    m_keepAliveTimer.stop();
+    m_handshake.reset();
+    m_plainOut.clear();
+    m_inbox.clear();
+
+    if (QTcpSocket *socket = std::exchange(m_socket, nullptr)) {
+        // The socket outlives this object until its queue (ending in the goodbye) drains,
+        // bounded by closeLinger; deleting it at once would drop those bytes.
+        socket->disconnect(this);
+        socket->setParent(parent());
+        if (socket->state() != QAbstractSocket::UnconnectedState) {
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            socket->disconnectFromHost();
+        }
+        if (socket->state() == QAbstractSocket::UnconnectedState) {
+            socket->deleteLater();
+        } else {
+            QTimer::singleShot(m_config.closeLinger, socket, [socket] {
+                socket->abort();
+                socket->deleteLater();
+            });
+        }
+    }
+    qCInfo(lcNet).noquote() << "closed" << describe() << "reason:" << reason;
+    Q_EMIT closed(reason);
+}
+
+} // namespace orion::net

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PeerConnection: one TCP connection to a peer: secret handshake, box stream, framed CBOR
+// messages, timeouts, keep-alive, a bounded send queue and goodbye. Lives on the node thread.
+#pragma once
+
+#include "crypto/Ed25519.h"
+#include "net/BoxStreamDecryptor.h"
+#include "net/BoxStreamEncryptor.h"
+#include "net/MessageDecoder.h"
+#include "net/SecretHandshake.h"
+#include "net/TransportConfig.h"
+
+#include <QByteArray>
+#include <QCborValue>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QTcpSocket;
+
+namespace orion::net {
+
+class PeerConnection : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State { Connecting, Handshaking, Established, Closed };
+    Q_ENUM(State)
+
+    // Inbound: takes ownership of an accepted socket and acts as the handshake server.
+    PeerConnection(QTcpSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
+                   QByteArrayView networkKey, const TransportConfig &config,
+                   QObject *parent = nullptr);
+    // Outbound: dials host:port and acts as the handshake client; the server must prove
+    // it holds expectedPublicKey.
+    PeerConnection(const QString &host, quint16 port, const QByteArray &expectedPublicKey,
+                   std::shared_ptr<const crypto::Ed25519> identity, QByteArrayView networkKey,
+                   const TransportConfig &config, QObject *parent = nullptr);
+    ~PeerConnection() override;
+
+    // Queues a message. False when the connection is not established, the message is too
+    // large, or the send queue is above its high-water mark; writable() follows once the
+    // queue has drained to half of it.
+    bool send(const QCborValue &message);
+    bool canSend() const;
+    // Bytes waiting to be written (plaintext not yet encrypted plus socket buffer).
+    qint64 queuedBytes() const;
+
+    // Sends the goodbye after anything queued and closes. Idempotent.
+    void close(const QString &reason);
+
+    State state() const { return m_state; }
+    bool isEstablished() const { return m_state == State::Established; }
+    bool wasEstablished() const { return m_wasEstablished; }
+    bool isInbound() const { return m_inbound; }
+    // The peer's Ed25519 key: known in advance when outbound, after the handshake when inbound.
+    const QByteArray &remotePublicKey() const { return m_remotePublicKey; }
+    QHostAddress remoteAddress() const { return m_remoteAddress; }
+    quint16 remotePort() const { return m_remotePort; }
+    const QString &closeReason() const { return m_closeReason; }
+
+    qint64 bytesSent() const { return m_bytesSent; }
+    qint64 bytesReceived() const { return m_bytesReceived; }
+    qint64 messagesSent() const { return m_messagesSent; }
+    qint64 messagesReceived() const { return m_messagesReceived; }
+    qint64 keepAlivesReceived() const { return m_decoder.keepAlivesReceived(); }
+
+    QString describe() const;
+
+Q_SIGNALS:
+    void established();
+    void messageReceived(const QCborValue &message);
+    void writable();
+    // Emitted exactly once; the connection is inert afterwards.
+    void closed(const QString &reason);
+
+private:
+    void init();
+    void onConnected();
+    void onReadyRead();
+    void onSocketError();
+    void onBytesWritten(qint64 bytes);
+    void onIdleCheck();
+    void onKeepAlive();
+    void process(QByteArrayView data);
+    void processStream(QByteArrayView data);
+    void scheduleFlush();
+    void flush();
+    void writeWire(QByteArrayView wire);
+    void finishClose(const QString &reason);
+    void assertThread() const;
+
+    TransportConfig m_config;
+    QTcpSocket *m_socket = nullptr;
+    State m_state = State::Connecting;
+    bool m_inbound = false;
+    bool m_wasEstablished = false;
+    QString m_host;
+    quint16 m_port = 0;
+    QHostAddress m_remoteAddress;
+    quint16 m_remotePort = 0;
+    QByteArray m_remotePublicKey;
+    QString m_closeReason;
+
+    std::optional<SecretHandshake> m_handshake;
+    BoxStreamEncryptor m_encryptor;
+    BoxStreamDecryptor m_decryptor;
+    MessageDecoder m_decoder;
+
+    QByteArray m_readBuffer; // reused for every socket read
+    QByteArray m_plainIn;    // decrypted, not yet decoded
+    QList<QCborValue> m_inbox;
+    QByteArray m_plainOut; // framed messages waiting for the next flush
+    QByteArray m_wire;     // reused for encrypted output
+    bool m_flushScheduled = false;
+    bool m_wantWritable = false;
+    bool m_sentSinceKeepAlive = false;
+
+    QTimer m_handshakeTimer;
+    QTimer m_idleTimer;
+    QTimer m_keepAliveTimer;
+    QElapsedTimer m_lastFrame;
+
+    qint64 m_bytesSent = 0;
+    qint64 m_bytesReceived = 0;
+    qint64 m_messagesSent = 0;
+    qint64 m_messagesReceived = 0;
+};
+
+} // namespace orion::net

@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "node/Node.h"
+
+#include "crypto/Random.h"
+#include "net/ConnectionManager.h"
+#include "net/PeerConnection.h"
+#include "node/BootstrapList.h"
+#include "node/ContactStore.h"
+#include "node/NodeLog.h"
+#include "overlay/MessageCodec.h"
+
+#include <QCborMap>
+#include <QDir>
+#include <QFileSystemWatcher>
+#include <QThread>
+#include <QTimer>
+
+namespace orion::node {
+
+using overlay::MessageCodec;
+using overlay::MessageType;
+using routing::Endpoint;
+using routing::NodeInfo;
+
+namespace {
+
+constexpr qint64 kVersionKey = 1;
+constexpr qint64 kRecordKey = 2;
+constexpr qint64 kObservedAddressKey = 3;
+constexpr qint64 kObservedPortKey = 4;
+
+// The endpoint a peer can be dialled at, from its record; its connection's address when
+// it names none it can be reached at.
+Endpoint dialEndpoint(const identity::MemberRecord &record, const QHostAddress &seen) {
+    if (record.port == 0) {
+        return {};
+    }
+    for (const QString &address : record.addresses) {
+        QHostAddress parsed;
+        if (parsed.setAddress(address)) {
+            const Endpoint e(parsed, record.port);
+            if (e.isValid()) {
+                return e;
+            }
+        }
+    }
+    return Endpoint(seen, record.port);
+}
+
+bool isSpecific(const QHostAddress &a) {
+    return !a.isNull() && a != QHostAddress(QHostAddress::Any) &&
+           a != QHostAddress(QHostAddress::AnyIPv4) && a != QHostAddress(QHostAddress::AnyIPv6);
+}
+
+} // namespace
+
+Node::Node(const Profile &profile, identity::NodeIdentity identity, identity::NetworkKey networkKey,
+           NodeConfig config, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_identity(std::move(identity))
+    , m_networkKey(std::move(networkKey))
+    , m_networkId(m_networkKey.networkId())
+    , m_config(std::move(config)) {
+    m_clock.start();
+}
+
+Node::~Node() {
+    if (m_engine) {
+        m_engine->stop();
+    }
+}
+
+qint64 Node::nowMs() const {
+    return m_clock.elapsed();
+}
+
+quint64 Node::randomU64() {
+    return crypto::Random::u64();
+}
+
+void Node::schedule(qint64 delayMs, std::function<void()> fn) {
+    QTimer::singleShot(std::chrono::milliseconds(delayMs), this, std::move(fn));
+}
+
+NodeInfo Node::selfInfo() const {
+    const auto record = memberRecord();
+    auto info = *NodeInfo::fromPublicKey(m_identity.publicKey(),
+                                         dialEndpoint(record, m_listenEndpoint.address()));
+    return info;
+}
+
+identity::MemberRecord Node::memberRecord() const {
+    QStringList addresses = m_config.advertisedAddresses;
+    if (addresses.isEmpty() && m_config.listen && isSpecific(m_config.listenAddress)) {
+        addresses << m_config.listenAddress.toString();
+    }
+    if (addresses.isEmpty() && m_engine) {
+        // Self-knowledge: what peers report seeing us at.
+        if (const auto observed = m_engine->observedAddress()) {
+            addresses << observed->address().toString();
+        }
+    }
+    auto record = identity::MemberRecord::create(m_identity, m_networkId, addresses,
+                                                 m_config.listen ? m_listenEndpoint.port() : 0);
+    record.sign(m_identity);
+    return record;
+}
+
+void Node::start() {
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_connections) {
+        return;
+    }
+    m_connections = new net::ConnectionManager(m_identity.keyPair(), m_networkKey.bytes().view(),
+                                               m_config.transport, this);
+    connect(m_connections, &net::ConnectionManager::connectionEstablished, this,
+            &Node::onEstablished);
+    connect(m_connections, &net::ConnectionManager::connectionClosed, this, &Node::onClosed);
+    connect(m_connections, &net::ConnectionManager::messageReceived, this, &Node::onMessage);
+
+    if (m_config.listen) {
+        if (auto ok = m_connections->listen(m_config.listenAddress, m_config.listenPort); !ok) {
+            qCWarning(lcNode) << "cannot listen:" << ok.error();
+            Q_EMIT startFailed(ok.error());
+            return;
+        }
+        m_listenEndpoint = Endpoint(m_config.listenAddress, m_connections->listenPort());
+    }
+    m_engine = std::make_unique<overlay::OverlayEngine>(selfInfo(), m_config.overlay,
+                                                        static_cast<overlay::OverlayHost &>(*this));
+    m_engine->start();
+
+    m_bootstrapTimer = new QTimer(this);
+    connect(m_bootstrapTimer, &QTimer::timeout, this, &Node::bootstrapTick);
+    m_bootstrapTimer->start(std::chrono::milliseconds(m_config.bootstrapIntervalMs));
+    m_saveTimer = new QTimer(this);
+    connect(m_saveTimer, &QTimer::timeout, this, &Node::saveContacts);
+    m_saveTimer->start(std::chrono::milliseconds(m_config.saveIntervalMs));
+    // add-peer writes into peers/; a running node notices at once (and at the next tick if
+    // the platform has no file notifications).
+    QDir().mkpath(BootstrapList::directory(m_profile));
+    m_watcher = new QFileSystemWatcher({BootstrapList::directory(m_profile)}, this);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &Node::bootstrapTick);
+
+    if (m_config.listen) {
+        Q_EMIT listening(m_listenEndpoint.toString());
+    }
+    bootstrapNow();
+}
+
+std::vector<NodeInfo> Node::bootstrapSeeds() const {
+    std::vector<NodeInfo> seeds;
+    for (const auto &record : BootstrapList::load(m_profile, m_networkId)) {
+        if (record.nodeId == nodeId()) {
+            continue;
+        }
+        const Endpoint e = dialEndpoint(record, {});
+        if (auto info = NodeInfo::fromPublicKey(record.publicKey, e); info && e.isValid()) {
+            seeds.push_back(*info);
+        }
+    }
+    for (const auto &info : ContactStore::load(m_profile.contactsPath())) {
+        if (info.id != nodeId()) {
+            seeds.push_back(info);
+        }
+    }
+    return seeds;
+}
+
+void Node::bootstrapNow() {
+    if (!m_engine || m_bootstrapping || m_stopping) {
+        return;
+    }
+    m_knownBootstrapFiles.clear();
+    for (const auto &f : QDir(BootstrapList::directory(m_profile)).entryList(QDir::Files)) {
+        m_knownBootstrapFiles.insert(f);
+    }
+    const auto seeds = bootstrapSeeds();
+    if (seeds.empty() && m_engine->table().size() == 0) {
+        return;
+    }
+    m_bootstrapping = true;
+    m_engine->bootstrap(seeds, [this](bool ok) {
+        m_bootstrapping = false;
+        m_bootstrapped = m_bootstrapped || ok;
+        qCInfo(lcNode) << nodeId().shortHex() << "bootstrap" << (ok ? "done," : "failed,")
+                       << m_engine->table().size() << "contacts";
+        Q_EMIT bootstrapped(ok, int(m_engine->table().size()));
+    });
+}
+
+void Node::bootstrapTick() {
+    if (!m_engine || m_stopping) {
+        return;
+    }
+    const auto files = QDir(BootstrapList::directory(m_profile)).entryList(QDir::Files);
+    bool fresh = false;
+    for (const auto &f : files) {
+        fresh = fresh || !m_knownBootstrapFiles.contains(f);
+    }
+    if (fresh || m_engine->table().size() == 0) {
+        bootstrapNow();
+    }
+}
+
+void Node::saveContacts() {
+    if (!m_engine || m_engine->table().size() == 0) {
+        return; // never replace a useful file with an empty one
+    }
+    if (auto ok = ContactStore::save(m_profile.contactsPath(), m_engine->table().contacts(),
+                                     nowMs(), m_config.maxSavedContacts);
+        !ok) {
+        qCWarning(lcNode) << ok.error();
+    }
+}
+
+void Node::requestStop() {
+    if (m_stopping) {
+        return;
+    }
+    m_stopping = true;
+    saveContacts();
+    if (m_engine) {
+        m_engine->stop();
+    }
+    if (m_bootstrapTimer) {
+        m_bootstrapTimer->stop();
+        m_saveTimer->stop();
+    }
+    if (!m_connections) {
+        Q_EMIT stopped();
+        return;
+    }
+    m_connections->closeAll(QStringLiteral("node stopping"));
+    // Give the goodbyes a moment to leave before the thread ends.
+    auto *poll = new QTimer(this);
+    auto waited = std::make_shared<QElapsedTimer>();
+    waited->start();
+    connect(poll, &QTimer::timeout, this, [this, poll, waited] {
+        if (m_connections->connections().isEmpty() || waited->elapsed() > 2000) {
+            poll->stop();
+            Q_EMIT stopped();
+        }
+    });
+    poll->start(10);
+}
+
+void Node::lookup(const identity::Key160 &target) {
+    if (!m_engine || m_stopping) {
+        Q_EMIT lookupFinished(target, false, 0, {});
+        return;
+    }
+    m_engine->lookup(target, [this](const overlay::LookupResult &r) {
+        QStringList closest;
+        for (const auto &n : r.closest) {
+            closest << n.id.toHex();
+        }
+        Q_EMIT lookupFinished(r.target, r.found, r.hops, closest);
+    });
+}
+
+NodeStatus Node::status() const {
+    NodeStatus s;
+    s.nodeId = nodeId().toHex();
+    s.listenEndpoint = m_config.listen ? m_listenEndpoint.toString() : QString();
+    if (m_engine) {
+        if (const auto observed = m_engine->observedAddress()) {
+            s.observedAddress = observed->address().toString();
+        }
+        s.contacts = int(m_engine->table().size());
+        s.buckets = m_engine->table().bucketCount();
+    }
+    s.connections = m_connections ? int(m_connections->connections().size()) : 0;
+    for (const auto &session : m_sessions) {
+        s.activePeers += session.active ? 1 : 0;
+    }
+    s.bootstrapped = m_bootstrapped;
+    return s;
+}
+
+std::vector<routing::Contact> Node::contacts() const {
+    return m_engine ? m_engine->table().contacts() : std::vector<routing::Contact>{};
+}
+
+QCborValue Node::activationMessage(MessageType type, net::PeerConnection *connection) const {
+    QCborMap map;
+    map.insert(qint64(0), int(type));
+    map.insert(kVersionKey, overlay::kProtocolVersion);
+    map.insert(kRecordKey, memberRecord().toCborMap());
+    // "Your address as I see it": how the peer learns its external address.
+    const Endpoint seen(connection->remoteAddress(), connection->remotePort());
+    if (!seen.isNull()) {
+        map.insert(kObservedAddressKey, seen.rawAddress());
+        map.insert(kObservedPortKey, seen.port());
+    }
+    return map;
+}
+
+void Node::onEstablished(net::PeerConnection *connection) {
+    if (m_stopping) {
+        connection->close(QStringLiteral("node stopping"));
+        return;
+    }
+    m_sessions.insert(connection, Session{connection, {}, false});
+    if (!connection->isInbound()) {
+        connection->send(activationMessage(MessageType::Activation, connection));
+    }
+}
+
+void Node::reject(net::PeerConnection *connection, const QString &reason) {
+    qCWarning(lcNode) << "closing" << connection->describe() << ":" << reason;
+    connection->close(reason);
+}
+
+void Node::sendError(net::PeerConnection *connection, overlay::ErrorCode code, int refType,
+                     const QString &text) {
+    connection->send(MessageCodec::encode(MessageCodec::errorFor(code, refType, text)));
+}
+
+void Node::onMessage(net::PeerConnection *connection, const QCborValue &message) {
+    auto it = m_sessions.find(connection);
+    if (it == m_sessions.end() || m_stopping) {
+        return;
+    }
+    Session &session = *it;
+    const int type = MessageCodec::typeOf(message);
+    if (type < 0) {
+        reject(connection, QStringLiteral("message is not a map with a type"));
+        return;
+    }
+    if (!session.active) {
+        const bool inbound = connection->isInbound();
+        if (inbound && type == int(MessageType::Activation)) {
+            handleActivation(session, message.toMap(), false);
+        } else if (!inbound && type == int(MessageType::Confirmation)) {
+            handleActivation(session, message.toMap(), true);
+        } else {
+            reject(connection, QStringLiteral("message of type %1 before activation").arg(type));
+        }
+        return;
+    }
+    switch (MessageType(type)) {
+    case MessageType::Activation:
+    case MessageType::Confirmation:
+        reject(connection, QStringLiteral("repeated activation"));
+        return;
+    case MessageType::Routed:
+        sendError(connection, overlay::ErrorCode::Unsupported, type,
+                  QStringLiteral("routed messages are not served by this node"));
+        return;
+    case MessageType::Ping:
+    case MessageType::Pong:
+    case MessageType::FindNode:
+    case MessageType::Nodes:
+    case MessageType::Error:
+        break;
+    default:
+        qCInfo(lcNode) << "unknown message type" << type << "from" << session.peer.id.shortHex();
+        sendError(connection, overlay::ErrorCode::UnknownType, type,
+                  QStringLiteral("unknown message type %1").arg(type));
+        return;
+    }
+    int dropped = 0;
+    auto decoded = MessageCodec::decode(message, &dropped);
+    if (!decoded) {
+        reject(connection, QStringLiteral("malformed message: %1").arg(decoded.error()));
+        return;
+    }
+    if (dropped > 0) {
+        qCWarning(lcNode) << "dropped" << dropped << "unusable entries (bad key, address or port)"
+                          << "from" << session.peer.id.shortHex();
+    }
+    m_engine->handleMessage(session.peer, *decoded,
+                            Endpoint(connection->remoteAddress(), connection->remotePort()));
+}
+
+void Node::handleActivation(Session &session, const QCborMap &map, bool confirmation) {
+    net::PeerConnection *connection = session.connection;
+    const QCborValue version = map.value(kVersionKey);
+    if (!version.isInteger() || version.toInteger() < 1) {
+        reject(connection, QStringLiteral("activation without a protocol version"));
+        return;
+    }
+    if (!map.value(kRecordKey).isMap()) {
+        reject(connection, QStringLiteral("activation without a member record"));
+        return;
+    }
+    auto record = identity::MemberRecord::fromCborMap(map.value(kRecordKey).toMap());
+    if (!record) {
+        reject(connection, QStringLiteral("activation record malformed: %1").arg(record.error()));
+        return;
+    }
+    if (auto ok = record->verifyForNetwork(m_networkId); !ok) {
+        reject(connection, QStringLiteral("activation record rejected: %1").arg(ok.error()));
+        return;
+    }
+    if (record->publicKey != connection->remotePublicKey()) {
+        reject(connection, QStringLiteral("activation record key differs from the handshake key"));
+        return;
+    }
+    if (map.contains(kObservedAddressKey)) {
+        if (auto observed = Endpoint::fromRaw(map.value(kObservedAddressKey).toByteArray(),
+                                              map.value(kObservedPortKey).toInteger(0))) {
+            m_engine->recordObservedAddress(record->nodeId, *observed);
+        }
+    }
+    const auto peer = NodeInfo::fromPublicKey(record->publicKey,
+                                              dialEndpoint(*record, connection->remoteAddress()));
+    if (!confirmation) {
+        connection->send(activationMessage(MessageType::Confirmation, connection));
+    }
+    activate(session, *peer);
+}
+
+void Node::activate(Session &session, const NodeInfo &peer) {
+    session.active = true;
+    session.peer = peer;
+    net::PeerConnection *connection = session.connection;
+    qCDebug(lcNode) << nodeId().shortHex() << "activated" << peer.id.shortHex()
+                    << peer.endpoint.toString();
+    m_engine->handlePeerActivated(peer);
+    flushOutbox(peer, connection);
+    Q_EMIT peerActivated(peer.id.toHex());
+}
+
+void Node::flushOutbox(const NodeInfo &peer, net::PeerConnection *connection) {
+    auto it = m_outbox.find(peer.publicKeyBytes());
+    if (it == m_outbox.end()) {
+        return;
+    }
+    const auto queued = std::move(it.value());
+    m_outbox.erase(it);
+    for (const auto &message : queued) {
+        connection->send(message);
+    }
+}
+
+void Node::send(const NodeInfo &to, overlay::OverlayMessage message) {
+    if (m_stopping || to.id == nodeId()) {
+        return;
+    }
+    const QByteArray key = to.publicKeyBytes();
+    const QCborValue encoded = MessageCodec::encode(message);
+    if (net::PeerConnection *connection = m_connections->connectionFor(key)) {
+        auto it = m_sessions.find(connection);
+        if (it != m_sessions.end() && it->active) {
+            if (!connection->send(encoded)) {
+                qCDebug(lcNode) << "send queue of" << to.id.shortHex() << "full; message dropped";
+            }
+            return;
+        }
+    }
+    auto &queue = m_outbox[key];
+    if (int(queue.size()) < m_config.maxQueuedPerPeer) {
+        queue.push_back(encoded);
+    }
+    if (m_connections->connectionFor(key)) {
+        return; // activation in progress
+    }
+    if (!to.endpoint.isValid()) {
+        m_outbox.remove(key);
+        const auto id = to.id;
+        QMetaObject::invokeMethod(
+            this,
+            [this, id] {
+                if (m_engine)
+                    m_engine->handleUnreachable(id);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_connections->connectTo(to.endpoint.address().toString(), to.endpoint.port(), key);
+}
+
+void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
+    const Session session = m_sessions.take(connection);
+    const QByteArray key = connection->remotePublicKey();
+    if (session.active) {
+        Q_EMIT peerClosed(session.peer.id.toHex(), reason);
+    }
+    if (m_stopping || key.isEmpty()) {
+        return;
+    }
+    // Decided once the connection manager is done: when two nodes dial each other, one
+    // connection closes as a duplicate just before the other one is registered.
+    QMetaObject::invokeMethod(
+        this,
+        [this, key] {
+            if (m_stopping || !m_engine) {
+                return;
+            }
+            const auto id = NodeInfo::idForPublicKey(key);
+            if (m_connections->connectionFor(key)) {
+                m_engine->resendPending(id);
+                return;
+            }
+            for (auto *c : m_connections->connections()) {
+                if (c->remotePublicKey() == key) {
+                    return; // being dialled again; the outbox waits for it
+                }
+            }
+            // Requests waiting for this peer will not be answered: fail them now.
+            m_outbox.remove(key);
+            m_engine->handleUnreachable(id);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace orion::node

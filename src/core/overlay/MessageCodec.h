@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MessageCodec: the CBOR wire form of the overlay messages (integer keys, key 0 = type;
+// schema in docs/protocol.md). Decoding never trusts sizes or types from the wire.
+// Stateless; any thread.
+#pragma once
+
+#include "overlay/Messages.h"
+#include "util/Result.h"
+
+#include <QCborMap>
+#include <QCborValue>
+
+namespace orion::overlay {
+
+class MessageCodec {
+public:
+    // Hard upper bound on entries of a nodes reply, whatever a peer's k.
+    static constexpr int kMaxNodesPerReply = 32;
+
+    static QCborValue encode(const OverlayMessage &message);
+    // The message type, or -1 when the value is no map with an integer type.
+    static int typeOf(const QCborValue &value);
+    // Decodes ping, pong, find-node, nodes and error. Entries of a nodes reply that are
+    // unusable (bad key, malformed address, port 0) are dropped and counted in `dropped`.
+    static Result<OverlayMessage> decode(const QCborValue &value, int *dropped = nullptr);
+
+    static QCborValue encodeEndpointAddress(const routing::Endpoint &endpoint);
+    static ErrorMessage errorFor(ErrorCode code, int refType, const QString &message);
+};
+
+} // namespace orion::overlay

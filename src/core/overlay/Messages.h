@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The overlay's node-to-node messages as typed values (the wire form is CBOR, see
+// MessageCodec and docs/protocol.md). Plain value types; any thread.
+#pragma once
+
+#include "routing/NodeInfo.h"
+
+#include <QString>
+
+#include <variant>
+#include <vector>
+
+namespace orion::overlay {
+
+// Version of the overlay protocol carried in activation and confirmation.
+inline constexpr int kProtocolVersion = 1;
+
+enum class MessageType : int {
+    Routed = 0,
+    Activation = 2,
+    Confirmation = 3,
+    Ping = 4,
+    Pong = 5,
+    FindNode = 6,
+    Nodes = 7,
+    Error = 8,
+};
+
+enum class ErrorCode : int {
+    UnknownType = 1,
+    Malformed = 2,
+    NotActivated = 3,
+    Unsupported = 4,
+};
+
+struct PingMessage {
+    quint64 nonce = 0;
+};
+
+struct PongMessage {
+    quint64 nonce = 0;
+    // The sender's address as the answering node sees it (null when unknown).
+    routing::Endpoint observed;
+};
+
+struct FindNodeMessage {
+    quint64 requestId = 0;
+    identity::Key160 target;
+};
+
+struct NodesMessage {
+    quint64 requestId = 0;
+    std::vector<routing::NodeInfo> nodes;
+};
+
+struct ErrorMessage {
+    ErrorCode code = ErrorCode::Malformed;
+    // The type of the message that caused it, and its request ID or nonce if it had one.
+    int refType = -1;
+    quint64 requestId = 0;
+    QString message;
+};
+
+using OverlayMessage =
+    std::variant<PingMessage, PongMessage, FindNodeMessage, NodesMessage, ErrorMessage>;
+
+} // namespace orion::overlay

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// OverlayEngine: the overlay protocol logic of one node: owns its routing table, answers
+// ping and find-node, runs iterative lookups, bootstrap, bucket refresh and liveness checks.
+// Talks to the world only through an OverlayHost, so the node and the simulator run the
+// same code. Lives on (and is only called from) its node's thread.
+#pragma once
+
+#include "overlay/OverlayConfig.h"
+#include "overlay/OverlayHost.h"
+#include "routing/Lookup.h"
+#include "routing/RoutingTable.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace orion::overlay {
+
+struct LookupResult {
+    identity::Key160 target;
+    // The closest nodes that answered, closest first (at most k).
+    std::vector<routing::NodeInfo> closest;
+    // The node with ID == target answered.
+    bool found = false;
+    int hops = 0;
+    int requests = 0;
+    int answers = 0;
+    int failures = 0;
+    qint64 durationMs = 0;
+};
+
+class OverlayEngine {
+public:
+    using LookupCallback = std::function<void(const LookupResult &)>;
+    using PingCallback = std::function<void(bool answered, quint32 rttMs)>;
+
+    OverlayEngine(const routing::NodeInfo &self, const OverlayConfig &config, OverlayHost &host);
+    ~OverlayEngine();
+    OverlayEngine(const OverlayEngine &) = delete;
+    OverlayEngine &operator=(const OverlayEngine &) = delete;
+
+    const routing::NodeInfo &self() const { return m_self; }
+    // The endpoint we advertise (our listen address and port).
+    void setSelfEndpoint(const routing::Endpoint &endpoint) { m_self.endpoint = endpoint; }
+    const OverlayConfig &config() const { return m_config; }
+    routing::RoutingTable &table() { return m_table; }
+    const routing::RoutingTable &table() const { return m_table; }
+
+    // A message from an activated peer. `seenAddress` is the address its connection comes
+    // from (what a pong reports back as "your address as I see it").
+    void handleMessage(const routing::NodeInfo &from, const OverlayMessage &message,
+                       const routing::Endpoint &seenAddress = {});
+    // A peer completed activation: a candidate for the routing table.
+    void handlePeerActivated(const routing::NodeInfo &peer);
+    // Requests to `peer` cannot be delivered (connection refused or lost): they fail now
+    // rather than at their timeout. Must not be called from inside OverlayHost::send.
+    void handleUnreachable(const identity::Key160 &peer);
+    // The connection to `peer` was replaced by another one (two nodes dialled each other):
+    // requests in flight may have been lost with it, so they are sent once more. Their
+    // time-outs keep running.
+    void resendPending(const identity::Key160 &peer);
+    // A peer told us how it sees our address.
+    void recordObservedAddress(const identity::Key160 &reporter, const routing::Endpoint &observed);
+    // The address most peers report seeing us at (address only; port as they saw it).
+    std::optional<routing::Endpoint> observedAddress() const;
+
+    void lookup(const identity::Key160 &target, LookupCallback done,
+                const std::vector<routing::NodeInfo> &seeds = {});
+    // Look up our own ID through `seeds` and the table, then refresh every bucket farther
+    // away; `done(true)` when the table holds at least one contact afterwards.
+    void bootstrap(const std::vector<routing::NodeInfo> &seeds, std::function<void(bool)> done);
+    // One lookup into the range of every bucket without activity for refreshIntervalMs.
+    int refreshStaleBuckets();
+    void ping(const routing::NodeInfo &node, PingCallback done = {});
+
+    // Starts periodic maintenance (if configured); stop() ends all activity: pending
+    // timers become no-ops and no callback runs any more.
+    void start();
+    void stop();
+    bool isStopped() const { return m_stopped; }
+
+    int activeLookups() const { return int(m_lookups.size()); }
+    int pendingRequests() const { return int(m_pending.size()); }
+
+private:
+    struct Pending {
+        quint64 id = 0;
+        identity::Key160 peer;
+        qint64 sentAtMs = 0;
+        quint32 lookupId = 0; // 0: a ping
+        PingCallback pingDone;
+    };
+    struct LookupRun {
+        quint32 id = 0;
+        routing::Lookup lookup;
+        LookupCallback done;
+        qint64 startedAtMs = 0;
+    };
+
+    void noteSeen(const routing::NodeInfo &peer, quint32 rttMs);
+    void answerFindNode(const routing::NodeInfo &from, const FindNodeMessage &request);
+    void handleNodes(const routing::NodeInfo &from, const NodesMessage &reply);
+    void handlePong(const routing::NodeInfo &from, const PongMessage &pong);
+    void handleError(const routing::NodeInfo &from, const ErrorMessage &error);
+    std::optional<Pending> takePending(quint64 id, const identity::Key160 &peer);
+    void failPending(Pending pending);
+    void requestTimedOut(quint64 id);
+    LookupRun *findLookup(quint32 id);
+    void advance(quint32 lookupId);
+    void maintenance();
+    identity::Key160 randomKey();
+
+    routing::NodeInfo m_self;
+    OverlayConfig m_config;
+    OverlayHost &m_host;
+    routing::RoutingTable m_table;
+    std::vector<Pending> m_pending;
+    std::vector<std::unique_ptr<LookupRun>> m_lookups;
+    std::vector<std::pair<identity::Key160, routing::Endpoint>> m_observed;
+    quint64 m_nextRequestId = 0;
+    quint32 m_nextLookupId = 0;
+    bool m_started = false;
+    bool m_stopped = false;
+};
+
+} // namespace orion::overlay

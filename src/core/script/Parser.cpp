@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "script/Parser.h"
+
+#include "script/SourceError.h"
+
+namespace orion::script {
+
+std::vector<Node> Parser::parse(const std::vector<Token> &tokens) {
+    std::vector<Node> top;
+    std::vector<Node> open; // lists being read, innermost last
+    for (const Token &t : tokens) {
+        Node n;
+        n.line = t.line;
+        n.column = t.column;
+        switch (t.kind) {
+        case Token::Kind::End:
+            if (!open.empty()) {
+                const Node &unclosed = open.back();
+                throw SourceError{
+                    unclosed.line, unclosed.column,
+                    QStringLiteral("unbalanced parentheses: this '(' is never closed")};
+            }
+            return top;
+        case Token::Kind::LParen:
+            if (open.size() >= size_t(kMaxNesting)) {
+                throw SourceError{t.line, t.column,
+                                  QStringLiteral("nesting deeper than %1 levels").arg(kMaxNesting)};
+            }
+            n.kind = Node::Kind::List;
+            open.push_back(std::move(n));
+            continue;
+        case Token::Kind::RParen: {
+            if (open.empty()) {
+                throw SourceError{t.line, t.column,
+                                  QStringLiteral("unbalanced parentheses: unexpected ')'")};
+            }
+            n = std::move(open.back());
+            open.pop_back();
+            break;
+        }
+        case Token::Kind::Int:
+            n.kind = Node::Kind::Int;
+            n.intValue = t.intValue;
+            break;
+        case Token::Kind::Float:
+            n.kind = Node::Kind::Float;
+            n.floatValue = t.floatValue;
+            break;
+        case Token::Kind::String:
+            n.kind = Node::Kind::String;
+            n.text = t.text;
+            break;
+        case Token::Kind::Symbol:
+            n.kind = Node::Kind::Symbol;
+            n.text = t.text;
+            break;
+        }
+        if (open.empty()) {
+            top.push_back(std::move(n));
+        } else {
+            open.back().items.push_back(std::move(n));
+        }
+    }
+    return top;
+}
+
+} // namespace orion::script

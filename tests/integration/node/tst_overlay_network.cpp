@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// 30 nodes on loopback, each on its own thread with real sockets: bootstrap from one seed,
+// everyone finds everyone, a restarted node rejoins from its saved contacts alone, and
+// lookups still succeed after 30 % of the nodes are gone.
+#include "node/BootstrapList.h"
+#include "node/NodeThread.h"
+
+#include <QMutex>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <map>
+#include <memory>
+
+using namespace orion;
+using identity::Key160;
+
+namespace {
+
+constexpr int kNodes = 30;
+
+node::NodeConfig testConfig() {
+    node::NodeConfig c;
+    c.listenAddress = QHostAddress::LocalHost;
+    c.listenPort = 0;
+    c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
+    c.overlay.requestTimeoutMs = 2000;
+    c.overlay.refreshIntervalMs = 3000;
+    c.overlay.maintenanceIntervalMs = 1000;
+    c.bootstrapIntervalMs = 1000;
+    c.transport.maxPerAddress = 10000;
+    c.transport.maxInbound = 10000;
+    return c;
+}
+
+} // namespace
+
+class TestOverlayNetwork : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
+    std::vector<identity::NodeIdentity> m_identities;
+    std::vector<std::unique_ptr<node::NodeThread>> m_threads;
+
+    node::Profile profileOf(int i) const {
+        return node::Profile(m_dir.filePath(QStringLiteral("node-%1").arg(i)));
+    }
+
+    void startNode(int i) {
+        auto n = std::make_unique<node::Node>(profileOf(i), m_identities[size_t(i)].clone(),
+                                              m_networkKey.clone(), testConfig());
+        m_threads[size_t(i)] = std::make_unique<node::NodeThread>(std::move(n));
+        auto started = m_threads[size_t(i)]->start();
+        QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
+        QVERIFY(started->startsWith(QStringLiteral("127.0.0.1:")));
+    }
+
+    bool running(int i) const { return m_threads[size_t(i)] && m_threads[size_t(i)]->isRunning(); }
+
+    node::NodeStatus statusOf(int i) {
+        node::NodeStatus s;
+        auto *n = m_threads[size_t(i)]->node();
+        m_threads[size_t(i)]->call([&] { s = n->status(); });
+        return s;
+    }
+
+    // Every running node looks up every other running node; returns the failures.
+    QStringList lookupAll(const std::vector<int> &from, const std::vector<int> &targets) {
+        QMutex mutex;
+        std::map<std::pair<int, QString>, bool> results;
+        std::vector<QMetaObject::Connection> connections;
+        int expected = 0;
+        for (int i : from) {
+            auto *n = m_threads[size_t(i)]->node();
+            connections.push_back(QObject::connect(
+                n, &node::Node::lookupFinished, n,
+                [&, i](const Key160 &target, bool found, int, const QStringList &) {
+                    QMutexLocker lock(&mutex);
+                    results[{i, target.toHex()}] = found;
+                },
+                Qt::DirectConnection));
+            for (int t : targets) {
+                if (t == i) {
+                    continue;
+                }
+                ++expected;
+                const Key160 target = m_identities[size_t(t)].nodeId();
+                QMetaObject::invokeMethod(
+                    n, [n, target] { n->lookup(target); }, Qt::QueuedConnection);
+            }
+        }
+        auto finished = [&] {
+            QMutexLocker lock(&mutex);
+            return int(results.size());
+        };
+        QDeadlineTimer deadline(60000);
+        while (finished() < expected && !deadline.hasExpired()) {
+            QTest::qWait(20);
+        }
+        for (const auto &c : connections) {
+            QObject::disconnect(c);
+        }
+        QStringList failed;
+        if (finished() < expected) {
+            failed << QStringLiteral("%1 lookups never finished").arg(expected - finished());
+        }
+        QMutexLocker lock(&mutex);
+        for (const auto &[key, found] : results) {
+            if (!found) {
+                failed << QStringLiteral("%1->%2").arg(key.first).arg(key.second.left(8));
+            }
+        }
+        return failed;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_threads.resize(kNodes);
+        for (int i = 0; i < kNodes; ++i) {
+            m_identities.push_back(identity::NodeIdentity::generate());
+            QVERIFY(profileOf(i).create().ok());
+        }
+    }
+
+    void bootstrapFromOneSeedAndFindEveryone() {
+        startNode(0);
+        identity::MemberRecord seed;
+        auto *seedNode = m_threads[0]->node();
+        m_threads[0]->call([&] { seed = seedNode->memberRecord(); });
+        QCOMPARE(seed.addresses, QStringList{QStringLiteral("127.0.0.1")});
+        QVERIFY(seed.port != 0);
+        for (int i = 1; i < kNodes; ++i) {
+            QVERIFY(node::BootstrapList::add(profileOf(i), seed, m_networkKey.networkId()).ok());
+            startNode(i);
+        }
+        for (int i = 0; i < kNodes; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(statusOf(i).bootstrapped || i == 0, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(statusOf(i).contacts > 0, 20000);
+        }
+        std::vector<int> all;
+        for (int i = 0; i < kNodes; ++i) {
+            all.push_back(i);
+        }
+        const QStringList failed = lookupAll(all, all);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u' ')));
+        // Self-knowledge: peers told the seed the address they see it at.
+        QCOMPARE(statusOf(0).observedAddress, QStringLiteral("127.0.0.1"));
+    }
+
+    void restartedNodeRejoinsWithoutTheSeed() {
+        const int restarted = 7;
+        m_threads[restarted]->stop();
+        m_threads[0]->stop(); // the seed is gone for good
+        QVERIFY(QFile::exists(profileOf(restarted).contactsPath()));
+        QDir(node::BootstrapList::directory(profileOf(restarted))).removeRecursively();
+        startNode(restarted);
+        QTRY_VERIFY_WITH_TIMEOUT(statusOf(restarted).bootstrapped, 20000);
+        std::vector<int> live;
+        for (int i = 1; i < kNodes; ++i) {
+            live.push_back(i);
+        }
+        QStringList failed = lookupAll({restarted}, live);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u' ')));
+        failed = lookupAll({1, 2, 3, 20, 29}, {restarted});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u' ')));
+    }
+
+    void lookupsSurviveThirtyPercentStopped() {
+        // The seed (0) is already stopped; eight more make 30 %.
+        for (int i : {2, 5, 9, 12, 15, 18, 21, 26}) {
+            m_threads[size_t(i)]->stop();
+        }
+        std::vector<int> live;
+        for (int i = 0; i < kNodes; ++i) {
+            if (running(i)) {
+                live.push_back(i);
+            }
+        }
+        QCOMPARE(int(live.size()), 21);
+        // One refresh period for the survivors to notice.
+        const auto c = testConfig();
+        QTest::qWait(int(c.overlay.refreshIntervalMs + c.overlay.maintenanceIntervalMs));
+        const QStringList failed = lookupAll(live, live);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u' ')));
+    }
+
+    void cleanupTestCase() {
+        for (auto &t : m_threads) {
+            if (t) {
+                t->stop();
+            }
+        }
+        m_threads.clear();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOverlayNetwork)
+#include "tst_overlay_network.moc"

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SimNetwork: an in-memory network of overlay nodes with virtual time, a latency model and
+// churn. Every node runs the product's OverlayEngine and RoutingTable; only the transport
+// and the clock are simulated. Single-threaded; owns all its nodes.
+#pragma once
+
+#include "SimHost.h"
+
+#include "overlay/OverlayEngine.h"
+
+#include <array>
+#include <memory>
+#include <queue>
+#include <random>
+#include <vector>
+
+namespace orion::sim {
+
+struct SimConfig {
+    quint64 seed = 1;
+    // One-way latency between two nodes: min + (max - min) * |position difference|, each
+    // node placed at random on a line (a crude stand-in for geography).
+    qint64 minLatencyMs = 5;
+    qint64 maxLatencyMs = 150;
+    overlay::OverlayConfig overlay;
+};
+
+class SimNetwork {
+public:
+    explicit SimNetwork(const SimConfig &config);
+    ~SimNetwork();
+    SimNetwork(const SimNetwork &) = delete;
+    SimNetwork &operator=(const SimNetwork &) = delete;
+
+    // A node with a fresh random identity, not yet part of any table. Returns its index.
+    int addNode();
+    int size() const { return int(m_nodes.size()); }
+    overlay::OverlayEngine &engine(int index) { return m_nodes[size_t(index)]->engine; }
+    const routing::NodeInfo &info(int index) const { return m_nodes[size_t(index)]->engine.self(); }
+    bool isAlive(int index) const { return m_nodes[size_t(index)]->alive; }
+    // The node disappears without a word: messages to it are lost, its timers stop.
+    void kill(int index);
+    std::vector<int> aliveNodes() const;
+
+    // Fills every node's table the way a long-running network would have: for each bucket,
+    // up to k random members of that bucket's key range, inserted through the table's
+    // normal insert path. Used to build large populations fast (see docs/architecture.md).
+    void fillTablesFromPopulation();
+    // Joins `index` through `via` with the product's bootstrap (own-ID lookup, then bucket
+    // refresh); runs the network until the join completes.
+    bool join(int index, int via);
+    // Several joins at once (index, via); returns how many succeeded.
+    int joinAll(const std::vector<std::pair<int, int>> &joins);
+
+    // Runs a lookup from `from` and returns its result once finished.
+    overlay::LookupResult lookup(int from, const identity::Key160 &target);
+    // Runs several lookups at once (in virtual time), results in the order given.
+    std::vector<overlay::LookupResult>
+    lookups(const std::vector<std::pair<int, identity::Key160>> &queries);
+    // The `count` live nodes closest to `target`, by exhaustive search.
+    std::vector<identity::Key160> trueClosest(const identity::Key160 &target, int count) const;
+
+    qint64 now() const { return m_now; }
+    bool step();
+    void runUntilIdle();
+    void runFor(qint64 ms);
+
+    quint64 messagesSent() const { return m_messagesSent; }
+    quint64 randomU64() { return m_rng(); }
+    std::mt19937_64 &rng() { return m_rng; }
+
+    // Called by SimHost.
+    void send(quint32 from, const routing::NodeInfo &to, overlay::OverlayMessage message);
+    void schedule(quint32 node, qint64 delayMs, std::function<void()> fn);
+
+private:
+    struct Node {
+        Node(SimNetwork &network, quint32 index, const routing::NodeInfo &self,
+             const overlay::OverlayConfig &config)
+            : host(network, index)
+            , engine(self, config, host) {}
+        SimHost host;
+        overlay::OverlayEngine engine;
+        quint16 position = 0;
+        bool alive = true;
+    };
+    struct Event {
+        qint64 time;
+        quint64 seq;
+        quint32 node;
+        std::function<void()> fn;
+        bool operator>(const Event &o) const {
+            return time != o.time ? time > o.time : seq > o.seq;
+        }
+    };
+
+    static routing::Endpoint endpointFor(quint32 index);
+    static int indexFor(const routing::Endpoint &endpoint);
+    qint64 latency(quint32 a, quint32 b) const;
+
+    SimConfig m_config;
+    std::mt19937_64 m_rng;
+    std::vector<std::unique_ptr<Node>> m_nodes;
+    std::priority_queue<Event, std::vector<Event>, std::greater<>> m_events;
+    qint64 m_now = 0;
+    quint64 m_seq = 0;
+    quint64 m_messagesSent = 0;
+};
+
+} // namespace orion::sim
