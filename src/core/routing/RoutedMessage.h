@@ -9,15 +9,17 @@
 #include <QByteArray>
 #include <QCborMap>
 #include <QCborValue>
+#include <QMetaType>
 #include <QString>
 
 namespace orion::routing {
 
 struct RoutedMessage {
     enum class Kind : int {
-        Data = 0,  // a body for an endpoint
-        Reply = 1, // the answer to `inReplyTo`
-        Error = 2, // `inReplyTo` could not be delivered or processed; `errorCode` says why
+        Data = 0,    // a body for an endpoint
+        Reply = 1,   // the answer to `inReplyTo`
+        Error = 2,   // `inReplyTo` could not be delivered or processed; `errorCode` says why
+        Receipt = 3, // `inReplyTo` reached its endpoint; the body holds the hops it took
     };
     enum class ErrorCode : int {
         None = 0,
@@ -29,6 +31,7 @@ struct RoutedMessage {
         EndpointFailed = 6, // the container failed while processing it
         Busy = 7,           // the endpoint's queue is full
         Unresolved = 8,     // no provider record for the container key
+        Timeout = 9,        // neither a receipt nor an error came back in time (local only)
     };
 
     static constexpr int kIdBytes = 16;
@@ -45,6 +48,7 @@ struct RoutedMessage {
     QString service;                 // the service at a node endpoint; may be empty
     int hopLimit = kDefaultHopLimit; // hops left; a node that would forward at 0 drops it
     int hops = 0;                    // hops taken so far
+    bool wantReceipt = false;        // Data: the destination answers with a Receipt
     QByteArray inReplyTo;            // Reply and Error: the message ID answered
     ErrorCode errorCode = ErrorCode::None;
     QString errorText;
@@ -63,6 +67,13 @@ struct RoutedMessage {
     // A reply to this message from `from` (an endpoint on node `self`).
     RoutedMessage makeReply(const identity::Key160 &self, const identity::Key160 &from,
                             const QCborValue &replyBody) const;
+    // The destination's word that this message reached its endpoint after `hops` hops.
+    RoutedMessage makeReceipt(const identity::Key160 &self) const;
+    // Errors, receipts and replies are never answered with an error themselves: that
+    // could bounce forever between two nodes that both fail to route.
+    bool mayBeAnswered() const { return kind == Kind::Data; }
 };
 
 } // namespace orion::routing
+
+Q_DECLARE_METATYPE(orion::routing::RoutedMessage)
