@@ -491,7 +491,7 @@ void Node::activate(Session &session, const NodeInfo &peer) {
         util::TokenBucket(m_config.routedPerSecondPerPeer, m_config.routedBurstPerPeer, nowMs());
     m_engine->handlePeerActivated(peer);
     flushOutbox(peer, connection);
-    if (!m_live.contains(peer.id)) {
+    if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
         m_liveIds.push_back(peer.id);
     }
     m_live.insert(peer.id, connection);
@@ -561,7 +561,10 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
     const QByteArray key = connection->remotePublicKey();
     if (session.active && m_live.value(session.peer.id) == connection) {
         m_live.remove(session.peer.id);
-        m_liveIds.erase(std::find(m_liveIds.begin(), m_liveIds.end(), session.peer.id));
+        if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), session.peer.id);
+            it != m_liveIds.end()) {
+            m_liveIds.erase(it);
+        }
     }
     if (session.active) {
         Q_EMIT peerClosed(session.peer.id.toHex(), reason);

@@ -165,6 +165,7 @@ private:
 
     // RouterHost
     const std::vector<identity::Key160> &livePeers() const override { return m_liveIds; }
+    bool isConnected(const identity::Key160 &peer) const override { return m_live.contains(peer); }
     SendResult sendToPeer(const identity::Key160 &peer,
                           const routing::RoutedMessage &message) override;
     std::vector<identity::Key160> knownContacts(const identity::Key160 &key,
@@ -215,7 +216,7 @@ private:
 
     std::unique_ptr<routing::Router> m_router;
     QHash<identity::Key160, net::PeerConnection *> m_live; // active sessions by peer ID
-    std::vector<identity::Key160> m_liveIds;
+    std::vector<identity::Key160> m_liveIds; // the relays among them (peers that listen)
     QHash<QString, ServiceHandler> m_services;
     routing::ContainerEndpoint *m_containers = nullptr;
     ProviderDirectory *m_providers = nullptr;

@@ -44,8 +44,7 @@ bool Router::unreachable(const Key160 &peer) {
 }
 
 bool Router::isLive(const Key160 &peer) const {
-    const auto &live = m_host.livePeers();
-    return std::find(live.begin(), live.end(), peer) != live.end();
+    return m_host.isConnected(peer);
 }
 
 int Router::waitingCount() const {
@@ -87,6 +86,9 @@ Router::Decision Router::onward(RoutedMessage message) {
     if (m_override) {
         next = m_override(message);
     }
+    if (!next && m_host.isConnected(destination)) {
+        next = destination;
+    }
     if (!next) {
         // Greedy over live connections: the peer closest to the destination, and only if it
         // is strictly closer than this node, so every hop makes progress.
@@ -97,11 +99,13 @@ Router::Decision Router::onward(RoutedMessage message) {
             }
         }
         if (best != m_self && best != destination && m_config.connectToDestination &&
-            !unreachable(destination)) {
+            !unreachable(destination) && !m_waiting.contains(destination)) {
+            // This message goes on over the live connection at once; the connection to
+            // the destination serves the messages that follow (one hop).
             const auto known = m_host.knownContacts(destination, 1);
             if (!known.empty() && known.front() == destination) {
-                next = destination;
-                dial = true;
+                m_waiting.insert(destination, {});
+                m_host.connectTo(destination);
             }
         }
         if (!next && best != m_self) {

@@ -14,8 +14,9 @@ struct RouterConfig {
     int maxWaitingPerPeer = 256;
     // A contact that could not be dialled is not tried again as a next hop for this long.
     qint64 unreachableForMs = 30'000;
-    // Dial the destination itself when the routing table knows it but no connection to
-    // it exists (fewer hops for the rest of a conversation).
+    // Dial the destination in the background when the routing table knows it but no
+    // connection to it exists, while the message itself goes on over a live connection:
+    // the rest of a conversation then takes one hop.
     bool connectToDestination = true;
 };
 

@@ -20,8 +20,13 @@ public:
 
     virtual ~RouterHost() = default;
 
-    // IDs of the peers with an active connection right now.
+    // IDs of the peers with an active connection that may relay: nodes with a listener.
+    // A node without one is a leaf: it is reached over its own connections as a
+    // destination but never chosen as a next hop, because nobody else can reach it and
+    // greedy routing would strand messages there.
     virtual const std::vector<identity::Key160> &livePeers() const = 0;
+    // True when there is an active connection to `peer`, relay or leaf.
+    virtual bool isConnected(const identity::Key160 &peer) const = 0;
     virtual SendResult sendToPeer(const identity::Key160 &peer, const RoutedMessage &message) = 0;
     // Up to `count` dialable contacts of the routing table closest to `key`, closest first.
     virtual std::vector<identity::Key160> knownContacts(const identity::Key160 &key,

@@ -25,6 +25,9 @@ public:
         : m_net(net)
         , m_self(self) {}
     const std::vector<Key160> &livePeers() const override { return live; }
+    bool isConnected(const Key160 &peer) const override {
+        return std::find(live.begin(), live.end(), peer) != live.end();
+    }
     SendResult sendToPeer(const Key160 &peer, const RoutedMessage &message) override;
     std::vector<Key160> knownContacts(const Key160 &key, int count) const override {
         auto sorted = known;
