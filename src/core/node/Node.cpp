@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/Node.h"
 
+#include "container/ContainerManager.h"
 #include "crypto/Random.h"
 #include "net/ConnectionManager.h"
 #include "net/PeerConnection.h"
 #include "node/BootstrapList.h"
+#include "node/ConnectionPolicy.h"
 #include "node/ContactStore.h"
+#include "node/ContainerBridge.h"
 #include "node/NodeLog.h"
 #include "node/NodePortal.h"
+#include "node/ProviderDirectory.h"
 #include "overlay/MessageCodec.h"
+#include "routing/RoutingLog.h"
 
 #include <QCborMap>
+#include <QDateTime>
 #include <QDir>
 #include <QFileSystemWatcher>
 #include <QThread>
@@ -18,10 +24,14 @@
 
 namespace orion::node {
 
+using identity::Key160;
 using overlay::MessageCodec;
 using overlay::MessageType;
+using routing::Delivery;
 using routing::Endpoint;
 using routing::NodeInfo;
+using routing::RoutedMessage;
+using ErrorCode = routing::RoutedMessage::ErrorCode;
 
 namespace {
 
@@ -48,6 +58,22 @@ Endpoint dialEndpoint(const identity::MemberRecord &record, const QHostAddress &
     return Endpoint(seen, record.port);
 }
 
+const QString kEchoService = QStringLiteral("echo");
+const QString kPingService = QStringLiteral("ping");
+
+ErrorCode errorFor(Delivery d) {
+    switch (d) {
+    case Delivery::Busy:
+        return ErrorCode::Busy;
+    case Delivery::Refused:
+        return ErrorCode::Refused;
+    case Delivery::NoEndpoint:
+    case Delivery::Accepted:
+        break;
+    }
+    return ErrorCode::NoEndpoint;
+}
+
 bool isSpecific(const QHostAddress &a) {
     return !a.isNull() && a != QHostAddress(QHostAddress::Any) &&
            a != QHostAddress(QHostAddress::AnyIPv4) && a != QHostAddress(QHostAddress::AnyIPv6);
@@ -63,10 +89,16 @@ Node::Node(const Profile &profile, identity::NodeIdentity identity, identity::Ne
     , m_networkKey(std::move(networkKey))
     , m_networkId(m_networkKey.networkId())
     , m_config(std::move(config)) {
+    qRegisterMetaType<identity::Key160>();
+    qRegisterMetaType<routing::RoutedMessage>();
     m_clock.start();
 }
 
 Node::~Node() {
+    // The portal's clients go first: closing them unregisters their services here.
+    if (m_portal) {
+        m_portal->stop();
+    }
     if (m_engine) {
         m_engine->stop();
     }
@@ -128,6 +160,10 @@ void Node::start() {
         }
         m_listenEndpoint = Endpoint(m_config.listenAddress, m_connections->listenPort());
     }
+    if (auto ok = m_profile.create(); !ok) {
+        Q_EMIT startFailed(ok.error());
+        return;
+    }
     if (m_config.portal) {
         m_portal = new NodePortal(this);
         if (auto ok = m_portal->start(); !ok) {
@@ -137,9 +173,54 @@ void Node::start() {
             return;
         }
     }
+    if (m_config.containers) {
+        container::ContainerManager::Options options;
+        options.containersDirectory = m_profile.containersDirectory();
+        options.databasePath = m_profile.databasePath();
+        m_containerManager = new container::ContainerManager(options, this);
+        // Connected before open(), which announces every container it loads.
+        m_containerBridge = new ContainerBridge(this, m_containerManager);
+        setContainerEndpoint(m_containerBridge);
+        if (auto ok = m_containerManager->open(); !ok) {
+            qCWarning(lcNode) << "cannot open the containers:" << ok.error();
+            m_connections->stopListening();
+            if (m_portal) {
+                m_portal->stop();
+            }
+            Q_EMIT startFailed(ok.error());
+            return;
+        }
+    }
     m_engine = std::make_unique<overlay::OverlayEngine>(selfInfo(), m_config.overlay,
                                                         static_cast<overlay::OverlayHost &>(*this));
     m_engine->start();
+    m_router = std::make_unique<routing::Router>(
+        nodeId(), static_cast<routing::RouterHost &>(*this), m_config.router);
+    ProviderDirectory::Hooks hooks;
+    hooks.send = [this](const NodeInfo &to, const QCborValue &m) { sendEncoded(to, m); };
+    hooks.lookup = [this](const Key160 &key,
+                          std::function<void(const std::vector<NodeInfo> &)> done) {
+        if (!m_engine || m_stopping) {
+            done({});
+            return;
+        }
+        m_engine->lookup(
+            key, [done = std::move(done)](const overlay::LookupResult &r) { done(r.closest); });
+    };
+    ProviderDirectory::Config providerConfig;
+    providerConfig.ttlSecs = m_config.providerTtlSecs;
+    providerConfig.cacheMs = m_config.providerCacheMs;
+    providerConfig.requestTimeoutMs = m_config.overlay.requestTimeoutMs;
+    m_providers =
+        new ProviderDirectory(m_identity.keyPair(), std::move(hooks), providerConfig, this);
+    connect(m_providers, &ProviderDirectory::published, this, &Node::containerPublished);
+    m_routeTimer = new QTimer(this);
+    connect(m_routeTimer, &QTimer::timeout, this, &Node::checkRouteTimeouts);
+    m_routeTimer->start(
+        std::chrono::milliseconds(std::clamp<qint64>(m_config.routeTimeoutMs / 10, 10, 250)));
+    m_policyTimer = new QTimer(this);
+    connect(m_policyTimer, &QTimer::timeout, this, &Node::connectionPolicyTick);
+    m_policyTimer->start(std::chrono::milliseconds(m_config.connectionPolicyIntervalMs));
 
     m_bootstrapTimer = new QTimer(this);
     connect(m_bootstrapTimer, &QTimer::timeout, this, &Node::bootstrapTick);
@@ -157,6 +238,9 @@ void Node::start() {
         Q_EMIT listening(m_listenEndpoint.toString());
     }
     bootstrapNow();
+    if (m_containerBridge) {
+        m_containerBridge->publishAll();
+    }
 }
 
 std::vector<NodeInfo> Node::bootstrapSeeds() const {
@@ -196,6 +280,7 @@ void Node::bootstrapNow() {
         m_bootstrapped = m_bootstrapped || ok;
         qCInfo(lcNode) << nodeId().shortHex() << "bootstrap" << (ok ? "done," : "failed,")
                        << m_engine->table().size() << "contacts";
+        connectionPolicyTick();
         Q_EMIT bootstrapped(ok, int(m_engine->table().size()));
     });
 }
@@ -240,6 +325,8 @@ void Node::requestStop() {
     if (m_bootstrapTimer) {
         m_bootstrapTimer->stop();
         m_saveTimer->stop();
+        m_routeTimer->stop();
+        m_policyTimer->stop();
     }
     if (!m_connections) {
         Q_EMIT stopped();
@@ -305,6 +392,10 @@ NodeStatus Node::status() const {
             s.messagesOut += c->messagesSent();
         }
     }
+    if (m_router) {
+        s.routing = m_router->stats();
+    }
+    s.providerRecords = m_providers ? m_providers->store().size() : 0;
     return s;
 }
 
@@ -362,6 +453,7 @@ void Node::onMessage(net::PeerConnection *connection, const QCborValue &message)
         return;
     }
     Session &session = *it;
+    session.lastUsedMs = nowMs();
     const int type = MessageCodec::typeOf(message);
     if (type < 0) {
         reject(connection, QStringLiteral("message is not a map with a type"));
@@ -384,8 +476,14 @@ void Node::onMessage(net::PeerConnection *connection, const QCborValue &message)
         reject(connection, QStringLiteral("repeated activation"));
         return;
     case MessageType::Routed:
-        sendError(connection, overlay::ErrorCode::Unsupported, type,
-                  QStringLiteral("routed messages are not served by this node"));
+        handleRouted(session, message.toMap());
+        return;
+    case MessageType::AddProvider:
+    case MessageType::GetProviders:
+    case MessageType::Providers:
+        if (auto ok = m_providers->handle(session.peer, type, message.toMap()); !ok) {
+            reject(connection, QStringLiteral("malformed message: %1").arg(ok.error()));
+        }
         return;
     case MessageType::Ping:
     case MessageType::Pong:
@@ -457,8 +555,16 @@ void Node::activate(Session &session, const NodeInfo &peer) {
     net::PeerConnection *connection = session.connection;
     qCDebug(lcNode) << nodeId().shortHex() << "activated" << peer.id.shortHex()
                     << peer.endpoint.toString();
+    session.lastUsedMs = nowMs();
+    session.routedBudget =
+        util::TokenBucket(m_config.routedPerSecondPerPeer, m_config.routedBurstPerPeer, nowMs());
     m_engine->handlePeerActivated(peer);
     flushOutbox(peer, connection);
+    if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
+        m_liveIds.push_back(peer.id);
+    }
+    m_live.insert(peer.id, connection);
+    m_router->peerUp(peer.id);
     Q_EMIT peerActivated(peer.id.toHex());
 }
 
@@ -475,14 +581,22 @@ void Node::flushOutbox(const NodeInfo &peer, net::PeerConnection *connection) {
 }
 
 void Node::send(const NodeInfo &to, overlay::OverlayMessage message) {
+    sendEncoded(to, MessageCodec::encode(message));
+}
+
+void Node::sendOverlayMessage(const NodeInfo &to, const QCborValue &message) {
+    sendEncoded(to, message);
+}
+
+void Node::sendEncoded(const NodeInfo &to, const QCborValue &encoded) {
     if (m_stopping || to.id == nodeId()) {
         return;
     }
     const QByteArray key = to.publicKeyBytes();
-    const QCborValue encoded = MessageCodec::encode(message);
     if (net::PeerConnection *connection = m_connections->connectionFor(key)) {
         auto it = m_sessions.find(connection);
         if (it != m_sessions.end() && it->active) {
+            it->lastUsedMs = nowMs();
             if (!connection->send(encoded)) {
                 qCDebug(lcNode) << "send queue of" << to.id.shortHex() << "full; message dropped";
             }
@@ -518,6 +632,13 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
     m_closedMessagesOut += connection->messagesSent();
     const Session session = m_sessions.take(connection);
     const QByteArray key = connection->remotePublicKey();
+    if (session.active && m_live.value(session.peer.id) == connection) {
+        m_live.remove(session.peer.id);
+        if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), session.peer.id);
+            it != m_liveIds.end()) {
+            m_liveIds.erase(it);
+        }
+    }
     if (session.active) {
         Q_EMIT peerClosed(session.peer.id.toHex(), reason);
     }
@@ -545,8 +666,327 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
             // Requests waiting for this peer will not be answered: fail them now.
             m_outbox.remove(key);
             m_engine->handleUnreachable(id);
+            if (m_router->isWaitingFor(id)) {
+                m_router->connectFailed(id);
+            }
         },
         Qt::QueuedConnection);
+}
+
+// --- Routing ------------------------------------------------------------------------
+
+void Node::handleRouted(Session &session, const QCborMap &map) {
+    auto message = RoutedMessage::fromCbor(map);
+    if (!message) {
+        reject(session.connection, QStringLiteral("malformed message: %1").arg(message.error()));
+        return;
+    }
+    if (!session.routedBudget.take(nowMs())) {
+        // Over its rate: the origin hears Busy; the other peers' messages are unaffected.
+        m_router->reject(*message, ErrorCode::Busy,
+                         QStringLiteral("%1 is over its message rate at %2")
+                             .arg(session.peer.id.toHex(), nodeId().toHex()));
+        return;
+    }
+    m_router->route(std::move(*message), session.peer.id);
+}
+
+Node::SendResult Node::sendToPeer(const Key160 &peer, const RoutedMessage &message) {
+    net::PeerConnection *connection = m_live.value(peer);
+    if (!connection || !connection->isEstablished()) {
+        return SendResult::Gone;
+    }
+    if (!connection->send(message.toCbor())) {
+        return connection->isEstablished() ? SendResult::Busy : SendResult::Gone;
+    }
+    if (auto it = m_sessions.find(connection); it != m_sessions.end()) {
+        it->lastUsedMs = nowMs();
+    }
+    return SendResult::Sent;
+}
+
+std::vector<Key160> Node::knownContacts(const Key160 &key, int count) const {
+    std::vector<Key160> ids;
+    if (!m_engine) {
+        return ids;
+    }
+    for (const auto &info : m_engine->table().closest(key, count)) {
+        ids.push_back(info.id);
+    }
+    return ids;
+}
+
+void Node::connectTo(const Key160 &peer) {
+    const routing::Contact *contact = m_engine ? m_engine->table().find(peer) : nullptr;
+    if (m_stopping || !contact || !contact->info.endpoint.isValid()) {
+        QMetaObject::invokeMethod(
+            this, [this, peer] { m_router->connectFailed(peer); }, Qt::QueuedConnection);
+        return;
+    }
+    const QByteArray key = contact->info.publicKeyBytes();
+    if (net::PeerConnection *c = m_connections->connectionFor(key); c && m_live.contains(peer)) {
+        QMetaObject::invokeMethod(
+            this, [this, peer] { m_router->peerUp(peer); }, Qt::QueuedConnection);
+        return;
+    }
+    // Activation (Node::activate) or the close (Node::onClosed) reports back.
+    m_connections->connectTo(contact->info.endpoint.address().toString(),
+                             contact->info.endpoint.port(), key);
+}
+
+Delivery Node::deliverData(const RoutedMessage &message) {
+    if (message.target == nodeId()) {
+        if (auto it = m_services.constFind(message.service); it != m_services.constEnd()) {
+            return (*it)(message);
+        }
+        if (message.service == kEchoService) {
+            sendReply(message, message.body);
+            return Delivery::Accepted;
+        }
+        if (message.service == kPingService) {
+            sendReply(message, QStringLiteral("pong"));
+            return Delivery::Accepted;
+        }
+        return Delivery::NoEndpoint;
+    }
+    if (m_containers && m_containers->hasContainer(message.target)) {
+        return m_containers->deliver(message);
+    }
+    return Delivery::NoEndpoint;
+}
+
+void Node::deliverLocal(const RoutedMessage &message) {
+    if (message.kind == RoutedMessage::Kind::Data) {
+        const Delivery d = deliverData(message);
+        if (d != Delivery::Accepted) {
+            const QString text =
+                d == Delivery::NoEndpoint
+                    ? QStringLiteral("no endpoint %1%2 on node %3")
+                          .arg(message.target.toHex(),
+                               message.service.isEmpty() ? QString()
+                                                         : QStringLiteral("/") + message.service,
+                               nodeId().toHex())
+                    : QStringLiteral("the endpoint answered %1").arg(int(d));
+            m_router->reject(message, errorFor(d), text);
+        } else if (message.wantReceipt) {
+            routeFromHere(message.makeReceipt(nodeId()));
+        }
+        return;
+    }
+    // A receipt, reply or error for a message sent from here.
+    const bool awaited = m_awaiting.remove(message.inReplyTo) > 0;
+    if (message.target != nodeId() && m_containers && m_containers->hasContainer(message.target)) {
+        m_containers->deliver(message);
+    }
+    switch (message.kind) {
+    case RoutedMessage::Kind::Receipt:
+        if (awaited) {
+            Q_EMIT messageDelivered(message.inReplyTo, int(message.body.toInteger(-1)));
+        }
+        break;
+    case RoutedMessage::Kind::Reply:
+        if (awaited) {
+            Q_EMIT messageDelivered(message.inReplyTo, -1);
+        }
+        Q_EMIT messageReply(message.inReplyTo, message);
+        break;
+    case RoutedMessage::Kind::Error:
+        Q_EMIT messageError(message.inReplyTo, int(message.errorCode), message.errorText);
+        break;
+    case RoutedMessage::Kind::Data:
+        break;
+    }
+}
+
+void Node::routeFromHere(RoutedMessage message) {
+    if (m_router && !m_stopping) {
+        m_router->route(std::move(message), nodeId());
+    }
+}
+
+bool Node::registerService(const QString &name, ServiceHandler handler) {
+    if (name.isEmpty() || name == kEchoService || name == kPingService || !handler ||
+        name.toUtf8().size() > RoutedMessage::kMaxServiceBytes || m_services.contains(name)) {
+        return false;
+    }
+    m_services.insert(name, std::move(handler));
+    return true;
+}
+
+void Node::unregisterService(const QString &name) {
+    m_services.remove(name);
+}
+
+QStringList Node::services() const {
+    return m_services.keys();
+}
+
+void Node::setContainerEndpoint(routing::ContainerEndpoint *endpoint) {
+    m_containers = endpoint;
+}
+
+QByteArray Node::sendMessage(const Key160 &target, const QString &service, const QCborValue &body,
+                             const SendOptions &options) {
+    RoutedMessage m;
+    m.messageId = RoutedMessage::newMessageId();
+    m.origin = nodeId();
+    m.source = options.source.value_or(nodeId());
+    m.destination = target;
+    m.target = target;
+    m.service = service;
+    m.hopLimit = std::clamp(options.hopLimit, 0, int(RoutedMessage::kMaxHopLimit));
+    m.body = body;
+    const qint64 timeout = options.timeoutMs < 0 ? m_config.routeTimeoutMs : options.timeoutMs;
+    if (timeout > 0) {
+        m.wantReceipt = true;
+        const qint64 deadline = nowMs() + timeout;
+        m_awaiting.insert(m.messageId, deadline);
+        m_deadlines.emplace(deadline, m.messageId);
+    }
+    const QByteArray id = m.messageId;
+    m_outgoing.emplace_back(std::move(m), options.target);
+    if (!m_outgoingScheduled) {
+        m_outgoingScheduled = true;
+        QMetaObject::invokeMethod(this, &Node::flushOutgoing, Qt::QueuedConnection);
+    }
+    return id;
+}
+
+void Node::flushOutgoing() {
+    m_outgoingScheduled = false;
+    auto batch = std::move(m_outgoing);
+    m_outgoing.clear();
+    for (auto &[message, kind] : batch) {
+        if (!m_router || m_stopping) {
+            Q_EMIT messageError(message.messageId, int(ErrorCode::NoRoute),
+                                QStringLiteral("the node is not running"));
+            continue;
+        }
+        const Key160 target = message.target;
+        bool resolveFirst = kind == SendOptions::Target::Container;
+        if (kind == SendOptions::Target::Auto) {
+            if (const auto record = m_providers->cached(target)) {
+                message.destination = record->hostId;
+                routeFromHere(std::move(message));
+                continue;
+            }
+            // A node we know needs no resolution; any other key may be a container's.
+            resolveFirst = target != nodeId() && !m_live.contains(target) &&
+                           !m_engine->table().contains(target);
+        }
+        if (resolveFirst) {
+            const bool strict = kind == SendOptions::Target::Container;
+            m_providers->resolve(
+                target,
+                [this, message, strict](std::optional<routing::ProviderRecord> record) mutable {
+                    if (record) {
+                        message.destination = record->hostId;
+                    } else if (strict) {
+                        m_awaiting.remove(message.messageId);
+                        Q_EMIT messageError(message.messageId, int(ErrorCode::Unresolved),
+                                            QStringLiteral("no provider record for %1")
+                                                .arg(message.target.toHex()));
+                        return;
+                    }
+                    routeFromHere(std::move(message));
+                });
+            continue;
+        }
+        routeFromHere(std::move(message));
+    }
+}
+
+void Node::sendReply(const RoutedMessage &request, const QCborValue &body,
+                     const std::optional<Key160> &from) {
+    routeFromHere(request.makeReply(nodeId(), from.value_or(request.target), body));
+}
+
+void Node::sendErrorReply(const RoutedMessage &request, ErrorCode code, const QString &text) {
+    if (m_router) {
+        m_router->reject(request, code, text);
+    }
+}
+
+void Node::checkRouteTimeouts() {
+    const qint64 now = nowMs();
+    while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
+        const auto [deadline, id] = *m_deadlines.begin();
+        m_deadlines.erase(m_deadlines.begin());
+        auto it = m_awaiting.find(id);
+        if (it == m_awaiting.end() || *it != deadline) {
+            continue;
+        }
+        m_awaiting.erase(it);
+        Q_EMIT messageError(id, int(ErrorCode::Timeout),
+                            QStringLiteral("neither a receipt nor an error came back"));
+    }
+}
+
+void Node::connectionPolicyTick() {
+    if (!m_engine || m_stopping) {
+        return;
+    }
+    const qint64 now = nowMs();
+    // Without a listener nobody can dial us: our k closest neighbours are how we are reached.
+    const int neighbours =
+        m_config.listen ? m_config.neighbourConnections : m_config.overlay.routing.k;
+    m_chosenPeers =
+        ConnectionPolicy::chosen(m_engine->table(), neighbours, m_config.connectionsPerBucket, now);
+    for (const NodeInfo &peer : m_chosenPeers) {
+        if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
+            m_connections->connectTo(peer.endpoint.address().toString(), peer.endpoint.port(),
+                                     peer.publicKeyBytes());
+        }
+    }
+    std::vector<ConnectionPolicy::Connection> open;
+    for (const Session &session : std::as_const(m_sessions)) {
+        if (session.active && session.connection) {
+            open.push_back({session.peer.id, !session.connection->isInbound(), session.lastUsedMs});
+        }
+    }
+    for (const Key160 &peer :
+         ConnectionPolicy::surplus(std::move(open), m_chosenPeers, m_config.maxConnections, now,
+                                   m_config.connectionIdleMs)) {
+        if (m_router->isWaitingFor(peer)) {
+            continue;
+        }
+        if (net::PeerConnection *c = m_live.value(peer)) {
+            qCDebug(lcNode) << nodeId().shortHex() << "closing surplus connection to"
+                            << peer.shortHex();
+            c->close(QStringLiteral("surplus connection"));
+        }
+    }
+}
+
+// --- Provider records -----------------------------------------------------------------
+
+void Node::publishContainer(const crypto::Ed25519 &containerKey) {
+    if (m_providers && !m_stopping) {
+        m_providers->publish(containerKey);
+    }
+}
+
+void Node::withdrawContainer(const Key160 &containerKey) {
+    if (m_providers) {
+        m_providers->withdraw(containerKey);
+    }
+}
+
+void Node::resolveContainer(const Key160 &containerKey) {
+    if (!m_providers || m_stopping) {
+        Q_EMIT containerResolved(containerKey, false, {});
+        return;
+    }
+    m_providers->resolve(containerKey,
+                         [this, containerKey](std::optional<routing::ProviderRecord> record) {
+                             Q_EMIT containerResolved(containerKey, record.has_value(),
+                                                      record ? record->hostId : Key160());
+                         });
+}
+
+std::optional<routing::ProviderRecord> Node::storedProvider(const Key160 &key) const {
+    return m_providers ? m_providers->store().find(key, QDateTime::currentSecsSinceEpoch())
+                       : std::nullopt;
 }
 
 } // namespace orion::node

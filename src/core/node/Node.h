@@ -10,7 +10,15 @@
 #include "identity/NodeIdentity.h"
 #include "node/NodeConfig.h"
 #include "node/Profile.h"
+#include "node/SendOptions.h"
 #include "overlay/OverlayEngine.h"
+#include "routing/ContainerEndpoint.h"
+#include "routing/Delivery.h"
+#include "routing/ProviderRecord.h"
+#include "routing/RoutedMessage.h"
+#include "routing/Router.h"
+#include "routing/RouterHost.h"
+#include "util/TokenBucket.h"
 
 #include <QCborValue>
 #include <QElapsedTimer>
@@ -18,11 +26,17 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
 class QFileSystemWatcher;
 class QTimer;
+
+namespace orion::container {
+class ContainerManager;
+}
 
 namespace orion::net {
 class ConnectionManager;
@@ -31,7 +45,9 @@ class PeerConnection;
 
 namespace orion::node {
 
+class ContainerBridge;
 class NodePortal;
+class ProviderDirectory;
 
 // A copy of what the node knows, for a GUI or the portal (taken on the node thread).
 struct NodeStatus {
@@ -52,12 +68,18 @@ struct NodeStatus {
     qint64 bytesOut = 0;
     qint64 messagesIn = 0;
     qint64 messagesOut = 0;
+    routing::Router::Stats routing;
+    int providerRecords = 0;
 };
 
-class Node : public QObject, private overlay::OverlayHost {
+class Node : public QObject, private overlay::OverlayHost, private routing::RouterHost {
     Q_OBJECT
 
 public:
+    // A local service's handler: called on the node thread for every data message whose
+    // target is this node and whose service is the handler's name.
+    using ServiceHandler = std::function<routing::Delivery(const routing::RoutedMessage &)>;
+
     Node(const Profile &profile, identity::NodeIdentity identity, identity::NetworkKey networkKey,
          NodeConfig config, QObject *parent = nullptr);
     ~Node() override;
@@ -75,8 +97,47 @@ public:
     // Milliseconds since the node was constructed: the clock of Contact's time stamps.
     qint64 clockMs() const { return m_clock.elapsed(); }
     const QByteArray &networkId() const { return m_networkId; }
+    // The containers this node hosts (null before start() or when disabled).
+    container::ContainerManager *containers() const { return m_containerManager; }
     // Signs a record (e.g. a member file with other addresses) with the node's key.
     void signRecord(identity::MemberRecord &record) const { record.sign(m_identity); }
+
+    // --- Endpoints and messages (node thread only; docs/protocol.md section 3) ---
+    // Services a local application offers at this node's ID. The node answers "echo"
+    // (replies with the body) and "ping" (replies "pong") itself; those names and the
+    // empty name cannot be registered. False when the name is taken or invalid.
+    bool registerService(const QString &name, ServiceHandler handler);
+    void unregisterService(const QString &name);
+    QStringList services() const;
+    // The containers this node hosts (not owned; nullptr detaches).
+    void setContainerEndpoint(routing::ContainerEndpoint *endpoint);
+
+    // Sends a data message to `target` (a node ID or a container key, see SendOptions) and
+    // returns its message ID at once. What follows arrives as messageDelivered,
+    // messageReply or messageError with that ID, never before this call returns.
+    QByteArray sendMessage(const identity::Key160 &target, const QString &service,
+                           const QCborValue &body, const SendOptions &options = {});
+    // Answers a data message that a local service or container received. `from` is the
+    // answering endpoint (default: the message's target).
+    void sendReply(const routing::RoutedMessage &request, const QCborValue &body,
+                   const std::optional<identity::Key160> &from = std::nullopt);
+    void sendErrorReply(const routing::RoutedMessage &request,
+                        routing::RoutedMessage::ErrorCode code, const QString &text);
+    // The router's view of this node (tests and the routing view).
+    routing::Router &router() { return *m_router; }
+
+    // --- Containers: provider records ---
+    // Publishes a provider record for the container key at the k nodes closest to it and
+    // keeps it fresh until withdrawContainer; containerPublished follows.
+    void publishContainer(const crypto::Ed25519 &containerKey);
+    void withdrawContainer(const identity::Key160 &containerKey);
+    // Finds the host of a container key (cache, else lookup); containerResolved follows.
+    void resolveContainer(const identity::Key160 &containerKey);
+    // The provider records this node stores for others, e.g. for a record check.
+    std::optional<routing::ProviderRecord> storedProvider(const identity::Key160 &key) const;
+    // Sends an overlay message (a CBOR map with its type) to a node; for tools and tests
+    // that speak the protocol by hand.
+    void sendOverlayMessage(const routing::NodeInfo &to, const QCborValue &message);
 
 public Q_SLOTS:
     // Connected to QThread::started: creates the listener, sockets and timers.
@@ -99,11 +160,25 @@ Q_SIGNALS:
     void peerClosed(const QString &nodeId, const QString &reason);
     void stopped();
 
+    // The message reached its endpoint (a receipt came back) after `hops` hops.
+    void messageDelivered(const QByteArray &messageId, int hops);
+    // A reply to a message sent from this node.
+    void messageReply(const QByteArray &inReplyTo, const orion::routing::RoutedMessage &reply);
+    // The message could not be delivered or processed; `code` is a
+    // routing::RoutedMessage::ErrorCode (Timeout when nothing came back in time).
+    void messageError(const QByteArray &inReplyTo, int code, const QString &text);
+    void containerPublished(const orion::identity::Key160 &containerKey, int storedAt);
+    // found == false: no valid provider record; hostId is then zero.
+    void containerResolved(const orion::identity::Key160 &containerKey, bool found,
+                           const orion::identity::Key160 &hostId);
+
 private:
     struct Session {
         QPointer<net::PeerConnection> connection;
         routing::NodeInfo peer;
         bool active = false;
+        qint64 lastUsedMs = 0;
+        util::TokenBucket routedBudget;
     };
 
     // OverlayHost
@@ -111,6 +186,24 @@ private:
     void send(const routing::NodeInfo &to, overlay::OverlayMessage message) override;
     void schedule(qint64 delayMs, std::function<void()> fn) override;
     quint64 randomU64() override;
+
+    // RouterHost
+    const std::vector<identity::Key160> &livePeers() const override { return m_liveIds; }
+    bool isConnected(const identity::Key160 &peer) const override { return m_live.contains(peer); }
+    SendResult sendToPeer(const identity::Key160 &peer,
+                          const routing::RoutedMessage &message) override;
+    std::vector<identity::Key160> knownContacts(const identity::Key160 &key,
+                                                int count) const override;
+    void connectTo(const identity::Key160 &peer) override;
+    void deliverLocal(const routing::RoutedMessage &message) override;
+
+    routing::Delivery deliverData(const routing::RoutedMessage &message);
+    void handleRouted(Session &session, const QCborMap &map);
+    void routeFromHere(routing::RoutedMessage message);
+    void flushOutgoing();
+    void checkRouteTimeouts();
+    void connectionPolicyTick();
+    void sendEncoded(const routing::NodeInfo &to, const QCborValue &encoded);
 
     void onEstablished(net::PeerConnection *connection);
     void onClosed(net::PeerConnection *connection, const QString &reason);
@@ -137,6 +230,8 @@ private:
     QHash<net::PeerConnection *, Session> m_sessions;
     QHash<QByteArray, std::vector<QCborValue>> m_outbox; // by public key, while dialling
     NodePortal *m_portal = nullptr;
+    container::ContainerManager *m_containerManager = nullptr;
+    ContainerBridge *m_containerBridge = nullptr;
     QTimer *m_bootstrapTimer = nullptr;
     QTimer *m_saveTimer = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
@@ -150,6 +245,22 @@ private:
     qint64 m_closedBytesOut = 0;
     qint64 m_closedMessagesIn = 0;
     qint64 m_closedMessagesOut = 0;
+
+    std::unique_ptr<routing::Router> m_router;
+    QHash<identity::Key160, net::PeerConnection *> m_live; // active sessions by peer ID
+    std::vector<identity::Key160> m_liveIds; // the relays among them (peers that listen)
+    QHash<QString, ServiceHandler> m_services;
+    routing::ContainerEndpoint *m_containers = nullptr;
+    ProviderDirectory *m_providers = nullptr;
+    // Local sends not yet routed (routed on the next turn of the event loop).
+    std::vector<std::pair<routing::RoutedMessage, SendOptions::Target>> m_outgoing;
+    bool m_outgoingScheduled = false;
+    // Sent messages waiting for a receipt: ID -> deadline, and deadlines in order.
+    QHash<QByteArray, qint64> m_awaiting;
+    std::multimap<qint64, QByteArray> m_deadlines;
+    QTimer *m_routeTimer = nullptr;
+    QTimer *m_policyTimer = nullptr;
+    std::vector<routing::NodeInfo> m_chosenPeers;
 };
 
 } // namespace orion::node

@@ -31,6 +31,16 @@ NodeConfig NodeConfig::fromSettings(const QSettings &settings) {
     c.bootstrapIntervalMs =
         settings.value(QStringLiteral("overlay/bootstrapIntervalMs"), c.bootstrapIntervalMs)
             .toLongLong();
+    c.routeTimeoutMs =
+        settings.value(QStringLiteral("routing/routeTimeoutMs"), c.routeTimeoutMs).toLongLong();
+    c.neighbourConnections =
+        settings.value(QStringLiteral("routing/neighbourConnections"), c.neighbourConnections)
+            .toInt();
+    c.connectionsPerBucket =
+        settings.value(QStringLiteral("routing/connectionsPerBucket"), c.connectionsPerBucket)
+            .toInt();
+    c.maxConnections =
+        settings.value(QStringLiteral("routing/maxConnections"), c.maxConnections).toInt();
     return c;
 }
 

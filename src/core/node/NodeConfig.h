@@ -5,6 +5,7 @@
 
 #include "net/TransportConfig.h"
 #include "overlay/OverlayConfig.h"
+#include "routing/RouterConfig.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -25,6 +26,8 @@ struct NodeConfig {
 
     // Open the portal (the local socket for applications, see docs/portal.md).
     bool portal = true;
+    // Host containers (NET-Script programs under the profile's containers/ folder).
+    bool containers = true;
 
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;
@@ -38,8 +41,33 @@ struct NodeConfig {
     // Saved contacts used as bootstrap seeds at most.
     int maxSavedContacts = 200;
 
+    // Routing (docs/protocol.md section 3).
+    routing::RouterConfig router;
+    // A message sent with a receipt requested fails with a Timeout error when neither a
+    // receipt, a reply nor an error came back within this time.
+    qint64 routeTimeoutMs = 10'000;
+    // Connections kept open: the closest neighbours (a node without a listener keeps k of
+    // them, because they are the only way to reach it) and a few contacts per bucket.
+    int neighbourConnections = 8;
+    int connectionsPerBucket = 2;
+    // Above this many connections, the least recently used ones this node dialled that are
+    // not among the kept ones, and idle for connectionIdleMs, are closed.
+    int maxConnections = 48;
+    qint64 connectionIdleMs = 10'000;
+    qint64 connectionPolicyIntervalMs = 5'000;
+    // Routed messages accepted from one peer: a token bucket, so one peer cannot starve
+    // the others. Messages over the limit are answered with a Busy error.
+    double routedPerSecondPerPeer = 20'000;
+    double routedBurstPerPeer = 40'000;
+    // Provider records this node publishes live this long and are re-published when a
+    // third of that is left.
+    qint64 providerTtlSecs = 3600;
+    // Resolved container hosts are cached this long.
+    qint64 providerCacheMs = 60'000;
+
     // Reads [network] port, addresses, listen and [overlay] addressLimits, k, alpha,
-    // requestTimeoutMs, refreshIntervalMs, maintenanceIntervalMs.
+    // requestTimeoutMs, refreshIntervalMs, maintenanceIntervalMs, and [routing]
+    // routeTimeoutMs, neighbourConnections, connectionsPerBucket, maxConnections.
     static NodeConfig fromSettings(const QSettings &settings);
 };
 

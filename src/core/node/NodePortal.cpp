@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/NodePortal.h"
 
+#include "container/ContainerPortalHandler.h"
 #include "identity/MemberRecord.h"
 #include "node/BootstrapList.h"
 #include "node/Node.h"
@@ -10,16 +11,24 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
 
 namespace orion::node {
 
 using portal::PortalProtocol;
 using portal::PortalReply;
 
+namespace {
+constexpr int kRecentMessages = 4096;
+} // namespace
+
 NodePortal::NodePortal(Node *node)
     : QObject(node)
     , m_node(node)
-    , m_server(new portal::PortalServer(this, this)) {}
+    , m_server(new portal::PortalServer(this, this)) {
+    connect(node, &Node::messageReply, this, &NodePortal::onReply);
+    connect(node, &Node::messageError, this, &NodePortal::onError);
+}
 
 NodePortal::~NodePortal() = default;
 
@@ -28,7 +37,18 @@ Status NodePortal::start() {
 }
 
 void NodePortal::stop() {
-    m_server->close();
+    if (m_stopped) {
+        return;
+    }
+    m_server->close(); // unregisters every client's services from the node
+    m_stopped = true;
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &p : pending) {
+        if (p.reply) {
+            p.reply(PortalReply::failure(PortalProtocol::kUnavailable,
+                                         QStringLiteral("the node is stopping")));
+        }
+    }
 }
 
 QString NodePortal::socketPath() const {
@@ -128,18 +148,197 @@ PortalReply NodePortal::portalImportMember(const QJsonObject &member) {
     return PortalReply::success({{QStringLiteral("node_id"), record->nodeId.toHex()}});
 }
 
+QJsonObject NodePortal::messageEvent(const routing::RoutedMessage &message) {
+    return {
+        {QStringLiteral("event"), QStringLiteral("message")},
+        {QStringLiteral("service"), message.service},
+        {QStringLiteral("source"), message.source.toHex()},
+        {QStringLiteral("origin"), message.origin.toHex()},
+        {QStringLiteral("target"), message.target.toHex()},
+        {QStringLiteral("message_id"), QString::fromLatin1(message.messageId.toHex())},
+        {QStringLiteral("hops"), message.hops},
+        {QStringLiteral("body"), message.body.toJsonValue()},
+    };
+}
+
+PortalReply NodePortal::portalServiceRegistered(const QString &service) {
+    if (m_stopped) {
+        return PortalReply::failure(PortalProtocol::kUnavailable,
+                                    QStringLiteral("the node is stopping"));
+    }
+    const bool ok =
+        m_node->registerService(service, [this, service](const routing::RoutedMessage &m) {
+            return deliverToService(service, m);
+        });
+    if (!ok) {
+        return PortalReply::failure(
+            PortalProtocol::kConflict,
+            QStringLiteral("the node reserves the service name \"%1\"").arg(service));
+    }
+    return PortalReply::success();
+}
+
+void NodePortal::portalServiceUnregistered(const QString &service) {
+    if (!m_stopped) {
+        m_node->unregisterService(service);
+    }
+}
+
+routing::Delivery NodePortal::deliverToService(const QString &service,
+                                               const routing::RoutedMessage &message) {
+    if (!m_server->hasService(service)) {
+        return routing::Delivery::NoEndpoint;
+    }
+    if (!m_server->deliver(service, messageEvent(message))) {
+        return routing::Delivery::Busy; // the client is not reading: the sender learns of it
+    }
+    remember(message);
+    return routing::Delivery::Accepted;
+}
+
+void NodePortal::remember(const routing::RoutedMessage &message) {
+    if (m_recent.contains(message.messageId)) {
+        return;
+    }
+    m_recent.insert(message.messageId, message);
+    m_recentOrder.enqueue(message.messageId);
+    while (m_recentOrder.size() > kRecentMessages) {
+        m_recent.remove(m_recentOrder.dequeue());
+    }
+}
+
 void NodePortal::portalSend(const portal::PortalSendRequest &request, portal::PortalReplyFn reply) {
-    Q_UNUSED(request);
-    reply(PortalReply::failure(PortalProtocol::kUnavailable,
-                               QStringLiteral("message routing is not available on this node")));
+    if (m_stopped) {
+        reply(PortalReply::failure(PortalProtocol::kUnavailable,
+                                   QStringLiteral("the node is stopping")));
+        return;
+    }
+    const auto target = identity::Key160::fromHex(request.target);
+    if (!target) {
+        reply(PortalReply::failure(PortalProtocol::kBadRequest,
+                                   QStringLiteral("\"target\" is not a key")));
+        return;
+    }
+    SendOptions options;
+    // The node reports a route error within its route time-out; a waiting client also
+    // gets a time-out when the target takes the message but never answers.
+    if (request.wantReply) {
+        options.timeoutMs = request.timeoutMs;
+    }
+    const QByteArray id = m_node->sendMessage(*target, request.service,
+                                              QCborValue::fromJsonValue(request.body), options);
+    const QString idHex = QString::fromLatin1(id.toHex());
+    if (!request.wantReply && request.sourceService.isEmpty()) {
+        reply(PortalReply::success({{QStringLiteral("message_id"), idHex}}));
+        return;
+    }
+    Pending pending;
+    pending.fromService = request.sourceService;
+    pending.messageIdHex = idHex;
+    if (request.wantReply) {
+        pending.reply = std::move(reply);
+        QTimer::singleShot(request.timeoutMs, this, [this, id] {
+            const auto it = m_pending.find(id);
+            if (it != m_pending.end() && it->reply) {
+                it->reply(PortalReply::failure(PortalProtocol::kTimeout,
+                                               QStringLiteral("no reply within the time-out")));
+                m_pending.erase(it);
+            }
+        });
+    } else {
+        reply(PortalReply::success({{QStringLiteral("message_id"), idHex}}));
+        // Answers to a non-waiting send go to the sending service as events; forget the
+        // message after a while so an unanswered one does not stay forever.
+        QTimer::singleShot(10 * 60 * 1000, this, [this, id] { m_pending.remove(id); });
+    }
+    m_pending.insert(id, std::move(pending));
+}
+
+void NodePortal::onReply(const QByteArray &inReplyTo, const routing::RoutedMessage &message) {
+    const auto it = m_pending.find(inReplyTo);
+    if (it == m_pending.end()) {
+        return;
+    }
+    const Pending pending = *it;
+    m_pending.erase(it);
+    const QJsonObject replyObject{
+        {QStringLiteral("source"), message.source.toHex()},
+        {QStringLiteral("origin"), message.origin.toHex()},
+        {QStringLiteral("message_id"), QString::fromLatin1(message.messageId.toHex())},
+        {QStringLiteral("hops"), message.hops},
+        {QStringLiteral("body"), message.body.toJsonValue()}};
+    if (pending.reply) {
+        pending.reply(PortalReply::success({{QStringLiteral("message_id"), pending.messageIdHex},
+                                            {QStringLiteral("reply"), replyObject}}));
+    } else if (!pending.fromService.isEmpty()) {
+        QJsonObject event = replyObject;
+        event.insert(QStringLiteral("event"), QStringLiteral("reply"));
+        event.insert(QStringLiteral("service"), pending.fromService);
+        event.insert(QStringLiteral("in_reply_to"), pending.messageIdHex);
+        m_server->deliver(pending.fromService, event);
+    }
+}
+
+void NodePortal::onError(const QByteArray &inReplyTo, int code, const QString &text) {
+    const auto it = m_pending.find(inReplyTo);
+    if (it == m_pending.end()) {
+        return;
+    }
+    const Pending pending = *it;
+    m_pending.erase(it);
+    const auto errorCode = routing::RoutedMessage::ErrorCode(code);
+    const QString name = routing::RoutedMessage::errorCodeName(errorCode);
+    const QString message = text.isEmpty() ? name : QStringLiteral("%1: %2").arg(name, text);
+    if (pending.reply) {
+        const QString portalCode =
+            errorCode == routing::RoutedMessage::ErrorCode::Timeout      ? PortalProtocol::kTimeout
+            : errorCode == routing::RoutedMessage::ErrorCode::NoEndpoint ? PortalProtocol::kNotFound
+                                                                         : PortalProtocol::kRefused;
+        pending.reply(PortalReply::failure(portalCode, message));
+    } else if (!pending.fromService.isEmpty()) {
+        m_server->deliver(pending.fromService,
+                          {{QStringLiteral("event"), QStringLiteral("error")},
+                           {QStringLiteral("service"), pending.fromService},
+                           {QStringLiteral("in_reply_to"), pending.messageIdHex},
+                           {QStringLiteral("code"), name},
+                           {QStringLiteral("message"), message}});
+    }
+}
+
+void NodePortal::answerReply(const QJsonObject &request, portal::PortalReplyFn reply) {
+    const QByteArray id =
+        QByteArray::fromHex(request.value(QStringLiteral("message_id")).toString().toLatin1());
+    const auto it = m_recent.constFind(id);
+    if (it == m_recent.constEnd()) {
+        reply(PortalReply::failure(PortalProtocol::kNotFound,
+                                   QStringLiteral("no recently received message has that ID")));
+        return;
+    }
+    if (!request.contains(QStringLiteral("body"))) {
+        reply(PortalReply::failure(PortalProtocol::kBadRequest,
+                                   QStringLiteral("\"body\" is missing")));
+        return;
+    }
+    m_node->sendReply(*it, QCborValue::fromJsonValue(request.value(QStringLiteral("body"))));
+    m_recent.remove(id); // one answer per message
+    reply(PortalReply::success({{QStringLiteral("in_reply_to"), QString::fromLatin1(id.toHex())}}));
 }
 
 bool NodePortal::portalExtension(const QString &type, const QJsonObject &request,
                                  portal::PortalReplyFn reply) {
-    Q_UNUSED(type);
-    Q_UNUSED(request);
-    Q_UNUSED(reply);
-    return false;
+    if (type == u"reply") {
+        answerReply(request, reply);
+        return true;
+    }
+    if (!type.startsWith(QStringLiteral("container."))) {
+        return false;
+    }
+    if (!m_node->containers()) {
+        reply(PortalReply::failure(PortalProtocol::kUnavailable,
+                                   QStringLiteral("this node does not host containers")));
+        return true;
+    }
+    return container::ContainerPortalHandler(m_node->containers()).handle(type, request, reply);
 }
 
 } // namespace orion::node

@@ -5,9 +5,13 @@
 #pragma once
 
 #include "portal/PortalBackend.h"
+#include "routing/Delivery.h"
+#include "routing/RoutedMessage.h"
 #include "util/Result.h"
 
+#include <QHash>
 #include <QObject>
+#include <QQueue>
 
 namespace orion::portal {
 class PortalServer;
@@ -38,10 +42,34 @@ public:
     portal::PortalReply portalImportMember(const QJsonObject &member) override;
     bool portalExtension(const QString &type, const QJsonObject &request,
                          portal::PortalReplyFn reply) override;
+    portal::PortalReply portalServiceRegistered(const QString &service) override;
+    void portalServiceUnregistered(const QString &service) override;
+
+    // The event a client receives for a routed message (docs/portal.md).
+    static QJsonObject messageEvent(const routing::RoutedMessage &message);
 
 private:
+    // A message sent through the portal whose answer someone waits for.
+    struct Pending {
+        QString fromService;         // push replies and errors to this service, if set
+        portal::PortalReplyFn reply; // the waiting send request, if wait_reply
+        QString messageIdHex;
+    };
+
+    routing::Delivery deliverToService(const QString &service,
+                                       const routing::RoutedMessage &message);
+    void onReply(const QByteArray &inReplyTo, const routing::RoutedMessage &reply);
+    void onError(const QByteArray &inReplyTo, int code, const QString &text);
+    void answerReply(const QJsonObject &request, portal::PortalReplyFn reply);
+    void remember(const routing::RoutedMessage &message);
+
     Node *m_node;
     portal::PortalServer *m_server;
+    bool m_stopped = false;
+    QHash<QByteArray, Pending> m_pending;
+    // Recently delivered data messages, so a client can answer them with "reply".
+    QHash<QByteArray, routing::RoutedMessage> m_recent;
+    QQueue<QByteArray> m_recentOrder;
 };
 
 } // namespace orion::node

@@ -24,6 +24,9 @@ enum class MessageType : int {
     FindNode = 6,
     Nodes = 7,
     Error = 8,
+    AddProvider = 9, // provider records: handled by node/ProviderDirectory
+    GetProviders = 10,
+    Providers = 11,
 };
 
 enum class ErrorCode : int {
@@ -31,6 +34,7 @@ enum class ErrorCode : int {
     Malformed = 2,
     NotActivated = 3,
     Unsupported = 4,
+    Rejected = 5, // a well-formed request refused (e.g. a provider record that fails checks)
 };
 
 struct PingMessage {

@@ -51,6 +51,13 @@ public:
     virtual void portalSend(const PortalSendRequest &request, PortalReplyFn reply) = 0;
     virtual PortalReply portalExportMember(const QJsonObject &request) = 0;
     virtual PortalReply portalImportMember(const QJsonObject &member) = 0;
+    // A client registers a service / its service ends (unregister or disconnect). A failed
+    // reply refuses the registration with that error.
+    virtual PortalReply portalServiceRegistered(const QString &service) {
+        Q_UNUSED(service);
+        return PortalReply::success();
+    }
+    virtual void portalServiceUnregistered(const QString &service) { Q_UNUSED(service); }
     // Request types beyond the core set (e.g. container management). Returns false when
     // the type is unknown; then the server answers unknown_type.
     virtual bool portalExtension(const QString &type, const QJsonObject &request,

@@ -119,6 +119,7 @@ void PortalServer::onSessionClosed(PortalSession *session, const QString &reason
     for (const QString &service : services) {
         if (m_services.value(service) == session) {
             m_services.remove(service);
+            m_backend->portalServiceUnregistered(service);
             Q_EMIT serviceUnregistered(service);
         }
     }
@@ -210,6 +211,13 @@ void PortalServer::handleRegister(PortalSession *session, const QJsonValue &id,
             QStringLiteral("service \"%1\" is registered by another client").arg(service));
         return;
     }
+    if (!owner) {
+        const PortalReply accepted = m_backend->portalServiceRegistered(service);
+        if (!accepted.ok) {
+            session->sendError(id, accepted.errorCode, accepted.errorMessage);
+            return;
+        }
+    }
     m_services.insert(service, session);
     session->addService(service);
     if (!owner) {
@@ -232,6 +240,7 @@ void PortalServer::handleUnregister(PortalSession *session, const QJsonValue &id
     }
     m_services.remove(service);
     session->removeService(service);
+    m_backend->portalServiceUnregistered(service);
     Q_EMIT serviceUnregistered(service);
     session->sendReply(id, QJsonObject{{QStringLiteral("service"), service}});
 }

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -171,6 +172,142 @@ private Q_SLOTS:
         QVERIFY(status->value(QStringLiteral("connections")).toInt() >= 1);
         QVERIFY(status->value(QStringLiteral("bytes_in")).toDouble() > 0);
         QVERIFY(status->value(QStringLiteral("messages_out")).toDouble() > 0);
+    }
+
+    void containersThroughThePortal() {
+        auto a = startNode(QStringLiteral("ca"));
+        QVERIFY(a);
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(socketOf(m_dir.filePath(QStringLiteral("ca")))).ok());
+        auto created = client.request(
+            QStringLiteral("container.create"),
+            {{QStringLiteral("name"), QStringLiteral("echo")},
+             {QStringLiteral("source"), QStringLiteral("(defun main () (reply MESSAGE))")}});
+        QVERIFY2(created.ok(), created ? "" : qPrintable(created.error()));
+        QCOMPARE(created->value(QStringLiteral("key")).toString().size(), 40);
+        auto broken =
+            client.request(QStringLiteral("container.create"),
+                           {{QStringLiteral("name"), QStringLiteral("broken")},
+                            {QStringLiteral("source"),
+                             QStringLiteral("(defun main ()\n  (reply (concat MESSAGE)")}});
+        QVERIFY(!broken.ok());
+        QCOMPARE(client.lastErrorCode(), QStringLiteral("compile_error"));
+        QVERIFY2(broken.error().contains(QStringLiteral("main.ns:")), qPrintable(broken.error()));
+        auto list = client.request(QStringLiteral("container.list"));
+        QVERIFY(list.ok());
+        const QJsonArray containers = list->value(QStringLiteral("containers")).toArray();
+        QCOMPARE(containers.size(), 1);
+        QCOMPARE(containers.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("echo"));
+        // the definition lives in the profile
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("ca/containers/echo/main.ns"))));
+    }
+
+    void registerSendReceiveAcrossNodes() {
+        auto a = startNode(QStringLiteral("xa"));
+        auto b = startNode(QStringLiteral("xb"));
+        QVERIFY(a && b);
+        portal::PortalClient ca, cb;
+        QVERIFY(ca.connectToNode(socketOf(m_dir.filePath(QStringLiteral("xa")))).ok());
+        QVERIFY(cb.connectToNode(socketOf(m_dir.filePath(QStringLiteral("xb")))).ok());
+        auto exported = cb.request(QStringLiteral("member.export"));
+        QVERIFY(exported.ok());
+        QVERIFY(ca.request(QStringLiteral("member.import"),
+                           {{QStringLiteral("member"), exported->value(QStringLiteral("member"))}})
+                    .ok());
+        auto connections = [&ca] {
+            auto status = ca.request(QStringLiteral("status"));
+            return status ? status->value(QStringLiteral("connections")).toInt() : -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(connections() >= 1, 15000);
+        auto reg = cb.request(QStringLiteral("register"),
+                              {{QStringLiteral("service"), QStringLiteral("inbox")}});
+        QVERIFY2(reg.ok(), reg ? "" : qPrintable(reg.error()));
+        // the node's own names are reserved
+        auto reserved = cb.request(QStringLiteral("register"),
+                                   {{QStringLiteral("service"), QStringLiteral("echo")}});
+        QVERIFY(!reserved.ok());
+        QCOMPARE(cb.lastErrorCode(), portal::PortalProtocol::kConflict);
+
+        const QString bId = b->node()->nodeId().toHex();
+        const QString aId = a->node()->nodeId().toHex();
+        QStringList sentIds;
+        for (int i = 0; i < 3; ++i) {
+            QJsonObject send{{QStringLiteral("target"), bId},
+                             {QStringLiteral("service"), QStringLiteral("inbox")},
+                             {QStringLiteral("body"), QJsonObject{{QStringLiteral("n"), i}}}};
+            auto sent = ca.request(QStringLiteral("send"), send, 20000);
+            QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error()));
+            sentIds << sent->value(QStringLiteral("message_id")).toString();
+        }
+        // each arrives exactly once, in order
+        for (int i = 0; i < 3; ++i) {
+            auto event = cb.waitForEvent(20000);
+            QVERIFY(event.has_value());
+            QCOMPARE(event->value(QStringLiteral("event")).toString(), QStringLiteral("message"));
+            QCOMPARE(event->value(QStringLiteral("source")).toString(), aId);
+            QCOMPARE(event->value(QStringLiteral("target")).toString(), bId);
+            QCOMPARE(event->value(QStringLiteral("service")).toString(), QStringLiteral("inbox"));
+            QCOMPARE(event->value(QStringLiteral("message_id")).toString(), sentIds[i]);
+            QCOMPARE(
+                event->value(QStringLiteral("body")).toObject().value(QStringLiteral("n")).toInt(),
+                i);
+        }
+
+        // a waiting send: b's client answers with "reply", a's client gets it as the result
+        std::optional<Result<QJsonObject>> waited;
+        QThread *asker = QThread::create([&] {
+            portal::PortalClient client;
+            client.connectToNode(socketOf(m_dir.filePath(QStringLiteral("xa"))));
+            waited = client.request(QStringLiteral("send"),
+                                    {{QStringLiteral("target"), bId},
+                                     {QStringLiteral("service"), QStringLiteral("inbox")},
+                                     {QStringLiteral("body"), QStringLiteral("question")},
+                                     {QStringLiteral("wait_reply"), true},
+                                     {QStringLiteral("timeout_ms"), 20000}},
+                                    30000);
+        });
+        asker->start();
+        auto question = cb.waitForEvent(20000);
+        QVERIFY(question.has_value());
+        QCOMPARE(question->value(QStringLiteral("body")).toString(), QStringLiteral("question"));
+        auto answered = cb.request(
+            QStringLiteral("reply"),
+            {{QStringLiteral("message_id"), question->value(QStringLiteral("message_id"))},
+             {QStringLiteral("body"), QStringLiteral("answer")}});
+        QVERIFY2(answered.ok(), answered ? "" : qPrintable(answered.error()));
+        QVERIFY(asker->wait(30000));
+        delete asker;
+        QVERIFY(waited.has_value());
+        QVERIFY2(waited->ok(), waited->ok() ? "" : qPrintable(waited->error()));
+        const QJsonObject reply = (*waited)->value(QStringLiteral("reply")).toObject();
+        QCOMPARE(reply.value(QStringLiteral("body")).toString(), QStringLiteral("answer"));
+        QCOMPARE(reply.value(QStringLiteral("source")).toString(), bId);
+
+        // a service nobody registered: a waiting send fails with not_found
+        auto missing = ca.request(QStringLiteral("send"),
+                                  {{QStringLiteral("target"), bId},
+                                   {QStringLiteral("service"), QStringLiteral("nobody")},
+                                   {QStringLiteral("body"), 1},
+                                   {QStringLiteral("wait_reply"), true},
+                                   {QStringLiteral("timeout_ms"), 20000}},
+                                  30000);
+        QVERIFY(!missing.ok());
+        QCOMPARE(ca.lastErrorCode(), portal::PortalProtocol::kNotFound);
+        // the node answers "echo" itself
+        auto echo = ca.request(QStringLiteral("send"),
+                               {{QStringLiteral("target"), bId},
+                                {QStringLiteral("service"), QStringLiteral("echo")},
+                                {QStringLiteral("body"), QStringLiteral("ping?")},
+                                {QStringLiteral("wait_reply"), true},
+                                {QStringLiteral("timeout_ms"), 20000}},
+                               30000);
+        QVERIFY2(echo.ok(), echo ? "" : qPrintable(echo.error()));
+        QCOMPARE(echo->value(QStringLiteral("reply"))
+                     .toObject()
+                     .value(QStringLiteral("body"))
+                     .toString(),
+                 QStringLiteral("ping?"));
     }
 };
 

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ConnectionPolicy: which connections a node keeps open so that routing over live
+// connections works (its closest neighbours and a few contacts per bucket), and which
+// surplus connections it closes. Pure functions over a routing table; any thread.
+#pragma once
+
+#include "routing/RoutingTable.h"
+
+#include <vector>
+
+namespace orion::node {
+
+class ConnectionPolicy {
+public:
+    struct Connection {
+        identity::Key160 peer;
+        bool outbound = false; // this node dialled it
+        qint64 lastUsedMs = 0; // last message sent or received
+    };
+
+    // The peers to stay connected to: the `neighbours` contacts closest to our own ID,
+    // then up to `perBucket` contacts of every bucket, best score first.
+    static std::vector<routing::NodeInfo> chosen(const routing::RoutingTable &table, int neighbours,
+                                                 int perBucket, qint64 nowMs);
+    // The connections to close: only ones this node dialled (an inbound connection is its
+    // dialler's to keep: a node without a listener is reachable only through the
+    // connections it made), never a chosen peer, never one used within `idleMs`; least
+    // recently used first, until at most `maxConnections` remain.
+    static std::vector<identity::Key160> surplus(std::vector<Connection> connections,
+                                                 const std::vector<routing::NodeInfo> &chosen,
+                                                 int maxConnections, qint64 nowMs, qint64 idleMs);
+};
+
+} // namespace orion::node

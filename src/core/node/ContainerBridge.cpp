@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "node/ContainerBridge.h"
+
+#include "container/ContainerManager.h"
+#include "container/ContainerMessage.h"
+#include "container/ContainerOutcome.h"
+#include "node/Node.h"
+#include "node/NodeLog.h"
+
+#include <QCborValue>
+#include <QJsonValue>
+
+namespace orion::node {
+
+using routing::RoutedMessage;
+
+namespace {
+
+// Bodies leave a script as text (a non-string value arrives JSON-encoded) and are sent as
+// that string, as the language reference says.
+QCborValue outgoingBody(const QJsonValue &body) {
+    return QCborValue::fromJsonValue(body);
+}
+
+RoutedMessage::ErrorCode errorCodeFor(const QString &code) {
+    if (code == u"refused") {
+        return RoutedMessage::ErrorCode::Refused;
+    }
+    if (code == u"busy") {
+        return RoutedMessage::ErrorCode::Busy;
+    }
+    if (code == u"not_found" || code == u"unavailable") {
+        return RoutedMessage::ErrorCode::NoEndpoint;
+    }
+    return RoutedMessage::ErrorCode::EndpointFailed;
+}
+
+} // namespace
+
+ContainerBridge::ContainerBridge(Node *node, container::ContainerManager *manager)
+    : QObject(node)
+    , m_node(node)
+    , m_manager(manager) {
+    using container::ContainerManager;
+    connect(manager, &ContainerManager::routeRequested, this, &ContainerBridge::onRoute);
+    connect(manager, &ContainerManager::replyRequested, this, &ContainerBridge::onReply);
+    connect(manager, &ContainerManager::errorReply, this, &ContainerBridge::onError);
+    connect(manager, &ContainerManager::outcome, this,
+            [this](const container::ContainerOutcome &outcome) {
+                m_inFlight.remove(outcome.message.messageId);
+            });
+    connect(manager, &ContainerManager::containerStarted, this,
+            [this](const QString &name, const identity::Key160 &) { publish(name); });
+    const auto withdraw = [this](const QString &, const identity::Key160 &key) {
+        m_node->withdrawContainer(key);
+    };
+    connect(manager, &ContainerManager::containerStopped, this, withdraw);
+    connect(manager, &ContainerManager::containerRemoved, this, withdraw);
+}
+
+ContainerBridge::~ContainerBridge() = default;
+
+bool ContainerBridge::hasContainer(const identity::Key160 &containerKey) const {
+    return m_manager->hosts(containerKey);
+}
+
+routing::Delivery ContainerBridge::deliver(const RoutedMessage &message) {
+    if (!m_manager->hosts(message.target)) {
+        return routing::Delivery::NoEndpoint;
+    }
+    if (message.kind != RoutedMessage::Kind::Data) {
+        // Replies and errors answering what a container sent: scripts run per message and
+        // do not wait for answers, so they are only noted.
+        qCDebug(lcNode) << "container" << message.target.shortHex() << "got"
+                        << (message.kind == RoutedMessage::Kind::Reply ? "a reply" : "an error")
+                        << message.errorText;
+        return routing::Delivery::Accepted;
+    }
+    container::ContainerMessage in;
+    in.messageId = message.messageId;
+    in.container = message.target;
+    in.source = message.source;
+    in.origin = message.origin;
+    in.service = message.service;
+    in.body = message.body.toJsonValue();
+    in.hops = message.hops;
+    m_inFlight.insert(message.messageId, message);
+    m_manager->deliver(in); // refusals and failures come back as errorReply
+    return routing::Delivery::Accepted;
+}
+
+void ContainerBridge::onRoute(const identity::Key160 &containerKey, const identity::Key160 &target,
+                              const QString &service, const QJsonValue &body, const QByteArray &) {
+    SendOptions options;
+    options.source = containerKey;
+    m_node->sendMessage(target, service, outgoingBody(body), options);
+}
+
+void ContainerBridge::onReply(const identity::Key160 &containerKey,
+                              const container::ContainerMessage &original, const QJsonValue &body) {
+    const auto it = m_inFlight.constFind(original.messageId);
+    if (it == m_inFlight.constEnd()) {
+        return; // answered already (a script may reply once per message)
+    }
+    m_node->sendReply(*it, outgoingBody(body), containerKey);
+}
+
+void ContainerBridge::onError(const container::ContainerMessage &original, const QString &code,
+                              const QString &text) {
+    const auto it = m_inFlight.constFind(original.messageId);
+    if (it == m_inFlight.constEnd()) {
+        return;
+    }
+    m_node->sendErrorReply(*it, errorCodeFor(code), text);
+    m_inFlight.erase(it);
+}
+
+void ContainerBridge::publish(const QString &name) {
+    auto identity = m_manager->containerIdentity(name);
+    if (!identity) {
+        qCWarning(lcNode) << "cannot publish container" << name << ":" << identity.error();
+        return;
+    }
+    m_node->publishContainer(identity->keyPair());
+}
+
+void ContainerBridge::publishAll() {
+    for (const auto &info : m_manager->list()) {
+        if (info.running) {
+            publish(info.name);
+        }
+    }
+}
+
+} // namespace orion::node

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RoutedMessage: a message that travels hop by hop through the overlay (wire type 0): data,
+// a reply to an earlier message, or a route error back to the origin. Plain value; any thread.
+#pragma once
+
+#include "identity/Key160.h"
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QCborValue>
+#include <QMetaType>
+#include <QString>
+
+namespace orion::routing {
+
+struct RoutedMessage {
+    enum class Kind : int {
+        Data = 0,    // a body for an endpoint
+        Reply = 1,   // the answer to `inReplyTo`
+        Error = 2,   // `inReplyTo` could not be delivered or processed; `errorCode` says why
+        Receipt = 3, // `inReplyTo` reached its endpoint; the body holds the hops it took
+    };
+    enum class ErrorCode : int {
+        None = 0,
+        NoRoute = 1,        // no live connection leads closer to the destination
+        HopLimit = 2,       // the hop limit ran out
+        Loop = 3,           // a node saw the message twice
+        NoEndpoint = 4,     // the destination has no such service or container
+        Refused = 5,        // the endpoint refused it (allow-list)
+        EndpointFailed = 6, // the container failed while processing it
+        Busy = 7,           // the endpoint's queue is full
+        Unresolved = 8,     // no provider record for the container key
+        Timeout = 9,        // neither a receipt nor an error came back in time (local only)
+    };
+
+    static constexpr int kIdBytes = 16;
+    static constexpr int kDefaultHopLimit = 32;
+    static constexpr int kMaxHopLimit = 64;
+    static constexpr qsizetype kMaxServiceBytes = 64;
+
+    QByteArray messageId; // 16 random bytes
+    Kind kind = Kind::Data;
+    identity::Key160 origin;         // the node that sent it
+    identity::Key160 source;         // the sending endpoint (node ID, container key)
+    identity::Key160 destination;    // the node it must reach
+    identity::Key160 target;         // the endpoint there (node ID, container key)
+    QString service;                 // the service at a node endpoint; may be empty
+    int hopLimit = kDefaultHopLimit; // hops left; a node that would forward at 0 drops it
+    int hops = 0;                    // hops taken so far
+    bool wantReceipt = false;        // Data: the destination answers with a Receipt
+    QByteArray inReplyTo;            // Reply and Error: the message ID answered
+    ErrorCode errorCode = ErrorCode::None;
+    QString errorText;
+    QCborValue body; // any JSON-compatible value
+
+    static QByteArray newMessageId();
+    static QString errorCodeName(ErrorCode code);
+
+    QCborMap toCbor() const;
+    // Validates every field; unknown fields are ignored.
+    static Result<RoutedMessage> fromCbor(const QCborMap &map);
+
+    // An error about this message, addressed back to its origin.
+    RoutedMessage makeError(const identity::Key160 &self, ErrorCode code,
+                            const QString &text) const;
+    // A reply to this message from `from` (an endpoint on node `self`).
+    RoutedMessage makeReply(const identity::Key160 &self, const identity::Key160 &from,
+                            const QCborValue &replyBody) const;
+    // The destination's word that this message reached its endpoint after `hops` hops.
+    RoutedMessage makeReceipt(const identity::Key160 &self) const;
+    // Errors, receipts and replies are never answered with an error themselves: that
+    // could bounce forever between two nodes that both fail to route.
+    bool mayBeAnswered() const { return kind == Kind::Data; }
+};
+
+} // namespace orion::routing
+
+Q_DECLARE_METATYPE(orion::routing::RoutedMessage)

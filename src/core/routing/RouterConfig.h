@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RouterConfig: tunables of the routing decision (duplicate cache, waiting queues,
+// dialling). Plain value type; any thread.
+#pragma once
+
+#include <QtGlobal>
+
+namespace orion::routing {
+
+struct RouterConfig {
+    // Message IDs remembered to recognise a message seen before (oldest forgotten first).
+    int seenCacheSize = 16384;
+    // Messages held for one peer while it is being dialled; more are answered with Busy.
+    int maxWaitingPerPeer = 256;
+    // A contact that could not be dialled is not tried again as a next hop for this long.
+    qint64 unreachableForMs = 30'000;
+    // Dial the destination in the background when the routing table knows it but no
+    // connection to it exists, while the message itself goes on over a live connection:
+    // the rest of a conversation then takes one hop.
+    bool connectToDestination = true;
+};
+
+} // namespace orion::routing

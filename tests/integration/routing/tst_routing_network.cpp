@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// 30 nodes on loopback with real sockets, 10 of them without a listener (as behind NAT):
+// routed messages between 200 random pairs each arrive exactly once; a message to a
+// stopped node comes back as a route error; a container key published on one node
+// resolves everywhere and can be messaged; forged provider records are rejected.
+#include "node/BootstrapList.h"
+#include "node/NodeThread.h"
+#include "overlay/Messages.h"
+#include "routing/ProviderRecord.h"
+
+#include <QCborArray>
+#include <QMutex>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <map>
+#include <memory>
+#include <random>
+
+using namespace orion;
+using identity::Key160;
+using routing::RoutedMessage;
+
+namespace {
+
+constexpr int kNodes = 30;
+constexpr int kNoListen = 10; // nodes 20..29
+constexpr int kPairs = 200;
+constexpr qint64 kRouteTimeoutMs = 4000;
+
+QMutex g_logMutex;
+QStringList g_log;
+QtMessageHandler g_previous = nullptr;
+
+void capture(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log << message;
+    }
+    if (type != QtDebugMsg && type != QtInfoMsg && g_previous) {
+        g_previous(type, context, message);
+    }
+}
+
+bool logged(const QString &needle) {
+    QMutexLocker lock(&g_logMutex);
+    for (const auto &line : g_log) {
+        if (line.contains(needle)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+node::NodeConfig testConfig(bool listen) {
+    node::NodeConfig c;
+    c.listen = listen;
+    c.listenAddress = QHostAddress::LocalHost;
+    c.listenPort = 0;
+    c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
+    c.overlay.requestTimeoutMs = 2000;
+    c.overlay.refreshIntervalMs = 3000;
+    c.overlay.maintenanceIntervalMs = 1000;
+    c.bootstrapIntervalMs = 1000;
+    c.transport.maxPerAddress = 10000;
+    c.transport.maxInbound = 10000;
+    c.routeTimeoutMs = kRouteTimeoutMs;
+    c.connectionPolicyIntervalMs = 500;
+    c.connectionIdleMs = 2000;
+    return c;
+}
+
+// The test's container: accepts every message addressed to its key.
+class TestContainer : public routing::ContainerEndpoint {
+public:
+    explicit TestContainer(Key160 key)
+        : m_key(key) {}
+    bool hasContainer(const Key160 &key) const override { return key == m_key; }
+    routing::Delivery deliver(const RoutedMessage &message) override {
+        if (message.kind == RoutedMessage::Kind::Data) {
+            received.fetchAndAddOrdered(1);
+        }
+        return routing::Delivery::Accepted;
+    }
+    QAtomicInt received;
+
+private:
+    Key160 m_key;
+};
+
+} // namespace
+
+class TestRoutingNetwork : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
+    std::vector<identity::NodeIdentity> m_identities;
+    std::vector<std::unique_ptr<node::NodeThread>> m_threads;
+
+    QMutex m_mutex;
+    std::map<QByteArray, int> m_arrivals;  // message ID -> deliveries to the sink
+    std::map<QByteArray, int> m_arrivedAt; // message ID -> node index it arrived at
+    std::map<QByteArray, int> m_receipts;  // message ID -> hops
+    std::map<QByteArray, std::pair<int, QString>> m_errors; // message ID -> code, text
+
+    node::Profile profileOf(int i) const {
+        return node::Profile(m_dir.filePath(QStringLiteral("node-%1").arg(i)));
+    }
+    node::Node *nodeAt(int i) const { return m_threads[size_t(i)]->node(); }
+    Key160 idOf(int i) const { return m_identities[size_t(i)].nodeId(); }
+
+    void startNode(int i) {
+        const bool listen = i < kNodes - kNoListen;
+        auto n = std::make_unique<node::Node>(profileOf(i), m_identities[size_t(i)].clone(),
+                                              m_networkKey.clone(), testConfig(listen));
+        m_threads[size_t(i)] = std::make_unique<node::NodeThread>(std::move(n));
+        auto started = m_threads[size_t(i)]->start();
+        QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
+        node::Node *node = nodeAt(i);
+        m_threads[size_t(i)]->call([this, node, i] {
+            node->registerService(QStringLiteral("sink"), [this, i](const RoutedMessage &m) {
+                QMutexLocker lock(&m_mutex);
+                ++m_arrivals[m.messageId];
+                m_arrivedAt[m.messageId] = i;
+                return routing::Delivery::Accepted;
+            });
+        });
+        connect(
+            node, &node::Node::messageDelivered, node,
+            [this](const QByteArray &id, int hops) {
+                QMutexLocker lock(&m_mutex);
+                m_receipts[id] = hops;
+            },
+            Qt::DirectConnection);
+        connect(
+            node, &node::Node::messageError, node,
+            [this](const QByteArray &id, int code, const QString &text) {
+                QMutexLocker lock(&m_mutex);
+                m_errors[id] = {code, text};
+            },
+            Qt::DirectConnection);
+    }
+
+    node::NodeStatus statusOf(int i) {
+        node::NodeStatus s;
+        auto *n = nodeAt(i);
+        m_threads[size_t(i)]->call([&] { s = n->status(); });
+        return s;
+    }
+
+    QByteArray send(int from, const Key160 &target, const QString &service,
+                    node::SendOptions options = {}) {
+        QByteArray id;
+        auto *n = nodeAt(from);
+        m_threads[size_t(from)]->call([&] {
+            id = n->sendMessage(target, service, QCborValue(QStringLiteral("hello")), options);
+        });
+        return id;
+    }
+
+    bool answered(const QByteArray &id) {
+        QMutexLocker lock(&m_mutex);
+        return m_receipts.count(id) || m_errors.count(id);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        g_previous = qInstallMessageHandler(capture);
+        QVERIFY(m_dir.isValid());
+        m_threads.resize(kNodes);
+        for (int i = 0; i < kNodes; ++i) {
+            m_identities.push_back(identity::NodeIdentity::generate());
+            QVERIFY(profileOf(i).create().ok());
+        }
+        startNode(0);
+        identity::MemberRecord seed;
+        m_threads[0]->call([&] { seed = nodeAt(0)->memberRecord(); });
+        for (int i = 1; i < kNodes; ++i) {
+            QVERIFY(node::BootstrapList::add(profileOf(i), seed, m_networkKey.networkId()).ok());
+            startNode(i);
+        }
+        for (int i = 1; i < kNodes; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(statusOf(i).bootstrapped, 20000);
+        }
+        // Nodes without a listener dial their k closest neighbours.
+        for (int i = kNodes - kNoListen; i < kNodes; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(statusOf(i).activePeers >= 15, 20000);
+        }
+    }
+
+    void messagesBetweenRandomPairsArriveExactlyOnce() {
+        std::mt19937 rng(20240601);
+        std::uniform_int_distribution<int> pick(0, kNodes - 1);
+        std::vector<std::pair<int, int>> pairs;
+        // Some pairs where neither end listens, then random ones.
+        for (int i = 0; i < 10; ++i) {
+            pairs.emplace_back(kNodes - kNoListen + i, kNodes - kNoListen + (i + 3) % kNoListen);
+        }
+        while (int(pairs.size()) < kPairs) {
+            const int a = pick(rng), b = pick(rng);
+            if (a != b) {
+                pairs.emplace_back(a, b);
+            }
+        }
+        std::map<QByteArray, int> expected;
+        for (const auto &[from, to] : pairs) {
+            node::SendOptions options;
+            options.target = node::SendOptions::Target::Node;
+            expected[send(from, idOf(to), QStringLiteral("sink"), options)] = to;
+        }
+        auto allAnswered = [&] {
+            for (const auto &[id, to] : expected) {
+                if (!answered(id)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allAnswered(), 30000);
+        QTest::qWait(300); // a duplicate would show up by now
+        QMutexLocker lock(&m_mutex);
+        std::map<int, int> hopHistogram;
+        int noListenBoth = 0;
+        for (const auto &[id, to] : expected) {
+            QVERIFY2(!m_errors.count(id), qPrintable(m_errors[id].second));
+            QCOMPARE(m_arrivals[id], 1);
+            QCOMPARE(m_arrivedAt[id], to);
+            QVERIFY(m_receipts.count(id));
+            ++hopHistogram[m_receipts[id]];
+        }
+        for (const auto &[from, to] : pairs) {
+            noListenBoth += from >= kNodes - kNoListen && to >= kNodes - kNoListen ? 1 : 0;
+        }
+        QStringList summary;
+        double total = 0;
+        for (const auto &[hops, count] : hopHistogram) {
+            summary << QStringLiteral("%1 hops: %2").arg(hops).arg(count);
+            total += double(hops) * count;
+        }
+        qInfo().noquote() << QStringLiteral("%1 messages delivered once each (%2 between two "
+                                            "nodes without a listener); mean hops %3; %4")
+                                 .arg(expected.size())
+                                 .arg(noListenBoth)
+                                 .arg(total / double(expected.size()), 0, 'f', 2)
+                                 .arg(summary.join(QStringLiteral(", ")));
+        fprintf(stderr, "hop summary: %s\n", qPrintable(summary.join(QStringLiteral(", "))));
+    }
+
+    void unknownServiceGetsNoEndpointError() {
+        node::SendOptions options;
+        options.target = node::SendOptions::Target::Node;
+        const QByteArray id = send(1, idOf(2), QStringLiteral("nobody-here"), options);
+        QTRY_VERIFY_WITH_TIMEOUT(answered(id), 10000);
+        QMutexLocker lock(&m_mutex);
+        QVERIFY(m_errors.count(id));
+        QCOMPARE(m_errors[id].first, int(RoutedMessage::ErrorCode::NoEndpoint));
+    }
+
+    void echoIsAnsweredByTheNode() {
+        QByteArray replyTo;
+        QCborValue replyBody;
+        auto *n = nodeAt(kNodes - 1);
+        auto c = connect(
+            n, &node::Node::messageReply, n,
+            [&](const QByteArray &id, const RoutedMessage &reply) {
+                QMutexLocker lock(&m_mutex);
+                replyTo = id;
+                replyBody = reply.body;
+            },
+            Qt::DirectConnection);
+        node::SendOptions options;
+        options.target = node::SendOptions::Target::Node;
+        const QByteArray id = send(kNodes - 1, idOf(kNodes - 2), QStringLiteral("echo"), options);
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     QMutexLocker lock(&m_mutex);
+                                     return replyTo == id;
+                                 }()),
+                                 10000);
+        disconnect(c);
+        QCOMPARE(replyBody.toString(), QStringLiteral("hello"));
+    }
+
+    void messageToStoppedNodeReturnsRouteError() {
+        const int stopped = 11;
+        m_threads[stopped]->stop();
+        QElapsedTimer clock;
+        clock.start();
+        node::SendOptions options;
+        options.target = node::SendOptions::Target::Node;
+        const QByteArray id = send(kNodes - 2, idOf(stopped), QStringLiteral("sink"), options);
+        // The origin's own deadline makes an answer certain within the route timeout.
+        QTRY_VERIFY_WITH_TIMEOUT(answered(id), int(kRouteTimeoutMs) + 2000);
+        QMutexLocker lock(&m_mutex);
+        QVERIFY(!m_receipts.count(id));
+        QVERIFY(m_errors.count(id));
+        qInfo() << "route error for the stopped node after" << clock.elapsed() << "ms:"
+                << RoutedMessage::errorCodeName(RoutedMessage::ErrorCode(m_errors[id].first))
+                << m_errors[id].second;
+    }
+
+    void publishedContainerResolvesEverywhere() {
+        const int host = 3;
+        const auto containerKey = crypto::Ed25519::generate();
+        const Key160 key = routing::NodeInfo::idForPublicKey(containerKey.publicKey());
+        TestContainer container(key);
+        auto *hostNode = nodeAt(host);
+        QSignalSpy published(hostNode, &node::Node::containerPublished);
+        m_threads[host]->call([&] {
+            hostNode->setContainerEndpoint(&container);
+            hostNode->publishContainer(containerKey);
+        });
+        QVERIFY(published.wait(15000));
+        QVERIFY(published.first().at(1).toInt() > 0);
+
+        QMutex mutex;
+        std::map<int, Key160> resolved;
+        std::vector<QMetaObject::Connection> connections;
+        int asked = 0;
+        for (int i = 0; i < kNodes; ++i) {
+            if (i == host || !m_threads[size_t(i)]->isRunning()) {
+                continue;
+            }
+            auto *n = nodeAt(i);
+            connections.push_back(connect(
+                n, &node::Node::containerResolved, n,
+                [&, i](const Key160 &k, bool found, const Key160 &hostId) {
+                    QMutexLocker lock(&mutex);
+                    resolved[i] = found && k == key ? hostId : Key160();
+                },
+                Qt::DirectConnection));
+            QMetaObject::invokeMethod(n, [n, key] { n->resolveContainer(key); });
+            ++asked;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     QMutexLocker lock(&mutex);
+                                     return int(resolved.size()) == asked;
+                                 }()),
+                                 20000);
+        for (const auto &c : connections) {
+            disconnect(c);
+        }
+        for (const auto &[i, hostId] : resolved) {
+            QVERIFY2(hostId == idOf(host), qPrintable(QStringLiteral("node %1").arg(i)));
+        }
+
+        // A message to the container key reaches the container on its host.
+        const QByteArray id = send(kNodes - 1, key, {});
+        QTRY_VERIFY_WITH_TIMEOUT(answered(id), 10000);
+        QCOMPARE(container.received.loadAcquire(), 1);
+        {
+            QMutexLocker lock(&m_mutex);
+            QVERIFY(m_receipts.count(id));
+        }
+        m_threads[host]->call([&] { hostNode->setContainerEndpoint(nullptr); });
+    }
+
+    void forgedProviderRecordsAreRejected() {
+        const int sender = 5, receiver = 6;
+        routing::NodeInfo to;
+        m_threads[receiver]->call([&] { to = nodeAt(receiver)->selfInfo(); });
+        const auto host = m_identities[size_t(sender)].keyPair().clone();
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        auto addProvider = [](const routing::ProviderRecord &r) {
+            QCborMap map;
+            map.insert(qint64(0), int(overlay::MessageType::AddProvider));
+            map.insert(qint64(1), 77);
+            map.insert(qint64(2), r.toCbor());
+            return map;
+        };
+        auto sendRecord = [&](const routing::ProviderRecord &r) {
+            auto *n = nodeAt(sender);
+            m_threads[sender]->call([&] { n->sendOverlayMessage(to, addProvider(r)); });
+        };
+        auto storedAtReceiver = [&](const Key160 &key) {
+            std::optional<routing::ProviderRecord> r;
+            m_threads[receiver]->call([&] { r = nodeAt(receiver)->storedProvider(key); });
+            return r;
+        };
+
+        const auto c1 = crypto::Ed25519::generate();
+        auto badSignature = routing::ProviderRecord::create(c1, host, 1, now + 600);
+        badSignature.containerSignature[0] = char(badSignature.containerSignature[0] ^ 1);
+        sendRecord(badSignature);
+        QTRY_VERIFY(logged(QStringLiteral("rejected: bad container signature")));
+
+        auto notHash = routing::ProviderRecord::create(c1, host, 1, now + 600);
+        const auto mallory = crypto::Ed25519::generate();
+        notHash.containerPublicKey = mallory.publicKey();
+        notHash.containerSignature = mallory.sign(notHash.signedBytes());
+        sendRecord(notHash);
+        QTRY_VERIFY(logged(QStringLiteral("not the hash of the container public key")));
+
+        sendRecord(routing::ProviderRecord::create(c1, host, 1, now - 5));
+        QTRY_VERIFY(logged(QStringLiteral("rejected: expired")));
+        QVERIFY(!storedAtReceiver(badSignature.containerKey));
+
+        const auto c2 = crypto::Ed25519::generate();
+        const auto current = routing::ProviderRecord::create(c2, host, 100, now + 600);
+        sendRecord(current);
+        QTRY_VERIFY(storedAtReceiver(current.containerKey).has_value());
+        sendRecord(routing::ProviderRecord::create(c2, host, 99, now + 900));
+        QTRY_VERIFY(logged(QStringLiteral("rejected: lower sequence number")));
+        QCOMPARE(storedAtReceiver(current.containerKey)->sequence, quint64(100));
+    }
+
+    void cleanupTestCase() {
+        for (auto &t : m_threads) {
+            if (t) {
+                t->stop();
+            }
+        }
+        m_threads.clear();
+        qInstallMessageHandler(g_previous);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoutingNetwork)
+#include "tst_routing_network.moc"
