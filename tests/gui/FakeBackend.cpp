@@ -34,18 +34,24 @@ app::facade::RoutingSnapshot FakeBackend::currentRouting() const {
     return m_state->routing;
 }
 
-Status FakeBackend::routeMessage(const identity::Key160 &target, const QString &service,
-                                 const QByteArray &body) {
+Status FakeBackend::routeMessage(quint64 requestId, const identity::Key160 &target,
+                                 const QString &service, const QByteArray &body) {
     QMutexLocker lock(&m_state->mutex);
     m_state->sent << target.toHex() + QLatin1Char('/') + service + QLatin1Char('/') +
                          QString::fromUtf8(body);
     if (target == m_state->routing.self) {
         app::facade::ConsoleMessage echo;
+        echo.event = app::facade::ConsoleEvent::Received;
         echo.peer = target.toHex();
         echo.service = service;
         echo.body = body;
-        queueIncoming(echo);
+        queueConsole(echo);
     }
+    app::facade::ConsoleMessage delivered;
+    delivered.requestId = requestId;
+    delivered.event = app::facade::ConsoleEvent::Delivered;
+    delivered.hops = 1;
+    queueConsole(delivered);
     return Status::success();
 }
 

@@ -34,7 +34,7 @@ protected:
     void pauseNode(bool paused) override;
     app::facade::NodeStatus currentStatus() const override;
     app::facade::RoutingSnapshot currentRouting() const override;
-    Status routeMessage(const identity::Key160 &target, const QString &service,
+    Status routeMessage(quint64 requestId, const identity::Key160 &target, const QString &service,
                         const QByteArray &body) override;
     Result<QByteArray> memberFile() const override;
     Status addMember(const QByteArray &content) override;

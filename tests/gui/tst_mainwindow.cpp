@@ -123,8 +123,9 @@ private Q_SLOTS:
         QTest::mouseClick(send, Qt::LeftButton);
         // Our own key: the scripted node echoes it back as an incoming message.
         QTRY_COMPARE(page->model()->rowCount(), 2);
-        QVERIFY(!page->model()->messageAt(0).incoming);
-        QVERIFY(page->model()->messageAt(1).incoming);
+        QCOMPARE(page->model()->messageAt(0).event, facade::ConsoleEvent::Sent);
+        QCOMPARE(page->model()->messageAt(1).event, facade::ConsoleEvent::Received);
+        QTRY_COMPARE(page->model()->outcomeAt(0), facade::ConsoleEvent::Delivered);
         QCOMPARE(page->model()->messageAt(1).body, QByteArray("hello"));
         QMutexLocker lock(&m_state->mutex);
         QCOMPARE(m_state->sent.size(), 1);

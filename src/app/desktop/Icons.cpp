@@ -57,4 +57,8 @@ QIcon Icons::log() {
     return svg("log");
 }
 
+QIcon Icons::containers() {
+    return svg("containers");
+}
+
 } // namespace orion::app::desktop

@@ -18,6 +18,7 @@ public:
     static QIcon routing();
     static QIcon console();
     static QIcon log();
+    static QIcon containers();
 };
 
 } // namespace orion::app::desktop

@@ -79,7 +79,7 @@ void NodeBackend::sendMessage(quint64 requestId, const QString &targetHex, const
     } else if (!target) {
         sent.status = tr("The target must be 40 hexadecimal digits.");
     } else {
-        const Status routed = routeMessage(*target, service, body);
+        const Status routed = routeMessage(requestId, *target, service, body);
         if (!routed) {
             sent.status = routed.error();
         }
@@ -87,6 +87,36 @@ void NodeBackend::sendMessage(quint64 requestId, const QString &targetHex, const
     m_pending.insert(slot, sent);
     // A send is an answer the user waits for: deliver it now rather than with the next tick.
     publish();
+}
+
+void NodeBackend::containerCommand(quint64 requestId, ContainerCommand command, const QString &name,
+                                   const QString &source) {
+    if (!m_running || m_paused) {
+        Q_EMIT containerCommandFinished(requestId, tr("The node is not running."), {});
+        return;
+    }
+    const Result<QString> done = runContainerCommand(command, name, source);
+    Q_EMIT containerCommandFinished(requestId, done ? QString() : done.error(),
+                                    done ? done.value() : QString());
+    // The user waits for the list to follow: publish now rather than with the next tick.
+    publish();
+}
+
+void NodeBackend::watchContainer(const QString &name) {
+    m_watched = name;
+    m_watchedLastId = 0;
+    m_watchRestart = true;
+    m_lastDetail = {};
+    publish();
+}
+
+Result<QString> NodeBackend::runContainerCommand(ContainerCommand, const QString &,
+                                                 const QString &) {
+    return Result<QString>::failure(tr("This node does not host containers."));
+}
+
+Result<ContainerDetail> NodeBackend::readContainer(const QString &, quint64) const {
+    return Result<ContainerDetail>::failure(tr("This node does not host containers."));
 }
 
 void NodeBackend::exportMemberFile(quint64 requestId) {
@@ -108,8 +138,7 @@ void NodeBackend::importMemberFile(quint64 requestId, const QByteArray &content)
     Q_EMIT memberFileImported(requestId, added ? QString() : added.error());
 }
 
-void NodeBackend::queueIncoming(ConsoleMessage message) {
-    message.incoming = true;
+void NodeBackend::queueConsole(ConsoleMessage message) {
     if (!message.time.isValid()) {
         message.time = QDateTime::currentDateTimeUtc();
     }
@@ -143,9 +172,53 @@ void NodeBackend::publish() {
         Q_EMIT routingSnapshot(routing);
     }
     m_havePublished = true;
+    publishContainers(false);
     if (!m_pending.isEmpty()) {
         Q_EMIT messagesBatch(std::exchange(m_pending, {}));
     }
+}
+
+void NodeBackend::publishContainers(bool force) {
+    const QList<ContainerInfo> containers = currentContainers();
+    if (force || !m_havePublishedContainers || containers != m_lastContainers) {
+        m_lastContainers = containers;
+        m_havePublishedContainers = true;
+        Q_EMIT containersSnapshot(containers);
+    }
+    if (m_watched.isEmpty()) {
+        if (m_watchRestart) {
+            m_watchRestart = false;
+            Q_EMIT containerDetail(ContainerDetail{});
+        }
+        return;
+    }
+    Result<ContainerDetail> detail = readContainer(m_watched, m_watchedLastId);
+    if (!detail) {
+        // Removed, or not created yet: an empty detail, once.
+        if (!m_watchRestart && m_lastDetail.source.isEmpty() && m_lastDetail.data.isEmpty()) {
+            return;
+        }
+        m_watchRestart = false;
+        m_watchedLastId = 0;
+        m_lastDetail = ContainerDetail{m_watched, true, {}, {}, {}};
+        Q_EMIT containerDetail(m_lastDetail);
+        return;
+    }
+    ContainerDetail d = std::move(detail).value();
+    d.name = m_watched;
+    d.restart = m_watchRestart;
+    const bool changed = m_watchRestart || !d.lines.isEmpty() || d.source != m_lastDetail.source ||
+                         d.data != m_lastDetail.data;
+    if (!changed) {
+        return;
+    }
+    if (!d.lines.isEmpty()) {
+        m_watchedLastId = d.lines.constLast().id;
+    }
+    m_watchRestart = false;
+    m_lastDetail = d;
+    m_lastDetail.lines.clear();
+    Q_EMIT containerDetail(d);
 }
 
 } // namespace orion::app::facade

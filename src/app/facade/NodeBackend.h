@@ -5,6 +5,7 @@
 #pragma once
 
 #include "facade/ConsoleMessage.h"
+#include "facade/ContainerInfo.h"
 #include "facade/NodeEvent.h"
 #include "facade/NodeStatus.h"
 #include "facade/RoutingSnapshot.h"
@@ -33,6 +34,9 @@ public:
     void setPaused(bool paused);
     void sendMessage(quint64 requestId, const QString &targetHex, const QString &service,
                      const QByteArray &body);
+    void containerCommand(quint64 requestId, orion::app::facade::ContainerCommand command,
+                          const QString &name, const QString &source);
+    void watchContainer(const QString &name);
     void exportMemberFile(quint64 requestId);
     void importMemberFile(quint64 requestId, const QByteArray &content);
 
@@ -41,6 +45,9 @@ Q_SIGNALS:
     void routingSnapshot(const orion::app::facade::RoutingSnapshot &routing);
     void messagesBatch(const QList<orion::app::facade::ConsoleMessage> &messages);
     void nodeEvent(const orion::app::facade::NodeEvent &event);
+    void containersSnapshot(const QList<orion::app::facade::ContainerInfo> &containers);
+    void containerDetail(const orion::app::facade::ContainerDetail &detail);
+    void containerCommandFinished(quint64 requestId, const QString &error, const QString &message);
     void memberFileExported(quint64 requestId, const QByteArray &content, const QString &error);
     void memberFileImported(quint64 requestId, const QString &error);
     void stopped();
@@ -54,17 +61,26 @@ protected:
     virtual NodeStatus currentStatus() const = 0;
     virtual RoutingSnapshot currentRouting() const = 0;
     // Routes `body` to `target`/`service`; a failure carries the reason shown to the user.
-    virtual Status routeMessage(const identity::Key160 &target, const QString &service,
-                                const QByteArray &body) = 0;
+    // What follows (delivered, reply, error) is reported with queueConsole and `requestId`.
+    virtual Status routeMessage(quint64 requestId, const identity::Key160 &target,
+                                const QString &service, const QByteArray &body) = 0;
+    // Containers: a backend without them reports none and refuses every command.
+    virtual QList<ContainerInfo> currentContainers() const { return {}; }
+    // Returns what was done, for the user ("created with key ...").
+    virtual Result<QString> runContainerCommand(ContainerCommand command, const QString &name,
+                                                const QString &source);
+    // The source, the log lines after `sinceId` and the stored data of one container.
+    virtual Result<ContainerDetail> readContainer(const QString &name, quint64 sinceId) const;
     virtual Result<QByteArray> memberFile() const = 0;
     virtual Status addMember(const QByteArray &content) = 0;
 
-    // Subclasses call this for every message that arrives for the console's service; it is
-    // delivered with the next batch.
-    void queueIncoming(ConsoleMessage message);
+    // Subclasses call this for every message that arrives for the console's service and
+    // for every result of a console send; it is delivered with the next batch.
+    void queueConsole(ConsoleMessage message);
 
 private:
     void publish();
+    void publishContainers(bool force);
 
     QTimer *m_timer = nullptr;
     bool m_running = false;
@@ -75,6 +91,12 @@ private:
     RoutingSnapshot m_lastRouting;
     bool m_havePublished = false;
     QList<ConsoleMessage> m_pending;
+    QList<ContainerInfo> m_lastContainers;
+    bool m_havePublishedContainers = false;
+    QString m_watched;
+    quint64 m_watchedLastId = 0;
+    bool m_watchRestart = false;
+    ContainerDetail m_lastDetail;
 };
 
 } // namespace orion::app::facade

@@ -17,6 +17,20 @@ NodeController::NodeController(BackendFactory factory, QObject *parent)
                   backend->sendMessage(id, target, service, body);
               });
           },
+          this))
+    , m_containers(new ContainerFeed(
+          [this](quint64 id, ContainerCommand command, const QString &name, const QString &source) {
+              if (!m_backend) {
+                  Q_EMIT m_containers->commandFinished(id, tr("The node is not running."), {});
+                  return;
+              }
+              post([id, command, name, source](NodeBackend *backend) {
+                  backend->containerCommand(id, command, name, source);
+              });
+          },
+          [this](const QString &name) {
+              post([name](NodeBackend *backend) { backend->watchContainer(name); });
+          },
           this)) {}
 
 NodeController::~NodeController() {
@@ -52,11 +66,21 @@ void NodeController::start() {
             Qt::QueuedConnection);
     connect(raw, &NodeBackend::messagesBatch, m_messages, &MessageChannel::apply,
             Qt::QueuedConnection);
+    connect(raw, &NodeBackend::containersSnapshot, m_containers, &ContainerFeed::apply,
+            Qt::QueuedConnection);
+    connect(raw, &NodeBackend::containerDetail, m_containers, &ContainerFeed::applyDetail,
+            Qt::QueuedConnection);
+    connect(raw, &NodeBackend::containerCommandFinished, m_containers, &ContainerFeed::finish,
+            Qt::QueuedConnection);
     connect(raw, &NodeBackend::memberFileExported, this, &NodeController::memberFileExported,
             Qt::QueuedConnection);
     connect(raw, &NodeBackend::memberFileImported, this, &NodeController::memberFileImported,
             Qt::QueuedConnection);
     connect(m_thread, &QThread::started, raw, &NodeBackend::start);
+    // A restarted node has forgotten what the GUI watched.
+    if (const QString watched = m_containers->watched(); !watched.isEmpty()) {
+        post([watched](NodeBackend *b) { b->watchContainer(watched); });
+    }
     // Direct: quit() is thread-safe, and the GUI thread may be blocked in wait() right now.
     connect(raw, &NodeBackend::stopped, m_thread, &QThread::quit, Qt::DirectConnection);
     connect(m_thread, &QThread::finished, raw, &QObject::deleteLater);

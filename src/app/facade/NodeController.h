@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // NodeController: the GUI's only handle on the node. Owns the node thread and the backend
-// living on it, and exposes the facade split by concern (status, routing, messages).
+// living on it, and exposes the facade split by concern (status, routing, messages,
+// containers).
 // Lives on the GUI thread; every call into the node is a queued call.
 #pragma once
 
+#include "facade/ContainerFeed.h"
 #include "facade/MessageChannel.h"
 #include "facade/NodeBackend.h"
 #include "facade/RoutingFeed.h"
@@ -31,6 +33,7 @@ public:
     StatusFeed *status() const { return m_status; }
     RoutingFeed *routing() const { return m_routing; }
     MessageChannel *messages() const { return m_messages; }
+    ContainerFeed *containers() const { return m_containers; }
 
     bool isRunning() const { return m_thread != nullptr; }
     bool isPaused() const { return m_paused; }
@@ -63,6 +66,7 @@ private:
     StatusFeed *m_status;
     RoutingFeed *m_routing;
     MessageChannel *m_messages;
+    ContainerFeed *m_containers;
     QThread *m_thread = nullptr;
     QPointer<NodeBackend> m_backend;
     bool m_paused = false;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "facade/NodeHost.h"
 
+#include "container/ContainerManager.h"
+#include "container/ContainerRepository.h"
+#include "facade/MessageChannel.h"
 #include "identity/MemberRecord.h"
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
@@ -9,7 +12,11 @@
 #include "node/Profile.h"
 #include "node/ProfileLock.h"
 
+#include <QCborValue>
 #include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSettings>
 #include <QTimer>
 
@@ -68,7 +75,6 @@ Status NodeHost::buildAndStart() {
     m_self = id->nodeId();
     m_networkId = key->networkId();
     m_node = new node::Node(profile, std::move(id).value(), std::move(key).value(), config, this);
-    m_clock.start();
     QString failure;
     connect(m_node, &node::Node::listening, this,
             [this](const QString &endpoint) { m_endpoint = endpoint; });
@@ -78,13 +84,14 @@ Status NodeHost::buildAndStart() {
             [this](const QString &peer) { m_activePeers.insert(peer); });
     connect(m_node, &node::Node::peerClosed, this,
             [this](const QString &peer, const QString &) { m_activePeers.remove(peer); });
+    connectMessages();
     m_node->start();
     if (!failure.isEmpty()) {
         delete m_node;
         m_node = nullptr;
         return Status::failure(tr("The node could not start: %1").arg(failure));
     }
-    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_startedAt = QDateTime::currentDateTimeUtc().addMSecs(-m_node->status().uptimeMs);
     return Status::success();
 }
 
@@ -101,6 +108,8 @@ void NodeHost::shutDown() {
     delete m_node;
     m_node = nullptr;
     m_activePeers.clear();
+    m_sends.clear();
+    m_sendOrder.clear();
     m_endpoint.clear();
     m_startedAt = {};
 }
@@ -140,8 +149,21 @@ NodeStatus NodeHost::currentStatus() const {
         s.listenAddresses << tr("%1 (as seen by peers)").arg(n.observedAddress);
     }
     s.startedAt = m_startedAt;
-    // The node does not count messages or bytes yet; the status page says so.
-    s.trafficKnown = false;
+    s.messagesIn = quint64(n.messagesIn);
+    s.messagesOut = quint64(n.messagesOut);
+    s.bytesIn = quint64(n.bytesIn);
+    s.bytesOut = quint64(n.bytesOut);
+    s.routedDelivered = n.routing.delivered;
+    s.routedForwarded = n.routing.forwarded;
+    s.routedDropped = n.routing.noRoute + n.routing.hopLimit + n.routing.busy;
+    s.providerRecords = n.providerRecords;
+    s.portalSocket = n.portalSocket;
+    if (const container::ContainerManager *manager = m_node->containers()) {
+        for (const auto &c : manager->list()) {
+            ++s.containers;
+            s.containersRunning += c.enabled && c.loaded ? 1 : 0;
+        }
+    }
     return s;
 }
 
@@ -151,16 +173,15 @@ RoutingSnapshot NodeHost::currentRouting() const {
     if (!m_node) {
         return snapshot;
     }
-    const int buckets = std::max(1, m_node->status().buckets);
-    const qint64 now = m_clock.elapsed();
+    // Ages and scores use the node's own clock, the one its contacts were stamped with.
+    const qint64 now = m_node->clockMs();
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     QHash<int, BucketInfo> fill;
     for (const routing::Contact &c : m_node->contacts()) {
         ContactInfo info;
         info.id = c.info.id;
         info.prefixBits = m_self.commonPrefixLength(c.info.id);
-        // A splitting table keeps one bucket per prefix length up to its deepest bucket.
-        info.bucket = std::min(info.prefixBits, buckets - 1);
+        info.bucket = std::max(0, m_node->bucketIndexFor(c.info.id));
         info.address = c.info.endpoint.toString();
         info.score = c.score(now);
         info.rttMs = c.rttMs > 0 ? int(c.rttMs) : -1;
@@ -185,9 +206,209 @@ RoutingSnapshot NodeHost::currentRouting() const {
     return snapshot;
 }
 
-Status NodeHost::routeMessage(const identity::Key160 &, const QString &, const QByteArray &) {
-    return Status::failure(tr("Not available: this version of the node cannot route "
-                              "messages yet."));
+namespace {
+
+// The console's text as a message body: JSON when it parses as a JSON value, else a string.
+QCborValue bodyFromText(const QByteArray &text) {
+    QJsonParseError error;
+    // Wrapped in an array so that scalars ("42", "true", "\"x\"") parse as well.
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]", &error);
+    if (error.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1 &&
+        !text.trimmed().isEmpty()) {
+        return QCborValue::fromJsonValue(doc.array().at(0));
+    }
+    return QCborValue(QString::fromUtf8(text));
+}
+
+// A body as the console shows it: strings as themselves, anything else as compact JSON.
+QByteArray bodyText(const QCborValue &body) {
+    if (body.isString()) {
+        return body.toString().toUtf8();
+    }
+    const QJsonValue json = body.toJsonValue();
+    if (json.isObject()) {
+        return QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact);
+    }
+    if (json.isArray()) {
+        return QJsonDocument(json.toArray()).toJson(QJsonDocument::Compact);
+    }
+    // A scalar: serialise it inside an array and strip the brackets.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+constexpr qsizetype kMaxTrackedSends = 1000;
+
+} // namespace
+
+void NodeHost::connectMessages() {
+    m_node->registerService(QLatin1String(MessageChannel::kConsoleService),
+                            [this](const routing::RoutedMessage &message) {
+                                ConsoleMessage m;
+                                m.event = ConsoleEvent::Received;
+                                m.peer = message.source.toHex();
+                                m.service = message.service;
+                                m.body = bodyText(message.body);
+                                queueConsole(m);
+                                return routing::Delivery::Accepted;
+                            });
+    connect(m_node, &node::Node::messageDelivered, this,
+            [this](const QByteArray &messageId, int hops) {
+                const quint64 request = requestFor(messageId);
+                // A reply also counts as delivery (hops -1); the reply itself says more.
+                if (request == 0 || hops < 0) {
+                    return;
+                }
+                ConsoleMessage m;
+                m.requestId = request;
+                m.event = ConsoleEvent::Delivered;
+                m.hops = hops;
+                queueConsole(m);
+            });
+    connect(m_node, &node::Node::messageReply, this,
+            [this](const QByteArray &inReplyTo, const routing::RoutedMessage &reply) {
+                const quint64 request = requestFor(inReplyTo);
+                if (request == 0) {
+                    return;
+                }
+                ConsoleMessage m;
+                m.requestId = request;
+                m.event = ConsoleEvent::Reply;
+                m.peer = reply.source.toHex();
+                m.service = reply.service;
+                m.body = bodyText(reply.body);
+                queueConsole(m);
+            });
+    connect(m_node, &node::Node::messageError, this,
+            [this](const QByteArray &inReplyTo, int code, const QString &text) {
+                const quint64 request = requestFor(inReplyTo);
+                if (request == 0) {
+                    return;
+                }
+                m_sends.remove(inReplyTo);
+                m_sendOrder.removeOne(inReplyTo);
+                ConsoleMessage m;
+                m.requestId = request;
+                m.event = ConsoleEvent::Failed;
+                const QString name =
+                    routing::RoutedMessage::errorCodeName(routing::RoutedMessage::ErrorCode(code));
+                m.status = text.isEmpty() ? name : QStringLiteral("%1: %2").arg(name, text);
+                queueConsole(m);
+            });
+}
+
+quint64 NodeHost::requestFor(const QByteArray &messageId) const {
+    return m_sends.value(messageId, 0);
+}
+
+Status NodeHost::routeMessage(quint64 requestId, const identity::Key160 &target,
+                              const QString &service, const QByteArray &body) {
+    if (!m_node) {
+        return Status::failure(tr("The node is paused."));
+    }
+    if (service.toUtf8().size() > routing::RoutedMessage::kMaxServiceBytes) {
+        return Status::failure(tr("The service name is too long."));
+    }
+    const QByteArray id = m_node->sendMessage(target, service, bodyFromText(body));
+    m_sends.insert(id, requestId);
+    m_sendOrder.append(id);
+    // Replies may come for as long as the peer likes; remember only the recent sends.
+    while (m_sendOrder.size() > kMaxTrackedSends) {
+        m_sends.remove(m_sendOrder.takeFirst());
+    }
+    return Status::success();
+}
+
+QList<ContainerInfo> NodeHost::currentContainers() const {
+    QList<ContainerInfo> out;
+    const container::ContainerManager *manager = m_node ? m_node->containers() : nullptr;
+    if (!manager) {
+        return out;
+    }
+    for (const container::ContainerManager::Info &i : manager->list()) {
+        ContainerInfo c;
+        c.name = i.name;
+        c.key = i.key;
+        c.version = i.version;
+        c.state = !i.loaded   ? ContainerState::Broken
+                  : i.enabled ? ContainerState::Running
+                              : ContainerState::Stopped;
+        c.error = i.error;
+        c.queued = i.queued;
+        c.messagesIn = quint64(i.counters.value(QStringLiteral("messages_in")).toInteger());
+        c.replies = quint64(i.counters.value(QStringLiteral("replies")).toInteger());
+        c.errors = quint64(i.counters.value(QStringLiteral("errors")).toInteger());
+        out.append(c);
+    }
+    return out;
+}
+
+Result<QString> NodeHost::runContainerCommand(ContainerCommand command, const QString &name,
+                                              const QString &source) {
+    container::ContainerManager *manager = m_node ? m_node->containers() : nullptr;
+    if (!manager) {
+        return Result<QString>::failure(tr("This node does not host containers."));
+    }
+    auto done = [](const Status &status, const QString &message) {
+        return status ? Result<QString>(message) : Result<QString>::failure(status.error());
+    };
+    switch (command) {
+    case ContainerCommand::Deploy:
+        if (manager->info(name)) {
+            const Result<qint64> version = manager->update(name, source);
+            if (!version) {
+                return Result<QString>::failure(version.error());
+            }
+            return tr("%1 now runs version %2.").arg(name).arg(version.value());
+        } else {
+            const Result<QString> key = manager->create(name, source);
+            if (!key) {
+                return Result<QString>::failure(key.error());
+            }
+            return tr("%1 created with key %2.").arg(name, key.value());
+        }
+    case ContainerCommand::Start:
+        return done(manager->start(name), tr("%1 started.").arg(name));
+    case ContainerCommand::Stop:
+        return done(manager->stop(name), tr("%1 stopped.").arg(name));
+    case ContainerCommand::Remove:
+        return done(manager->remove(name), tr("%1 removed with its data.").arg(name));
+    }
+    return Result<QString>::failure(tr("Unknown request."));
+}
+
+Result<ContainerDetail> NodeHost::readContainer(const QString &name, quint64 sinceId) const {
+    const container::ContainerManager *manager = m_node ? m_node->containers() : nullptr;
+    if (!manager) {
+        return Result<ContainerDetail>::failure(tr("This node does not host containers."));
+    }
+    const Result<QJsonObject> logs = manager->logs(name, sinceId);
+    if (!logs) {
+        return Result<ContainerDetail>::failure(logs.error());
+    }
+    ContainerDetail d;
+    d.name = name;
+    for (const QJsonValue &v : logs->value(QStringLiteral("entries")).toArray()) {
+        const QJsonObject e = v.toObject();
+        ContainerLogLine line;
+        line.id = quint64(e.value(QStringLiteral("id")).toInteger());
+        line.time =
+            QDateTime::fromMSecsSinceEpoch(e.value(QStringLiteral("time_ms")).toInteger(), Qt::UTC);
+        line.level = e.value(QStringLiteral("level")).toString();
+        line.text = e.value(QStringLiteral("text")).toString();
+        d.lines.append(line);
+    }
+    if (const Result<QJsonObject> data = manager->data(name)) {
+        d.data = data.value();
+    }
+    const container::ContainerRepository repository(
+        node::Profile(m_profileDir).containersDirectory());
+    QFile source(repository.directoryOf(name) + QLatin1Char('/') +
+                 QLatin1String(container::ContainerRepository::kSourceFile));
+    if (source.open(QIODevice::ReadOnly)) {
+        d.source = QString::fromUtf8(source.readAll());
+    }
+    return d;
 }
 
 Result<QByteArray> NodeHost::memberFile() const {

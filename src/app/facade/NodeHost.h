@@ -8,7 +8,7 @@
 #include "facade/NodeBackend.h"
 #include "node/NodeConfig.h"
 
-#include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
 
 #include <functional>
@@ -42,14 +42,21 @@ protected:
     void pauseNode(bool paused) override;
     NodeStatus currentStatus() const override;
     RoutingSnapshot currentRouting() const override;
-    Status routeMessage(const identity::Key160 &target, const QString &service,
+    Status routeMessage(quint64 requestId, const identity::Key160 &target, const QString &service,
                         const QByteArray &body) override;
+    QList<ContainerInfo> currentContainers() const override;
+    Result<QString> runContainerCommand(ContainerCommand command, const QString &name,
+                                        const QString &source) override;
+    Result<ContainerDetail> readContainer(const QString &name, quint64 sinceId) const override;
     Result<QByteArray> memberFile() const override;
     Status addMember(const QByteArray &content) override;
 
 private:
     Status buildAndStart();
     void shutDown();
+    void connectMessages();
+    // The console request a node message ID belongs to (0 when it is not the console's).
+    quint64 requestFor(const QByteArray &messageId) const;
 
     QString m_profileDir;
     std::shared_ptr<const crypto::SecureBuffer> m_passphrase;
@@ -60,10 +67,10 @@ private:
     QByteArray m_networkId;
     QString m_endpoint;
     QDateTime m_startedAt;
-    // Approximates the node's monotonic clock (it starts when the node is built) so contact
-    // ages and scores can be computed here.
-    QElapsedTimer m_clock;
     QSet<QString> m_activePeers;
+    // Console sends still expecting a result: node message ID -> request, oldest first.
+    QHash<QByteArray, quint64> m_sends;
+    QList<QByteArray> m_sendOrder;
 };
 
 } // namespace orion::app::facade

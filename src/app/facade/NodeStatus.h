@@ -19,12 +19,21 @@ struct NodeStatus {
     quint16 port = 0;
     QDateTime startedAt; // invalid while not running
     int peers = 0;       // live, authenticated connections
+    // Overlay traffic since the node started, closed connections included.
     quint64 messagesIn = 0;
     quint64 messagesOut = 0;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
-    bool trafficKnown = true; // false while the node does not count messages and bytes
-    QString error;            // why the node is Failed; empty otherwise
+    // Routed messages: delivered to an endpoint here, passed on, and dropped for lack of a
+    // route, hop limit or a busy peer.
+    quint64 routedDelivered = 0;
+    quint64 routedForwarded = 0;
+    quint64 routedDropped = 0;
+    int providerRecords = 0; // container provider records stored for others
+    int containers = 0;      // containers hosted here
+    int containersRunning = 0;
+    QString portalSocket; // empty when the node has no portal
+    QString error;        // why the node is Failed; empty otherwise
 
     friend bool operator==(const NodeStatus &, const NodeStatus &) = default;
 };

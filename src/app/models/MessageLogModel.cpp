@@ -3,6 +3,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace orion::app::models {
 
 MessageLogModel::MessageLogModel(QObject *parent)
@@ -20,7 +22,7 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= m_rows.size()) {
         return {};
     }
-    const facade::ConsoleMessage &m = m_rows.at(index.row());
+    const facade::ConsoleMessage &m = m_rows.at(index.row()).message;
     if (role == Qt::ToolTipRole && index.column() == PeerColumn) {
         return m.peer;
     }
@@ -31,7 +33,14 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const {
     case TimeColumn:
         return QLocale().toString(m.time.toLocalTime().time(), QLocale::ShortFormat);
     case DirectionColumn:
-        return m.incoming ? tr("Received") : tr("Sent");
+        switch (m.event) {
+        case facade::ConsoleEvent::Received:
+            return tr("Received");
+        case facade::ConsoleEvent::Reply:
+            return tr("Reply");
+        default:
+            return tr("Sent");
+        }
     case PeerColumn:
         return m.peer.left(8);
     case ServiceColumn:
@@ -39,12 +48,40 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const {
     case BodyColumn:
         return QString::fromUtf8(m.body);
     case StatusColumn:
-        if (m.incoming) {
-            return QString();
-        }
-        return m.status.isEmpty() ? tr("Sent to the network") : m.status;
+        return resultText(index.row());
     }
     return {};
+}
+
+QString MessageLogModel::resultText(int row) const {
+    const Row &r = m_rows.at(row);
+    if (r.message.event != facade::ConsoleEvent::Sent) {
+        return QString();
+    }
+    if (!r.message.status.isEmpty()) {
+        return r.message.status;
+    }
+    switch (r.outcome) {
+    case facade::ConsoleEvent::Failed:
+        return tr("Failed: %1").arg(r.failure);
+    case facade::ConsoleEvent::Reply:
+        return tr("Answered");
+    case facade::ConsoleEvent::Delivered:
+        return r.hops >= 0 ? tr("Delivered after %n hop(s)", nullptr, r.hops) : tr("Delivered");
+    default:
+        return tr("Sent, waiting for the receipt");
+    }
+}
+
+int MessageLogModel::rowOfRequest(quint64 requestId) const {
+    // Results follow their message closely: search from the newest row.
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        const Row &r = m_rows.at(row);
+        if (r.message.event == facade::ConsoleEvent::Sent && r.message.requestId == requestId) {
+            return row;
+        }
+    }
+    return -1;
 }
 
 QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
@@ -69,10 +106,51 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 void MessageLogModel::append(const QList<facade::ConsoleMessage> &messages) {
-    if (messages.isEmpty()) {
+    QList<Row> fresh;
+    for (const facade::ConsoleMessage &m : messages) {
+        const bool result =
+            m.event == facade::ConsoleEvent::Delivered || m.event == facade::ConsoleEvent::Failed;
+        if (m.event != facade::ConsoleEvent::Sent && m.requestId != 0) {
+            // Rows still waiting in `fresh` are appended below; update them there.
+            auto pending = std::find_if(fresh.rbegin(), fresh.rend(), [&](const Row &r) {
+                return r.message.event == facade::ConsoleEvent::Sent &&
+                       r.message.requestId == m.requestId;
+            });
+            Row *target = pending != fresh.rend() ? &*pending : nullptr;
+            const int row = target ? -1 : rowOfRequest(m.requestId);
+            if (!target && row >= 0) {
+                target = &m_rows[row];
+            }
+            if (target) {
+                // A reply or an error outranks a receipt, whichever arrives first.
+                if (m.event == facade::ConsoleEvent::Failed ||
+                    m.event == facade::ConsoleEvent::Reply ||
+                    target->outcome == facade::ConsoleEvent::Sent) {
+                    target->outcome = m.event;
+                }
+                if (m.event == facade::ConsoleEvent::Delivered) {
+                    target->hops = m.hops;
+                } else if (m.event == facade::ConsoleEvent::Failed) {
+                    target->failure = m.status;
+                }
+                if (row >= 0) {
+                    Q_EMIT dataChanged(index(row, StatusColumn), index(row, StatusColumn));
+                }
+            }
+            if (result) {
+                continue;
+            }
+        }
+        fresh.append(Row{m});
+    }
+    appendRows(fresh);
+}
+
+void MessageLogModel::appendRows(const QList<Row> &rows) {
+    if (rows.isEmpty()) {
         return;
     }
-    const int overflow = int(m_rows.size() + messages.size()) - kCapacity;
+    const int overflow = int(m_rows.size() + rows.size()) - kCapacity;
     if (overflow > 0) {
         const int drop = qMin(overflow, int(m_rows.size()));
         if (drop > 0) {
@@ -82,8 +160,8 @@ void MessageLogModel::append(const QList<facade::ConsoleMessage> &messages) {
         }
     }
     const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(messages.size()) - 1);
-    m_rows.append(messages);
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(rows);
     endInsertRows();
 }
 

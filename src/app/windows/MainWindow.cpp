@@ -9,6 +9,7 @@
 #include "ui_MainWindow.h"
 #include "windows/ChangePassphraseDialog.h"
 #include "windows/ConsolePage.h"
+#include "windows/ContainersPage.h"
 #include "windows/LogPage.h"
 #include "windows/RoutingPage.h"
 #include "windows/SettingsDialog.h"
@@ -40,11 +41,13 @@ MainWindow::MainWindow(facade::NodeController *node, facade::LogFeed *logs,
     , m_statusPage(new StatusPage(node->status()))
     , m_routingPage(new RoutingPage(node->routing()))
     , m_consolePage(new ConsolePage(node->messages(), node->status()))
+    , m_containersPage(new ContainersPage(node->containers(), node->status()))
     , m_logPage(new LogPage(logs)) {
     m_ui->setupUi(this);
     setWindowIcon(desktop::Icons::app());
     m_ui->tabs->addTab(m_statusPage, desktop::Icons::status(), QString());
     m_ui->tabs->addTab(m_routingPage, desktop::Icons::routing(), QString());
+    m_ui->tabs->addTab(m_containersPage, desktop::Icons::containers(), QString());
     m_ui->tabs->addTab(m_consolePage, desktop::Icons::console(), QString());
     m_ui->tabs->addTab(m_logPage, desktop::Icons::log(), QString());
     m_ui->actionCopyId->setIcon(desktop::Icons::copy());
@@ -116,7 +119,7 @@ MainWindow::MainWindow(facade::NodeController *node, facade::LogFeed *logs,
             });
     retranslate();
     const int em = fontMetrics().height();
-    resize(60 * em, 38 * em);
+    resize(66 * em, 40 * em);
 }
 
 MainWindow::~MainWindow() = default;
@@ -124,6 +127,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::retranslate() {
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_statusPage), tr("S&tatus"));
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_routingPage), tr("&Routing"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_containersPage), tr("C&ontainers"));
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_consolePage), tr("&Console"));
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_logPage), tr("&Log"));
     updateTitle();

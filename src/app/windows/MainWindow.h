@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: the application window: status, routing, console and log pages, the menus
-// (member files, identity backup, passphrase, pause, preferences, quit) and the
+// MainWindow: the application window: status, routing, containers, console and log pages,
+// the menus (member files, identity backup, passphrase, pause, preferences, quit) and the
 // close-to-tray behaviour. Talks to the node only through NodeController. GUI thread.
 #pragma once
 
@@ -27,6 +27,7 @@ namespace orion::app::windows {
 class StatusPage;
 class RoutingPage;
 class ConsolePage;
+class ContainersPage;
 class LogPage;
 
 class MainWindow : public QMainWindow {
@@ -41,6 +42,7 @@ public:
     StatusPage *statusPage() const { return m_statusPage; }
     RoutingPage *routingPage() const { return m_routingPage; }
     ConsolePage *consolePage() const { return m_consolePage; }
+    ContainersPage *containersPage() const { return m_containersPage; }
     LogPage *logPage() const { return m_logPage; }
     void showPage(QWidget *page);
 
@@ -74,6 +76,7 @@ private:
     StatusPage *m_statusPage;
     RoutingPage *m_routingPage;
     ConsolePage *m_consolePage;
+    ContainersPage *m_containersPage;
     LogPage *m_logPage;
     quint64 m_exportRequest = 0;
     bool m_toldAboutTray = false;

@@ -8,6 +8,8 @@
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
 
+#include <algorithm>
+
 namespace orion::app::windows {
 
 RoutingPage::RoutingPage(facade::RoutingFeed *routing, QWidget *parent)
@@ -31,8 +33,10 @@ RoutingPage::RoutingPage(facade::RoutingFeed *routing, QWidget *parent)
     grow.setVerticalStretch(1);
     m_ui->splitter->setSizePolicy(grow);
     m_ui->contactsView->setSizePolicy(grow);
+    // The table needs its eight columns; the picture is fine at any size and takes what
+    // is left (see showEvent for the first split).
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setStretchFactor(1, 1);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_routing, &facade::RoutingFeed::snapshotChanged, this, &RoutingPage::apply);
@@ -40,6 +44,17 @@ RoutingPage::RoutingPage(facade::RoutingFeed *routing, QWidget *parent)
 }
 
 RoutingPage::~RoutingPage() = default;
+
+void RoutingPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_splitPlaced) {
+        return;
+    }
+    m_splitPlaced = true;
+    const int total = m_ui->splitter->width();
+    const int picture = std::max(m_ui->keySpaceView->minimumSizeHint().width(), total * 3 / 10);
+    m_ui->splitter->setSizes({total - picture, picture});
+}
 
 void RoutingPage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) {

@@ -36,11 +36,13 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void apply(const facade::RoutingSnapshot &snapshot);
 
     std::unique_ptr<Ui::RoutingPage> m_ui;
+    bool m_splitPlaced = false;
     facade::RoutingFeed *m_routing;
     models::RoutingTableModel *m_model;
     QSortFilterProxyModel *m_proxy;

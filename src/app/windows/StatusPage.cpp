@@ -60,16 +60,21 @@ void StatusPage::show(const facade::NodeStatus &s) {
                                     ? tr("not listening")
                                     : s.listenAddresses.join(QLatin1String(", ")));
     m_ui->peersValue->setText(QLocale().toString(s.peers));
-    if (!s.trafficKnown) {
-        m_ui->messagesValue->setText(tr("not counted by this node version"));
-        m_ui->trafficValue->setText(tr("not counted by this node version"));
-    } else {
-        m_ui->messagesValue->setText(
-            tr("%1 received, %2 sent")
-                .arg(QLocale().toString(s.messagesIn), QLocale().toString(s.messagesOut)));
-        m_ui->trafficValue->setText(
-            tr("%1 received, %2 sent").arg(formatBytes(s.bytesIn), formatBytes(s.bytesOut)));
-    }
+    const QLocale locale;
+    m_ui->messagesValue->setText(
+        tr("%1 received, %2 sent")
+            .arg(locale.toString(s.messagesIn), locale.toString(s.messagesOut)));
+    m_ui->trafficValue->setText(
+        tr("%1 received, %2 sent").arg(formatBytes(s.bytesIn), formatBytes(s.bytesOut)));
+    m_ui->routedValue->setText(tr("%1 delivered here, %2 passed on, %3 dropped")
+                                   .arg(locale.toString(s.routedDelivered),
+                                        locale.toString(s.routedForwarded),
+                                        locale.toString(s.routedDropped)));
+    m_ui->containersValue->setText(
+        tr("%n hosted", nullptr, s.containers) + QStringLiteral(", ") +
+        tr("%n running", nullptr, s.containersRunning) + QStringLiteral(" · ") +
+        tr("%n provider record(s) stored for others", nullptr, s.providerRecords));
+    m_ui->portalValue->setText(s.portalSocket.isEmpty() ? tr("closed") : s.portalSocket);
     m_ui->errorCaption->setVisible(!s.error.isEmpty());
     m_ui->errorValue->setVisible(!s.error.isEmpty());
     m_ui->errorValue->setText(s.error);

@@ -412,6 +412,10 @@ std::vector<routing::Contact> Node::contacts() const {
     return m_engine ? m_engine->table().contacts() : std::vector<routing::Contact>{};
 }
 
+int Node::bucketIndexFor(const Key160 &id) const {
+    return m_engine ? m_engine->table().bucketIndexFor(id) : -1;
+}
+
 QCborValue Node::activationMessage(MessageType type, net::PeerConnection *connection) const {
     QCborMap map;
     map.insert(qint64(0), int(type));

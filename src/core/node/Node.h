@@ -89,6 +89,8 @@ public:
     // Node thread only (or through a blocking queued call).
     NodeStatus status() const;
     std::vector<routing::Contact> contacts() const;
+    // The routing-table bucket that holds `id` (-1 before start), for the routing view.
+    int bucketIndexFor(const identity::Key160 &id) const;
     routing::NodeInfo selfInfo() const;
     // The member record this node presents in activation (signed, current addresses).
     identity::MemberRecord memberRecord() const;
