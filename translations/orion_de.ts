@@ -92,6 +92,105 @@
     </message>
 </context>
 <context>
+    <name>ContainersPage</name>
+    <message>
+        <source>Hosted containers</source>
+        <translation>Betriebene Container</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Start a new container from a small example</source>
+        <translation>Einen neuen Container aus einem kleinen Beispiel beginnen</translation>
+    </message>
+    <message>
+        <source>St&amp;art</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Let the selected container accept messages</source>
+        <translation>Den gewählten Container Nachrichten annehmen lassen</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the selected container; its data is kept</source>
+        <translation>Den gewählten Container anhalten; seine Daten bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Delete the selected container, its key and its data</source>
+        <translation>Den gewählten Container, seinen Schlüssel und seine Daten löschen</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation>Kleinbuchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>Container name</source>
+        <translation>Name des Containers</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>Pr&amp;üfen</translation>
+    </message>
+    <message>
+        <source>Compile the program and show the first error</source>
+        <translation>Das Programm übersetzen und den ersten Fehler zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Create the container, or give it this program</source>
+        <translation>Den Container anlegen oder ihm dieses Programm geben</translation>
+    </message>
+    <message>
+        <source>NET-Script program</source>
+        <translation>NET-Script-Programm</translation>
+    </message>
+    <message>
+        <source>Compile result</source>
+        <translation>Ergebnis der Übersetzung</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Container log</source>
+        <translation>Protokoll des Containers</translation>
+    </message>
+    <message>
+        <source>Stored data</source>
+        <translation>Gespeicherte Daten</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Last request</source>
+        <translation>Letzte Anfrage</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
         <source>Identity</source>
@@ -673,6 +772,30 @@
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>Routed messages:</source>
+        <translation>Geroutete Nachrichten:</translation>
+    </message>
+    <message>
+        <source>Routed messages</source>
+        <translation>Geroutete Nachrichten</translation>
+    </message>
+    <message>
+        <source>Containers:</source>
+        <translation>Container:</translation>
+    </message>
+    <message>
+        <source>Hosted containers</source>
+        <translation>Betriebene Container</translation>
+    </message>
+    <message>
+        <source>Portal:</source>
+        <translation>Portal:</translation>
+    </message>
+    <message>
+        <source>Portal socket</source>
+        <translation>Portal-Socket</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -845,6 +968,17 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>The target must be 40 hexadecimal digits.</source>
         <translation>Das Ziel muss aus 40 Hexadezimalziffern bestehen.</translation>
     </message>
+    <message>
+        <source>This node does not host containers.</source>
+        <translation>Dieser Knoten betreibt keine Container.</translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::facade::NodeController</name>
+    <message>
+        <source>The node is not running.</source>
+        <translation>Der Knoten läuft nicht.</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::facade::NodeHost</name>
@@ -869,12 +1003,83 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>%1 (wie Gegenstellen es sehen)</translation>
     </message>
     <message>
-        <source>Not available: this version of the node cannot route messages yet.</source>
-        <translation>Nicht verfügbar: Diese Version des Knotens kann noch keine Nachrichten weiterleiten.</translation>
-    </message>
-    <message>
         <source>The node is paused.</source>
         <translation>Der Knoten ist pausiert.</translation>
+    </message>
+    <message>
+        <source>The service name is too long.</source>
+        <translation>Der Dienstname ist zu lang.</translation>
+    </message>
+    <message>
+        <source>This node does not host containers.</source>
+        <translation>Dieser Knoten betreibt keine Container.</translation>
+    </message>
+    <message>
+        <source>%1 now runs version %2.</source>
+        <translation>%1 läuft jetzt in Version %2.</translation>
+    </message>
+    <message>
+        <source>%1 created with key %2.</source>
+        <translation>%1 mit dem Schlüssel %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 gestartet.</translation>
+    </message>
+    <message>
+        <source>%1 stopped.</source>
+        <translation>%1 angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 removed with its data.</source>
+        <translation>%1 samt seinen Daten entfernt.</translation>
+    </message>
+    <message>
+        <source>Unknown request.</source>
+        <translation>Unbekannte Anfrage.</translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::models::ContainerListModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Nicht geladen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -923,10 +1128,6 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Gesendet</translation>
     </message>
     <message>
-        <source>Sent to the network</source>
-        <translation>An das Netz übergeben</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -949,6 +1150,33 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered after %n hop(s)</source>
+        <translation>
+            <numerusform>Zugestellt nach %n Sprung</numerusform>
+            <numerusform>Zugestellt nach %n Sprüngen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Sent, waiting for the receipt</source>
+        <translation>Gesendet, Empfangsbestätigung ausstehend</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1328,45 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     </message>
 </context>
 <context>
+    <name>orion::app::windows::ContainersPage</name>
+    <message>
+        <source>No errors.</source>
+        <translation>Keine Fehler.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Deploying %1…</source>
+        <translation>%1 wird bereitgestellt …</translation>
+    </message>
+    <message>
+        <source>Remove container</source>
+        <translation>Container entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 with its key and all its stored data? This cannot be undone.</source>
+        <translation>%1 mit seinem Schlüssel und allen gespeicherten Daten entfernen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy update</source>
+        <translation>Aktualisierung &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Containers can be managed while the node runs.</source>
+        <translation>Container lassen sich verwalten, solange der Knoten läuft.</translation>
+    </message>
+</context>
+<context>
     <name>orion::app::windows::MainWindow</name>
     <message>
         <source>Node ID copied.</source>
@@ -1205,6 +1472,10 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>&lt;h3&gt;Orion %1&lt;/h3&gt;&lt;p&gt;A decentralized messaging node: nodes know each other by keys, connect over encrypted TCP and route messages without a central server.&lt;/p&gt;&lt;p&gt;Profile: %2&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Orion %1&lt;/h3&gt;&lt;p&gt;Ein dezentraler Nachrichtenknoten: Knoten kennen einander an ihren Schlüsseln, verbinden sich über verschlüsseltes TCP und leiten Nachrichten ohne zentralen Server weiter.&lt;/p&gt;&lt;p&gt;Profil: %2&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>C&amp;ontainers</source>
+        <translation>&amp;Container</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::RoutingPage</name>
@@ -1267,8 +1538,33 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>läuft nicht</translation>
     </message>
     <message>
-        <source>not counted by this node version</source>
-        <translation>von dieser Knotenversion nicht gezählt</translation>
+        <source>%1 delivered here, %2 passed on, %3 dropped</source>
+        <translation>%1 hier zugestellt, %2 weitergeleitet, %3 verworfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hosted</source>
+        <translation>
+            <numerusform>%n betrieben</numerusform>
+            <numerusform>%n betrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provider record(s) stored for others</source>
+        <translation>
+            <numerusform>%n Anbietereintrag für andere gespeichert</numerusform>
+            <numerusform>%n Anbietereinträge für andere gespeichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,105 @@
     </message>
 </context>
 <context>
+    <name>ContainersPage</name>
+    <message>
+        <source>Hosted containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new container from a small example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the selected container accept messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected container; its data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected container, its key and its data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, - and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compile the program and show the first error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the container, or give it this program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NET-Script program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compile result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
         <source>Identity</source>
@@ -673,6 +772,30 @@
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Routed messages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routed messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosted containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal socket</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -843,6 +966,17 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>The target must be 40 hexadecimal digits.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This node does not host containers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::facade::NodeController</name>
+    <message>
+        <source>The node is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::facade::NodeHost</name>
@@ -867,11 +1001,82 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not available: this version of the node cannot route messages yet.</source>
+        <source>The node is paused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The node is paused.</source>
+        <source>The service name is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This node does not host containers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now runs version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 created with key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed with its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::models::ContainerListModel</name>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -921,10 +1126,6 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent to the network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,6 +1147,33 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered after %n hop(s)</source>
+        <translation>
+            <numerusform>Delivered after %n hop</numerusform>
+            <numerusform>Delivered after %n hops</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, waiting for the receipt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1098,6 +1326,45 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
 </context>
 <context>
+    <name>orion::app::windows::ContainersPage</name>
+    <message>
+        <source>No errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploying %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 with its key and all its stored data? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deploy update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers can be managed while the node runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orion::app::windows::MainWindow</name>
     <message>
         <source>Node ID copied.</source>
@@ -1203,6 +1470,10 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>&lt;h3&gt;Orion %1&lt;/h3&gt;&lt;p&gt;A decentralized messaging node: nodes know each other by keys, connect over encrypted TCP and route messages without a central server.&lt;/p&gt;&lt;p&gt;Profile: %2&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>C&amp;ontainers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::RoutingPage</name>
@@ -1265,7 +1536,32 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not counted by this node version</source>
+        <source>%1 delivered here, %2 passed on, %3 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hosted</source>
+        <translation>
+            <numerusform>%n hosted</numerusform>
+            <numerusform>%n hosted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provider record(s) stored for others</source>
+        <translation>
+            <numerusform>%n provider record stored for others</numerusform>
+            <numerusform>%n provider records stored for others</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,11 +3,14 @@
 
 #include "Application.h"
 #include "facade/NodeHost.h"
+#include "models/ContainerListModel.h"
 #include "models/MessageLogModel.h"
 #include "models/RoutingTableModel.h"
 #include "node/BootstrapList.h"
 #include "node/NodeThread.h"
+#include "widgets/ScriptEditor.h"
 #include "windows/ConsolePage.h"
+#include "windows/ContainersPage.h"
 #include "windows/LogPage.h"
 #include "windows/MainWindow.h"
 #include "windows/RoutingPage.h"
@@ -20,6 +23,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTcpServer>
@@ -166,19 +170,70 @@ int ScreenshotTour::run(const QString &outputDir) {
     waitUntil([&] { return app.node()->status()->current().peers >= 2; }, 20000);
     // Let the log gather a few entries too.
     settle();
-    window->showPage(window->statusPage());
-    ok &= save(window, outputDir, QStringLiteral("main-status"));
     window->showPage(window->routingPage());
     ok &= save(window, outputDir, QStringLiteral("main-routing"));
+    // A container deployed from the page, one message to it, then a program being edited
+    // with a mistake in it.
+    windows::ContainersPage *containers = window->containersPage();
+    window->showPage(containers);
+    containers->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+        ->setText(QStringLiteral("greeter"));
+    waitUntil(
+        [&] {
+            return containers->findChild<QPushButton *>(QStringLiteral("deployButton"))
+                ->isEnabled();
+        },
+        10000);
+    containers->findChild<QPushButton *>(QStringLiteral("deployButton"))->click();
+    waitUntil([&] { return containers->model()->rowOf(QStringLiteral("greeter")) >= 0; }, 10000);
+    if (containers->model()->rowCount() > 0) {
+        app.node()->messages()->send(containers->model()->containerAt(0).key, QString(),
+                                     "hi from the tour");
+        app.node()->messages()->send(containers->model()->containerAt(0).key, QString(),
+                                     "and once more");
+    }
+    waitUntil(
+        [&] {
+            return containers->model()->rowCount() > 0 &&
+                   containers->model()->containerAt(0).messagesIn >= 2;
+        },
+        10000);
+    QPlainTextEdit *editor = containers->editor();
+    QTextCursor cursor = editor->document()->find(QStringLiteral("concat"));
+    if (!cursor.isNull()) {
+        cursor.insertText(QStringLiteral("concatt"));
+    }
+    waitUntil([&] { return containers->editor()->hasError(); }, 10000);
+    ok &= save(window, outputDir, QStringLiteral("main-containers"));
+
     window->showPage(window->consolePage());
     auto *target = window->consolePage()->findChild<QLineEdit *>(QStringLiteral("targetEdit"));
     target->setText(window->routingPage()->model()->contactAt(0).id.toHex());
     window->consolePage()
         ->findChild<QLineEdit *>(QStringLiteral("bodyEdit"))
         ->setText(QStringLiteral("hello from the console"));
+    window->consolePage()
+        ->findChild<QLineEdit *>(QStringLiteral("serviceEdit"))
+        ->setText(QStringLiteral("echo"));
     window->consolePage()->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
-    waitUntil([&] { return window->consolePage()->model()->rowCount() > 0; }, 5000);
+    window->consolePage()
+        ->findChild<QLineEdit *>(QStringLiteral("bodyEdit"))
+        ->setText(QStringLiteral("{\"text\": \"JSON travels as JSON\"}"));
+    window->consolePage()->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    target->setText(app.node()->status()->current().nodeId);
+    window->consolePage()
+        ->findChild<QLineEdit *>(QStringLiteral("serviceEdit"))
+        ->setText(QStringLiteral("console"));
+    window->consolePage()
+        ->findChild<QLineEdit *>(QStringLiteral("bodyEdit"))
+        ->setText(QStringLiteral("a note to this node"));
+    window->consolePage()->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    waitUntil([&] { return window->consolePage()->model()->rowCount() >= 6; }, 15000);
     ok &= save(window, outputDir, QStringLiteral("main-console"));
+    // The status last, when its counters have something to show.
+    window->showPage(window->statusPage());
+    waitUntil([] { return false; }, 1500);
+    ok &= save(window, outputDir, QStringLiteral("main-status"));
     window->showPage(window->logPage());
     ok &= save(window, outputDir, QStringLiteral("main-log"));
 

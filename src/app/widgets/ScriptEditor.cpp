@@ -61,6 +61,9 @@ void ScriptEditor::applyMarker() {
         QTextEdit::ExtraSelection token;
         token.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         token.format.setUnderlineColor(accent);
+        QColor tint = accent;
+        tint.setAlphaF(0.25f);
+        token.format.setBackground(tint);
         token.format.setToolTip(m_errorMessage);
         token.cursor = QTextCursor(block);
         token.cursor.setPosition(block.position() + start);

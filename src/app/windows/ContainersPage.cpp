@@ -49,9 +49,12 @@ ContainersPage::ContainersPage(facade::ContainerFeed *containers, facade::Status
     , m_model(new models::ContainerListModel(this)) {
     m_ui->setupUi(this);
     m_ui->containersView->setModel(m_model);
-    m_ui->containersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->splitter->setStretchFactor(0, 2);
-    m_ui->splitter->setStretchFactor(1, 3);
+    QHeaderView *header = m_ui->containersView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(models::ContainerListModel::NameColumn, QHeaderView::Stretch);
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 1);
     m_ui->editorSplitter->setStretchFactor(0, 3);
     m_ui->editorSplitter->setStretchFactor(1, 2);
     m_ui->dataView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -112,6 +115,17 @@ void ContainersPage::selectContainer(const QString &name) {
         return;
     }
     m_ui->containersView->selectRow(row);
+}
+
+void ContainersPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_splitPlaced) {
+        return;
+    }
+    m_splitPlaced = true;
+    // The list's seven columns and the editor's lines both want room: about half each.
+    const int total = m_ui->splitter->width();
+    m_ui->splitter->setSizes({total * 47 / 100, total - total * 47 / 100});
 }
 
 void ContainersPage::changeEvent(QEvent *event) {

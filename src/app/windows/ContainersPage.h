@@ -48,6 +48,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void newContainer();
@@ -67,6 +68,7 @@ private:
     facade::StatusFeed *m_status;
     models::ContainerListModel *m_model;
     QTimer m_checkTimer;
+    bool m_splitPlaced = false;
     quint64 m_lastCheck = 0;
     facade::ScriptCheck m_check;
     bool m_checked = false;

@@ -119,7 +119,7 @@ MainWindow::MainWindow(facade::NodeController *node, facade::LogFeed *logs,
             });
     retranslate();
     const int em = fontMetrics().height();
-    resize(66 * em, 40 * em);
+    resize(70 * em, 40 * em);
 }
 
 MainWindow::~MainWindow() = default;

@@ -6,6 +6,7 @@
 #include "ui_RoutingPage.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 
 #include <algorithm>
@@ -34,9 +35,10 @@ RoutingPage::RoutingPage(facade::RoutingFeed *routing, QWidget *parent)
     m_ui->splitter->setSizePolicy(grow);
     m_ui->contactsView->setSizePolicy(grow);
     // The table needs its eight columns; the picture is fine at any size and takes what
-    // is left (see showEvent for the first split).
+    // is left (see placeSplit).
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
+    connect(m_ui->splitter, &QSplitter::splitterMoved, this, [this]() { m_userSplit = true; });
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_routing, &facade::RoutingFeed::snapshotChanged, this, &RoutingPage::apply);
@@ -47,12 +49,21 @@ RoutingPage::~RoutingPage() = default;
 
 void RoutingPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
-    if (m_splitPlaced) {
+    placeSplit();
+}
+
+void RoutingPage::placeSplit() {
+    // Until the user moves the handle, the table gets the width its columns need and the
+    // picture the rest (never less than its minimum).
+    if (m_userSplit || !isVisible()) {
         return;
     }
-    m_splitPlaced = true;
-    const int total = m_ui->splitter->width();
-    const int picture = std::max(m_ui->keySpaceView->minimumSizeHint().width(), total * 3 / 10);
+    const QTableView *table = m_ui->contactsView;
+    const int needed = table->horizontalHeader()->length() + 2 * table->frameWidth() +
+                       table->verticalScrollBar()->sizeHint().width();
+    const int total = m_ui->splitter->width() - m_ui->splitter->handleWidth();
+    const int picture = std::max(m_ui->keySpaceView->minimumSizeHint().width(),
+                                 std::min(total - needed, total / 2));
     m_ui->splitter->setSizes({total - picture, picture});
 }
 
@@ -67,6 +78,7 @@ void RoutingPage::changeEvent(QEvent *event) {
 void RoutingPage::apply(const facade::RoutingSnapshot &snapshot) {
     m_model->applySnapshot(snapshot);
     m_ui->keySpaceView->setSnapshot(snapshot);
+    placeSplit();
     int connected = 0;
     for (const auto &c : snapshot.contacts) {
         connected += c.state == facade::ContactState::Connected ? 1 : 0;

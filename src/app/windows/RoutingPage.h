@@ -40,9 +40,10 @@ protected:
 
 private:
     void apply(const facade::RoutingSnapshot &snapshot);
+    void placeSplit();
 
     std::unique_ptr<Ui::RoutingPage> m_ui;
-    bool m_splitPlaced = false;
+    bool m_userSplit = false;
     facade::RoutingFeed *m_routing;
     models::RoutingTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
