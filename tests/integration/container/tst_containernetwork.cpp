@@ -487,6 +487,40 @@ private Q_SLOTS:
         }
     }
 
+    void containerCreatedAloneIsPublishedOnceTheNodeJoins() {
+        // A node with no peers yet: its container's provider record reaches nobody.
+        auto e = startNode(QStringLiteral("e"), identity::NodeIdentity::generate(), true, nullptr);
+        QVERIFY(e);
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(socketOf(QStringLiteral("e"))).ok());
+        const QString key =
+            create(client, QStringLiteral("lonely"), example(QStringLiteral("echo.ns")));
+        QVERIFY(!key.isEmpty());
+        // Joining the network publishes it at the nodes closest to its key.
+        identity::MemberRecord record;
+        m_b->call([&] { record = m_b->node()->memberRecord(); });
+        auto imported = client.request(QStringLiteral("member.import"),
+                                       {{QStringLiteral("member"), record.toJsonObject()}});
+        QVERIFY2(imported.ok(), imported ? "" : qPrintable(imported.error()));
+        const auto containerKey = *identity::Key160::fromHex(key);
+        const auto stored = [&] {
+            bool found = false;
+            m_b->call([&] { found = m_b->node()->storedProvider(containerKey).has_value(); });
+            return found;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stored(), 30000);
+        portal::PortalClient a;
+        QVERIFY(a.connectToNode(socketOf(QStringLiteral("a"))).ok());
+        auto reply = sendWait(a, key, QStringLiteral("found you"));
+        QVERIFY2(reply.ok(), reply ? "" : qPrintable(reply.error()));
+        QCOMPARE(reply->value(QStringLiteral("reply"))
+                     .toObject()
+                     .value(QStringLiteral("body"))
+                     .toString(),
+                 QStringLiteral("found you"));
+        e->stop();
+    }
+
     void cleanupTestCase() {
         for (auto *n : {&m_a, &m_d, &m_c, &m_b}) {
             if (*n) {
