@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Messages through ContainerManager (deliver -> script pool -> echo.ns -> reply signal) against
-// a baseline in the same run: the same round trip through a thread pool without a script.
-// Prints one JSON object. In-process: the portal -> node -> container path is not included.
+// The echo container on a real node, from a real portal client: portal -> node -> router ->
+// container -> script pool -> reply -> portal, against the same flow answered by the node's
+// built-in "echo" service without a script (the baseline, same run). Also, in-process, the
+// ContainerManager alone (deliver -> pool -> echo.ns -> reply signal) against a pool round trip
+// without a script (keys inprocess_*). Prints one JSON object.
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
+#include "node/NodeThread.h"
+#include "portal/PortalClient.h"
+#include "portal/PortalServer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -17,6 +22,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <vector>
 
@@ -125,6 +131,141 @@ public:
     }
 };
 
+// ---- the full path: a real node and real portal clients ----
+
+constexpr int kFullSequential = 2000; // one waiting send at a time: latency
+constexpr int kFullClients = 4;       // concurrent clients on one container: its message rate
+constexpr int kFullPerClient = 1000;
+constexpr int kFullContainers = 8; // one client per container: instances started per second
+constexpr int kFullPerContainer = 500;
+
+struct Target {
+    QString key;
+    QString service; // empty for a container
+};
+
+bool sendWait(portal::PortalClient &client, const Target &target) {
+    QJsonObject request{{QStringLiteral("target"), target.key},
+                        {QStringLiteral("body"), QStringLiteral("hello, container")},
+                        {QStringLiteral("wait_reply"), true},
+                        {QStringLiteral("timeout_ms"), 30000}};
+    if (!target.service.isEmpty()) {
+        request.insert(QStringLiteral("service"), target.service);
+    }
+    auto reply = client.request(QStringLiteral("send"), request, 40000);
+    if (!reply) {
+        std::fprintf(stderr, "send failed: %s\n", qPrintable(reply.error()));
+        std::exit(1);
+    }
+    return true;
+}
+
+std::vector<qint64> sequentialLatencies(const QString &socket, const Target &target, int count) {
+    portal::PortalClient client;
+    if (!client.connectToNode(socket)) {
+        std::exit(1);
+    }
+    std::vector<qint64> ns;
+    ns.reserve(size_t(count));
+    QElapsedTimer one;
+    for (int i = 0; i < count; ++i) {
+        one.start();
+        sendWait(client, target);
+        ns.push_back(one.nsecsElapsed());
+    }
+    return ns;
+}
+
+// Every client on its own thread sends `perClient` waiting sends to its target.
+double concurrentRate(const QString &socket, const std::vector<Target> &targets, int perClient) {
+    std::vector<std::unique_ptr<QThread>> threads;
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
+    for (const Target &target : targets) {
+        threads.emplace_back(QThread::create([&, target] {
+            portal::PortalClient client;
+            if (!client.connectToNode(socket)) {
+                std::exit(1);
+            }
+            ++ready;
+            while (!go) {
+                QThread::yieldCurrentThread();
+            }
+            for (int i = 0; i < perClient; ++i) {
+                sendWait(client, target);
+            }
+        }));
+        threads.back()->start();
+    }
+    while (ready < int(targets.size())) {
+        QThread::msleep(1);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    go = true;
+    for (auto &t : threads) {
+        t->wait();
+    }
+    return double(targets.size()) * perClient / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+QJsonObject fullPath(const QString &profileDir) {
+    node::NodeConfig config;
+    config.listenAddress = QHostAddress::LocalHost;
+    config.listenPort = 0;
+    auto n =
+        std::make_unique<node::Node>(node::Profile(profileDir), identity::NodeIdentity::generate(),
+                                     identity::NetworkKey::generate(), config);
+    const QString nodeId = n->nodeId().toHex();
+    node::NodeThread thread(std::move(n));
+    if (auto started = thread.start(); !started) {
+        std::fprintf(stderr, "node: %s\n", qPrintable(started.error()));
+        std::exit(1);
+    }
+    const QString socket = portal::PortalServer::socketPathFor(profileDir);
+    portal::PortalClient admin;
+    if (!admin.connectToNode(socket)) {
+        std::exit(1);
+    }
+    const auto create = [&](const QString &name) {
+        auto created = admin.request(
+            QStringLiteral("container.create"),
+            {{QStringLiteral("name"), name}, {QStringLiteral("source"), QString::fromUtf8(kEcho)}});
+        if (!created) {
+            std::fprintf(stderr, "create: %s\n", qPrintable(created.error()));
+            std::exit(1);
+        }
+        return Target{created->value(QStringLiteral("key")).toString(), {}};
+    };
+    const Target echo = create(QStringLiteral("echo"));
+    std::vector<Target> echoes;
+    for (int i = 0; i < kFullContainers; ++i) {
+        echoes.push_back(create(QStringLiteral("echo-%1").arg(i)));
+    }
+    const Target builtin{nodeId, QStringLiteral("echo")};
+
+    sequentialLatencies(socket, echo, 300); // warm-up
+    sequentialLatencies(socket, builtin, 300);
+    const auto latencies = sequentialLatencies(socket, echo, kFullSequential);
+    const auto baselineLatencies = sequentialLatencies(socket, builtin, kFullSequential);
+    const double rate =
+        concurrentRate(socket, std::vector<Target>(kFullClients, echo), kFullPerClient);
+    const double baselineRate =
+        concurrentRate(socket, std::vector<Target>(kFullClients, builtin), kFullPerClient);
+    const double instances = concurrentRate(socket, echoes, kFullPerContainer);
+    thread.stop();
+    return {
+        {QStringLiteral("instances_per_s"), qRound(instances)},
+        {QStringLiteral("msgs_per_s"), qRound(rate)},
+        {QStringLiteral("baseline_msgs_per_s"), qRound(baselineRate)},
+        {QStringLiteral("ratio_vs_baseline"), qRound(rate / baselineRate * 1000) / 1000.0},
+        {QStringLiteral("p50_us"), percentile(latencies, 0.50)},
+        {QStringLiteral("p99_us"), percentile(latencies, 0.99)},
+        {QStringLiteral("baseline_p50_us"), percentile(baselineLatencies, 0.50)},
+        {QStringLiteral("baseline_p99_us"), percentile(baselineLatencies, 0.99)},
+    };
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -171,19 +312,27 @@ int main(int argc, char **argv) {
     const double instancesPerS = kParallel / (double(timer.nsecsElapsed()) / 1e9);
     QObject::disconnect(c);
 
-    const QJsonObject result{
+    QJsonObject result{
         {QStringLiteral("benchmark"), QStringLiteral("containers")},
-        {QStringLiteral("path"), QStringLiteral("in-process: ContainerManager::deliver -> pool -> "
-                                                "echo.ns -> replyRequested")},
+        {QStringLiteral("path"),
+         QStringLiteral("portal client -> node -> echo.ns container -> reply -> portal client; "
+                        "baseline: the node's built-in echo service")},
         {QStringLiteral("cores"), QThread::idealThreadCount()},
-        {QStringLiteral("instances_per_s"), qRound(instancesPerS)},
-        {QStringLiteral("msgs_per_s"), qRound(msgsPerS)},
-        {QStringLiteral("baseline_msgs_per_s"), qRound(baselinePerS)},
-        {QStringLiteral("ratio_vs_baseline"), qRound(msgsPerS / baselinePerS * 1000) / 1000.0},
-        {QStringLiteral("counter_msgs_per_s"), qRound(counterPerS)},
-        {QStringLiteral("p50_us"), percentile(latencies, 0.50)},
-        {QStringLiteral("p99_us"), percentile(latencies, 0.99)},
+        {QStringLiteral("inprocess_path"),
+         QStringLiteral("ContainerManager::deliver -> pool -> echo.ns -> replyRequested")},
+        {QStringLiteral("inprocess_instances_per_s"), qRound(instancesPerS)},
+        {QStringLiteral("inprocess_msgs_per_s"), qRound(msgsPerS)},
+        {QStringLiteral("inprocess_baseline_msgs_per_s"), qRound(baselinePerS)},
+        {QStringLiteral("inprocess_ratio_vs_baseline"),
+         qRound(msgsPerS / baselinePerS * 1000) / 1000.0},
+        {QStringLiteral("inprocess_counter_msgs_per_s"), qRound(counterPerS)},
+        {QStringLiteral("inprocess_p50_us"), percentile(latencies, 0.50)},
+        {QStringLiteral("inprocess_p99_us"), percentile(latencies, 0.99)},
     };
+    const QJsonObject full = fullPath(dir.filePath(QStringLiteral("node")));
+    for (auto it = full.begin(); it != full.end(); ++it) {
+        result.insert(it.key(), it.value());
+    }
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

@@ -126,7 +126,9 @@ void ContainerBridge::publish(const QString &name) {
 
 void ContainerBridge::publishAll() {
     for (const auto &info : m_manager->list()) {
-        if (info.running) {
+        // Every container that accepts messages (Info::running only says an instance is
+        // executing at this moment).
+        if (info.enabled && info.loaded) {
             publish(info.name);
         }
     }

@@ -281,6 +281,11 @@ void Node::bootstrapNow() {
         qCInfo(lcNode) << nodeId().shortHex() << "bootstrap" << (ok ? "done," : "failed,")
                        << m_engine->table().size() << "contacts";
         connectionPolicyTick();
+        if (ok && m_containerBridge) {
+            // Records published before the node knew anyone reached nobody (after a
+            // restart, say): store them at the nodes closest to each key now.
+            m_containerBridge->publishAll();
+        }
         Q_EMIT bootstrapped(ok, int(m_engine->table().size()));
     });
 }

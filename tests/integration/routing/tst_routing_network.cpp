@@ -238,13 +238,13 @@ private Q_SLOTS:
             summary << QStringLiteral("%1 hops: %2").arg(hops).arg(count);
             total += double(hops) * count;
         }
-        qInfo().noquote() << QStringLiteral("%1 messages delivered once each (%2 between two "
-                                            "nodes without a listener); mean hops %3; %4")
-                                 .arg(expected.size())
-                                 .arg(noListenBoth)
-                                 .arg(total / double(expected.size()), 0, 'f', 2)
-                                 .arg(summary.join(QStringLiteral(", ")));
-        fprintf(stderr, "hop summary: %s\n", qPrintable(summary.join(QStringLiteral(", "))));
+        fprintf(stderr, "%s\n",
+                qPrintable(QStringLiteral("%1 messages delivered once each (%2 between two "
+                                          "nodes without a listener); mean hops %3; %4")
+                               .arg(expected.size())
+                               .arg(noListenBoth)
+                               .arg(total / double(expected.size()), 0, 'f', 2)
+                               .arg(summary.join(QStringLiteral(", ")))));
     }
 
     void unknownServiceGetsNoEndpointError() {
@@ -294,9 +294,11 @@ private Q_SLOTS:
         QMutexLocker lock(&m_mutex);
         QVERIFY(!m_receipts.count(id));
         QVERIFY(m_errors.count(id));
-        qInfo() << "route error for the stopped node after" << clock.elapsed() << "ms:"
-                << RoutedMessage::errorCodeName(RoutedMessage::ErrorCode(m_errors[id].first))
-                << m_errors[id].second;
+        fprintf(
+            stderr, "route error for the stopped node after %lld ms: %s (%s)\n",
+            qint64(clock.elapsed()),
+            qPrintable(RoutedMessage::errorCodeName(RoutedMessage::ErrorCode(m_errors[id].first))),
+            qPrintable(m_errors[id].second));
     }
 
     void publishedContainerResolvesEverywhere() {

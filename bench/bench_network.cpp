@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// N real nodes (default 200) in one process on a few threads, real sockets on loopback:
+// time until every node has at least 8 contacts, lookups of random node IDs from random
+// nodes, routed 256-byte messages between random pairs, and memory per node. Prints one
+// JSON object. Usage: bench_network [nodes] [threads]
+#include "identity/NetworkKey.h"
+#include "identity/NodeIdentity.h"
+#include "node/BootstrapList.h"
+#include "node/Node.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtEndian>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace orion;
+using identity::Key160;
+
+namespace {
+
+constexpr int kLookups = 1000;
+constexpr int kDeliveries = 500;
+constexpr int kBodyBytes = 256;
+
+qint64 nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+double rssKiB() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / 1024.0;
+}
+
+double percentile(std::vector<double> v, double q) {
+    if (v.empty()) {
+        return 0;
+    }
+    std::sort(v.begin(), v.end());
+    return v[size_t(q * double(v.size() - 1))];
+}
+
+template <typename Fn>
+void callOn(node::Node *n, Fn fn) {
+    QMetaObject::invokeMethod(n, fn, Qt::BlockingQueuedConnection);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    // Hundreds of nodes log every connection they open and close; that is not what is
+    // measured here.
+    QLoggingCategory::setFilterRules(QStringLiteral("orion.*.info=false\norion.*.debug=false"));
+    const int count = argc > 1 ? std::max(2, atoi(argv[1])) : 200;
+    const int threadCount = argc > 2 ? std::max(1, atoi(argv[2])) : 4;
+
+    // Two sockets per connection per node pair, plus listeners: raise the soft limit.
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+
+    QTemporaryDir dir;
+    const auto networkKey = identity::NetworkKey::generate();
+    std::vector<identity::NodeIdentity> identities;
+    for (int i = 0; i < count; ++i) {
+        identities.push_back(identity::NodeIdentity::generate());
+    }
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < threadCount; ++t) {
+        threads.push_back(std::make_unique<QThread>());
+        threads.back()->start();
+    }
+    const double rssBefore = rssKiB();
+
+    auto config = [] {
+        node::NodeConfig c;
+        c.listenAddress = QHostAddress::LocalHost;
+        c.listenPort = 0;
+        c.overlay.routing.addressLimits = false;
+        c.transport.maxPerAddress = 100000;
+        c.transport.maxInbound = 100000;
+        c.bootstrapIntervalMs = 1000;
+        // A lean connection policy: every connection costs guarded key memory (three
+        // mappings per libsodium secure allocation, and the kernel's map count is finite)
+        // and socket buffers; routing needs only the closest neighbours and one contact
+        // per bucket, and lookup connections are closed once idle for a second.
+        c.neighbourConnections = 4;
+        c.connectionsPerBucket = 1;
+        c.maxConnections = 10;
+        c.connectionIdleMs = 1000;
+        c.connectionPolicyIntervalMs = 500;
+        return c;
+    };
+    std::vector<node::Node *> nodes;
+    std::vector<Key160> ids;
+    identity::MemberRecord seed;
+    const qint64 startNs = nowNs();
+    for (int i = 0; i < count; ++i) {
+        node::Profile profile(dir.filePath(QStringLiteral("n%1").arg(i)));
+        (void)profile.create();
+        if (i > 0) {
+            (void)node::BootstrapList::add(profile, seed, networkKey.networkId());
+        }
+        ids.push_back(identities[size_t(i)].nodeId());
+        auto *n =
+            new node::Node(profile, identities[size_t(i)].clone(), networkKey.clone(), config());
+        n->moveToThread(threads[size_t(i % threadCount)].get());
+        callOn(n, [n] { n->start(); });
+        if (i == 0) {
+            callOn(n, [&] { seed = n->memberRecord(); });
+        }
+        nodes.push_back(n);
+    }
+    auto contactsOf = [&](int i) {
+        int c = 0;
+        callOn(nodes[size_t(i)], [&] { c = nodes[size_t(i)]->status().contacts; });
+        return c;
+    };
+    const int wanted = std::min(8, count - 1);
+    for (int i = 0; i < count;) {
+        if (contactsOf(i) >= wanted) {
+            ++i;
+        } else {
+            QThread::msleep(20);
+        }
+        if (nowNs() - startNs > 120'000'000'000LL) {
+            fprintf(stderr, "network did not converge\n");
+            return 1;
+        }
+    }
+    const double convergeS = double(nowNs() - startNs) / 1e9;
+    fprintf(stderr, "converged after %.2f s\n", convergeS);
+    // Let bootstrap lookups and the connection policy settle before measuring.
+    QThread::msleep(3000);
+    const double rssAfter = rssKiB();
+
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> pick(0, count - 1);
+
+    // Lookups of random node IDs from random nodes, a few at a time.
+    QMutex mutex;
+    std::vector<double> lookupMs;
+    int lookupsFound = 0;
+    std::atomic<int> lookupsDone{0};
+    std::map<std::pair<int, Key160>, qint64> started;
+    for (int i = 0; i < count; ++i) {
+        QObject::connect(
+            nodes[size_t(i)], &node::Node::lookupFinished, nodes[size_t(i)],
+            [&, i](const Key160 &target, bool found, int, const QStringList &) {
+                QMutexLocker lock(&mutex);
+                auto it = started.find({i, target});
+                if (it == started.end()) {
+                    return;
+                }
+                lookupMs.push_back(double(nowNs() - it->second) / 1e6);
+                lookupsFound += found ? 1 : 0;
+                started.erase(it);
+                ++lookupsDone;
+            },
+            Qt::DirectConnection);
+    }
+    for (int q = 0; q < kLookups; ++q) {
+        int from = pick(rng), to = pick(rng);
+        while (to == from) {
+            to = pick(rng);
+        }
+        while (q - lookupsDone.load() >= 2 && nowNs() < startNs + 600'000'000'000LL) {
+            QThread::usleep(50);
+        }
+        node::Node *n = nodes[size_t(from)];
+        const Key160 target = ids[size_t(to)];
+        QMetaObject::invokeMethod(n, [&, n, from, target] {
+            {
+                QMutexLocker lock(&mutex);
+                started[{from, target}] = nowNs();
+            }
+            n->lookup(target);
+        });
+    }
+    const qint64 lookupDeadline = nowNs() + 60'000'000'000LL;
+    while (lookupsDone.load() < kLookups && nowNs() < lookupDeadline) {
+        QThread::usleep(50);
+    }
+    fprintf(stderr, "%d lookups finished\n", lookupsDone.load());
+
+    fprintf(stderr, "lookups done\n");
+    // Routed messages between random pairs, one at a time: send to arrival.
+    std::vector<double> deliverMs;
+    std::atomic<int> arrived{0};
+    std::atomic<int> failed{0};
+    for (int i = 0; i < count; ++i) {
+        node::Node *n = nodes[size_t(i)];
+        callOn(n, [&, n] {
+            n->registerService(QStringLiteral("sink"), [&](const routing::RoutedMessage &m) {
+                const qint64 sent = qFromBigEndian<qint64>(m.body.toByteArray().constData());
+                {
+                    QMutexLocker lock(&mutex);
+                    deliverMs.push_back(double(nowNs() - sent) / 1e6);
+                }
+                ++arrived;
+                return routing::Delivery::Accepted;
+            });
+        });
+        QObject::connect(
+            n, &node::Node::messageError, n,
+            [&](const QByteArray &, int code, const QString &text) {
+                fprintf(stderr, "route error %d: %s\n", code, qPrintable(text));
+                ++failed;
+            },
+            Qt::DirectConnection);
+    }
+    node::SendOptions options;
+    options.target = node::SendOptions::Target::Node;
+    for (int q = 0; q < kDeliveries; ++q) {
+        int from = pick(rng), to = pick(rng);
+        while (to == from) {
+            to = pick(rng);
+        }
+        node::Node *n = nodes[size_t(from)];
+        const Key160 target = ids[size_t(to)];
+        const int before = arrived.load() + failed.load();
+        QMetaObject::invokeMethod(n, [n, target, options] {
+            QByteArray body(kBodyBytes, 'x');
+            qToBigEndian(nowNs(), body.data());
+            n->sendMessage(target, QStringLiteral("sink"), body, options);
+        });
+        while (arrived.load() + failed.load() == before) {
+            QThread::usleep(50);
+        }
+    }
+
+    QJsonObject out;
+    out.insert(QStringLiteral("benchmark"), QStringLiteral("network"));
+    out.insert(QStringLiteral("nodes"), count);
+    out.insert(QStringLiteral("threads"), threadCount);
+    out.insert(QStringLiteral("converge_s"), convergeS);
+    out.insert(QStringLiteral("lookups"), kLookups);
+    out.insert(QStringLiteral("lookup_p50_ms"), percentile(lookupMs, 0.5));
+    out.insert(QStringLiteral("lookup_p99_ms"), percentile(lookupMs, 0.99));
+    out.insert(QStringLiteral("lookup_success"), double(lookupsFound) / kLookups);
+    out.insert(QStringLiteral("deliveries"), kDeliveries);
+    out.insert(QStringLiteral("deliver_success"), double(arrived.load()) / kDeliveries);
+    out.insert(QStringLiteral("deliver_p50_ms"), percentile(deliverMs, 0.5));
+    out.insert(QStringLiteral("deliver_p99_ms"), percentile(deliverMs, 0.99));
+    out.insert(QStringLiteral("rss_per_node_kib"), (rssAfter - rssBefore) / count);
+    out.insert(QStringLiteral("opendht_n200_lookup_p50_ms"), 0.44);
+    out.insert(QStringLiteral("opendht_n200_success"), 0.989);
+    out.insert(QStringLiteral("opendht_n200_deliver_p50_ms"), 1.0);
+    out.insert(QStringLiteral("opendht_n200_kib_per_node"), 75);
+    fprintf(stdout, "%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    fflush(stdout);
+
+    for (node::Node *n : nodes) {
+        QMetaObject::invokeMethod(n, &node::Node::requestStop, Qt::QueuedConnection);
+    }
+    QThread::msleep(1500);
+    for (node::Node *n : nodes) {
+        QMetaObject::invokeMethod(n, &QObject::deleteLater, Qt::QueuedConnection);
+    }
+    QThread::msleep(200);
+    for (auto &t : threads) {
+        t->quit();
+        t->wait();
+    }
+    return 0;
+}
