@@ -97,7 +97,7 @@ private Q_SLOTS:
         target->setText(peerId.toHex());
         service->setText(QStringLiteral("echo"));
         body->setText(QStringLiteral("{\"greeting\":\"hi\",\"n\":1}"));
-        QTRY_VERIFY(send->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(send->isEnabled(), 20000);
         QTest::mouseClick(send, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(rowWhere(model,
                                           [](const facade::ConsoleMessage &m) {

@@ -99,15 +99,15 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowOf(QStringLiteral("counter")), 0, 20000);
         QCOMPARE(page.model()->containerAt(0).key.size(), 40);
         QCOMPARE(page.model()->containerAt(0).state, facade::ContainerState::Running);
-        QTRY_COMPARE(page.selectedName(), QStringLiteral("counter"));
+        QTRY_COMPARE_WITH_TIMEOUT(page.selectedName(), QStringLiteral("counter"), 20000);
 
         // Stop and start toggle the state (and which of the two buttons is offered).
-        QTRY_VERIFY(stop->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(stop->isEnabled(), 20000);
         QVERIFY(!start->isEnabled());
         QTest::mouseClick(stop, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->containerAt(0).state,
                                   facade::ContainerState::Stopped, 20000);
-        QTRY_VERIFY(start->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 20000);
         QVERIFY(!stop->isEnabled());
         QTest::mouseClick(start, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->containerAt(0).state,

@@ -1,20 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The non-widget parts of the desktop app: models update in place, the log stays bounded,
-// settings have defaults, autostart entries, one instance per profile, passphrase strength.
+// settings have defaults, autostart entries, one instance per profile, passphrase strength,
+// console results land on their message's row, NET-Script colours come from the palette.
 #include "desktop/AppSettings.h"
 #include "desktop/DesktopIntegration.h"
 #include "desktop/LanguageManager.h"
 #include "desktop/SingleInstance.h"
+#include "models/ContainerListModel.h"
 #include "models/LogFilterModel.h"
 #include "models/LogModel.h"
+#include "models/MessageLogModel.h"
 #include "models/RoutingTableModel.h"
 #include "widgets/KeySpaceView.h"
+#include "widgets/NetScriptHighlighter.h"
 #include "wizard/PassphraseStrength.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QtTest>
 
 using namespace orion;
@@ -78,6 +85,107 @@ private Q_SLOTS:
         model.applySnapshot({});
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(resets.size(), 0);
+    }
+
+    void consoleResultsUpdateTheirMessage() {
+        models::MessageLogModel model;
+        QAbstractItemModelTester tester(&model);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        auto event = [](quint64 request, facade::ConsoleEvent kind) {
+            facade::ConsoleMessage m;
+            m.requestId = request;
+            m.event = kind;
+            return m;
+        };
+        facade::ConsoleMessage delivered = event(1, facade::ConsoleEvent::Delivered);
+        delivered.hops = 2;
+        facade::ConsoleMessage failed = event(2, facade::ConsoleEvent::Failed);
+        failed.status = QStringLiteral("NoRoute: nowhere");
+        // A result in the same batch as its message updates the row before it is inserted.
+        model.append(
+            {event(1, facade::ConsoleEvent::Sent), event(2, facade::ConsoleEvent::Sent), failed});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.outcomeAt(1), facade::ConsoleEvent::Failed);
+        QCOMPARE(model.resultText(1), QStringLiteral("Failed: NoRoute: nowhere"));
+        QCOMPARE(model.outcomeAt(0), facade::ConsoleEvent::Sent);
+        // Later results change the row in place; a reply is a row of its own.
+        model.append({delivered});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.resultText(0), QStringLiteral("Delivered after 2 hop(s)"));
+        facade::ConsoleMessage reply = event(1, facade::ConsoleEvent::Reply);
+        reply.body = "pong";
+        model.append({reply});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.outcomeAt(0), facade::ConsoleEvent::Reply);
+        QCOMPARE(model.messageAt(2).body, QByteArray("pong"));
+        // A late receipt does not hide the reply.
+        model.append({delivered});
+        QCOMPARE(model.outcomeAt(0), facade::ConsoleEvent::Reply);
+    }
+
+    void containerListUpdatesInPlace() {
+        models::ContainerListModel model;
+        QAbstractItemModelTester tester(&model);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        auto info = [](const QString &name, facade::ContainerState state, quint64 in = 0) {
+            facade::ContainerInfo c;
+            c.name = name;
+            c.key = QString(40, QLatin1Char('a'));
+            c.state = state;
+            c.messagesIn = in;
+            return c;
+        };
+        model.applySnapshot({info(QStringLiteral("alpha"), facade::ContainerState::Running),
+                             info(QStringLiteral("gamma"), facade::ContainerState::Stopped)});
+        QCOMPARE(model.rowCount(), 2);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applySnapshot({info(QStringLiteral("alpha"), facade::ContainerState::Running, 3),
+                             info(QStringLiteral("beta"), facade::ContainerState::Broken),
+                             info(QStringLiteral("gamma"), facade::ContainerState::Stopped)});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowOf(QStringLiteral("beta")), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(0, models::ContainerListModel::MessagesColumn).data().toString(),
+                 QStringLiteral("3"));
+        model.applySnapshot({info(QStringLiteral("gamma"), facade::ContainerState::Running)});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.containerAt(0).state, facade::ContainerState::Running);
+        QCOMPARE(resets.size(), 0);
+    }
+
+    void netScriptColoursComeFromThePalette() {
+        QTextDocument document;
+        widgets::NetScriptHighlighter highlighter(&document);
+        QPalette palette;
+        palette.setColor(QPalette::Link, QColor(10, 20, 30));
+        palette.setColor(QPalette::PlaceholderText, QColor(40, 50, 60));
+        highlighter.setPalette(palette);
+        document.setPlainText(QStringLiteral("(defun main () ; hi\n  (reply \"a;b\" 42))"));
+        auto formatAt = [&](int blockNumber, int column) {
+            const QTextBlock block = document.findBlockByNumber(blockNumber);
+            for (const QTextLayout::FormatRange &r : block.layout()->formats()) {
+                if (column >= r.start && column < r.start + r.length) {
+                    return r.format;
+                }
+            }
+            return QTextCharFormat();
+        };
+        // A new highlighter's first pass is deferred to the event loop; run it now.
+        highlighter.rehighlight();
+        QCOMPARE(formatAt(0, 1).foreground().color(), QColor(10, 20, 30)); // defun
+        QCOMPARE(formatAt(0, 1).fontWeight(), int(QFont::Bold));
+        QCOMPARE(formatAt(0, 16).foreground().color(), QColor(40, 50, 60)); // ; hi
+        QVERIFY(formatAt(0, 16).fontItalic());
+        // A ';' inside a string is not a comment; the string and the number are coloured.
+        const QColor string = formatAt(1, 10).foreground().color();
+        QVERIFY(formatAt(1, 10).hasProperty(QTextFormat::ForegroundBrush));
+        QCOMPARE(formatAt(1, 11).foreground().color(), string);
+        QVERIFY(!formatAt(1, 11).fontItalic());
+        QVERIFY(formatAt(1, 15).hasProperty(QTextFormat::ForegroundBrush)); // 42
+        QVERIFY(formatAt(1, 3).hasProperty(QTextFormat::ForegroundBrush));  // reply (built-in)
+        QVERIFY(!formatAt(1, 15).fontItalic());
+        QVERIFY(widgets::NetScriptHighlighter::specialForms().contains(QStringLiteral("defun")));
     }
 
     void logModelIsABoundedRing() {
