@@ -101,7 +101,7 @@ Router::Decision Router::onward(RoutedMessage message) {
             }
         }
         if (best != m_self && best != destination && m_config.connectToDestination &&
-            !unreachable(destination) && !m_waiting.contains(destination)) {
+            m_self < destination && !unreachable(destination) && !m_waiting.contains(destination)) {
             // This message goes on over the live connection at once; the connection to
             // the destination serves the messages that follow (one hop). Only the node
             // with the smaller ID dials: two nodes dialling each other at once (a message
