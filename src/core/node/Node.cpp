@@ -194,8 +194,10 @@ void Node::start() {
     m_engine = std::make_unique<overlay::OverlayEngine>(selfInfo(), m_config.overlay,
                                                         static_cast<overlay::OverlayHost &>(*this));
     m_engine->start();
+    routing::RouterConfig routerConfig = m_config.router;
+    routerConfig.relay = m_config.listen;
     m_router = std::make_unique<routing::Router>(
-        nodeId(), static_cast<routing::RouterHost &>(*this), m_config.router);
+        nodeId(), static_cast<routing::RouterHost &>(*this), routerConfig);
     ProviderDirectory::Hooks hooks;
     hooks.send = [this](const NodeInfo &to, const QCborValue &m) { sendEncoded(to, m); };
     hooks.lookup = [this](const Key160 &key,
@@ -642,10 +644,22 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
     const Session session = m_sessions.take(connection);
     const QByteArray key = connection->remotePublicKey();
     if (session.active && m_live.value(session.peer.id) == connection) {
-        m_live.remove(session.peer.id);
-        if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), session.peer.id);
-            it != m_liveIds.end()) {
-            m_liveIds.erase(it);
+        // Two connections to one peer can both be active for a moment (both ends dialled):
+        // the peer stays live through the other one.
+        net::PeerConnection *other = nullptr;
+        for (const Session &s : std::as_const(m_sessions)) {
+            if (s.active && s.peer.id == session.peer.id && s.connection) {
+                other = s.connection;
+            }
+        }
+        if (other) {
+            m_live.insert(session.peer.id, other);
+        } else {
+            m_live.remove(session.peer.id);
+            if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), session.peer.id);
+                it != m_liveIds.end()) {
+                m_liveIds.erase(it);
+            }
         }
     }
     if (session.active) {
@@ -656,9 +670,12 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
     }
     // Decided once the connection manager is done: when two nodes dial each other, one
     // connection closes as a duplicate just before the other one is registered.
+    // Only a dial that never got through marks the peer unreachable; a connection that was
+    // established and then closed (as a duplicate, or by the peer) says nothing about that.
+    const bool dialFailed = !connection->wasEstablished();
     QMetaObject::invokeMethod(
         this,
-        [this, key] {
+        [this, key, dialFailed] {
             if (m_stopping || !m_engine) {
                 return;
             }
@@ -676,7 +693,7 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
             m_outbox.remove(key);
             m_engine->handleUnreachable(id);
             if (m_router->isWaitingFor(id)) {
-                m_router->connectFailed(id);
+                m_router->connectFailed(id, dialFailed);
             }
         },
         Qt::QueuedConnection);

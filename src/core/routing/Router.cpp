@@ -93,15 +93,20 @@ Router::Decision Router::onward(RoutedMessage message) {
         // Greedy over live connections: the peer closest to the destination, and only if it
         // is strictly closer than this node, so every hop makes progress.
         Key160 best = m_self;
+        bool any = m_config.relay;
         for (const Key160 &peer : m_host.livePeers()) {
-            if (destination.isCloser(peer, best)) {
+            if (!any || destination.isCloser(peer, best)) {
                 best = peer;
+                any = true;
             }
         }
         if (best != m_self && best != destination && m_config.connectToDestination &&
-            !unreachable(destination) && !m_waiting.contains(destination)) {
+            m_self < destination && !unreachable(destination) && !m_waiting.contains(destination)) {
             // This message goes on over the live connection at once; the connection to
-            // the destination serves the messages that follow (one hop).
+            // the destination serves the messages that follow (one hop). Only the node
+            // with the smaller ID dials: two nodes dialling each other at once (a message
+            // and its receipt) would make duplicate connections, and messages already
+            // sent on the one that gets closed would be lost.
             const auto known = m_host.knownContacts(destination, 1);
             if (!known.empty() && known.front() == destination) {
                 m_waiting.insert(destination, {});
@@ -210,8 +215,10 @@ void Router::peerUp(const Key160 &peer) {
     }
 }
 
-void Router::connectFailed(const Key160 &peer) {
-    m_unreachableUntil.insert(peer, m_host.nowMs() + m_config.unreachableForMs);
+void Router::connectFailed(const Key160 &peer, bool unreachable) {
+    if (unreachable) {
+        m_unreachableUntil.insert(peer, m_host.nowMs() + m_config.unreachableForMs);
+    }
     auto it = m_waiting.find(peer);
     if (it == m_waiting.end()) {
         return;

@@ -55,8 +55,10 @@ public:
 
     // A connection to `peer` became active: messages waiting for it move on.
     void peerUp(const identity::Key160 &peer);
-    // Dialling `peer` failed: it is avoided for a while and its waiting messages re-routed.
-    void connectFailed(const identity::Key160 &peer);
+    // The connection to `peer` did not come up: its waiting messages are routed again.
+    // `unreachable`: the dial itself failed, so the peer is avoided for a while (a
+    // connection that was established and then closed, e.g. as a duplicate, is not).
+    void connectFailed(const identity::Key160 &peer, bool unreachable = true);
 
     void setNextHopOverride(NextHopOverride fn) { m_override = std::move(fn); }
     const Stats &stats() const { return m_stats; }

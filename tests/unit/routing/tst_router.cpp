@@ -176,6 +176,22 @@ private Q_SLOTS:
         QCOMPARE(error->source, key(0x40));
     }
 
+    void leafHandsItsOwnMessagesToARelay() {
+        FakeNet net;
+        // A leaf (no listener) at 0x02 sends to 0x01; its only relay 0x40 is farther from
+        // 0x01 than the leaf, but greedy progress starts at the relay.
+        routing::RouterConfig leaf;
+        leaf.relay = false;
+        const int l = net.add(key(0x02), leaf), r = net.add(key(0x40)), d = net.add(key(0x01));
+        net.link(l, r);
+        net.link(r, d);
+        const auto m = net.data(l, key(0x01));
+        QCOMPARE(net.members[size_t(l)].router->route(m, key(0x02)).outcome,
+                 Router::Outcome::Forwarded);
+        net.run();
+        QCOMPARE(int(net.members[size_t(d)].host->delivered.size()), 1);
+    }
+
     void dialsAKnownCloserContactAndQueues() {
         FakeNet net;
         const int a = net.add(key(0x80));
