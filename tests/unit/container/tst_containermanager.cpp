@@ -327,7 +327,8 @@ private Q_SLOTS:
             QCOMPARE(rec.errors.value(m.messageId).second, o->error);
             QVERIFY(!rec.replies.contains(m.messageId));
         };
-        expect(loopMsg, QStringLiteral("main.ns:2:"), QStringLiteral("instruction budget exhausted"));
+        expect(loopMsg, QStringLiteral("main.ns:2:"),
+               QStringLiteral("instruction budget exhausted"));
         expect(recurseMsg, QStringLiteral("main.ns:1:"), QStringLiteral("call depth limit"));
         expect(hogMsg, QStringLiteral("main.ns:3:"), QStringLiteral("memory budget exceeded"));
         // The failing containers stay up and are still answered.
