@@ -4,6 +4,7 @@
 #include "portal/PortalProtocol.h"
 
 #include <QDeadlineTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocalSocket>
 
@@ -13,6 +14,11 @@ PortalClient::PortalClient() = default;
 PortalClient::~PortalClient() = default;
 
 Status PortalClient::connectToNode(const QString &socketPath, int timeoutMs) {
+    if (!QFileInfo::exists(socketPath)) {
+        return Status::failure(
+            QStringLiteral("no portal at %1: is the node of this profile running?")
+                .arg(socketPath));
+    }
     m_socket = std::make_unique<QLocalSocket>();
     m_socket->connectToServer(socketPath);
     if (!m_socket->waitForConnected(timeoutMs)) {

@@ -48,7 +48,7 @@ private Q_SLOTS:
         NodeProcess absent(m_dir.filePath(QStringLiteral("absent")));
         auto status = absent.ctl({QStringLiteral("status")});
         QVERIFY(!status.ok());
-        QVERIFY2(status.error().contains(QStringLiteral("is the node running?")),
+        QVERIFY2(status.error().contains(QStringLiteral("is the node of this profile running?")),
                  qPrintable(status.error()));
         for (const char *command : {"status", "peers", "send", "listen", "member"}) {
             auto help = absent.ctl({QString::fromLatin1(command), QStringLiteral("--help")});
