@@ -882,7 +882,11 @@ void Node::flushOutgoing() {
     m_outgoingScheduled = false;
     auto batch = std::move(m_outgoing);
     m_outgoing.clear();
-    for (auto &[message, kind] : batch) {
+    // Plain names, not a structured binding: lambdas below capture the message, which
+    // clang before 16 does not allow for bindings.
+    for (auto &entry : batch) {
+        RoutedMessage &message = entry.first;
+        const SendOptions::Target kind = entry.second;
         if (!m_router || m_stopping) {
             Q_EMIT messageError(message.messageId, int(ErrorCode::NoRoute),
                                 QStringLiteral("the node is not running"));
@@ -903,8 +907,8 @@ void Node::flushOutgoing() {
         if (resolveFirst) {
             const bool strict = kind == SendOptions::Target::Container;
             m_providers->resolve(
-                target,
-                [this, message, strict](std::optional<routing::ProviderRecord> record) mutable {
+                target, [this, message = message,
+                         strict](std::optional<routing::ProviderRecord> record) mutable {
                     if (record) {
                         message.destination = record->hostId;
                     } else if (strict) {
