@@ -7,12 +7,6 @@
 
 namespace orion::cli {
 
-struct CommandInfo {
-    const char *name;
-    const char *summary;
-    int (*run)(const QStringList &args);
-};
-
 // One line per command; the table in main.cpp lists them in this order.
 int initCommand(const QStringList &args);
 int idCommand(const QStringList &args);
