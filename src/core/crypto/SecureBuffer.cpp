@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "crypto/SecureBuffer.h"
 
-#include "crypto/Sodium.h"
+#include "crypto/SecureArena.h"
 
 #include <sodium.h>
 
@@ -16,12 +16,10 @@ SecureBuffer::SecureBuffer(std::size_t size)
     if (size == 0) {
         return;
     }
-    Sodium::ensureInitialized();
-    m_data = static_cast<std::uint8_t *>(sodium_malloc(size));
+    m_data = SecureArena::allocate(size);
     if (!m_data) {
         throw std::bad_alloc();
     }
-    sodium_memzero(m_data, size);
 }
 
 SecureBuffer::~SecureBuffer() {
@@ -62,7 +60,7 @@ bool SecureBuffer::equals(const SecureBuffer &other) const {
 
 void SecureBuffer::release() {
     if (m_data) {
-        sodium_free(m_data); // wipes before freeing
+        SecureArena::release(m_data, m_size); // wipes before reuse
         m_data = nullptr;
         m_size = 0;
     }

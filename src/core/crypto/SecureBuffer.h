@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SecureBuffer: move-only bytes for secrets, in guarded sodium_malloc memory that is
-// locked against swapping and wiped on destruction. Any thread; not shared.
+// SecureBuffer: move-only bytes for secrets, in SecureArena memory (guarded, locked against
+// swapping, canary-checked) that is wiped on destruction. Any thread; not shared.
 #pragma once
 
 #include <QByteArrayView>
