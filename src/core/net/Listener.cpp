@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/Listener.h"
 
+#include "net/DirectTcpServer.h"
 #include "net/Logging.h"
 
-#include <QTcpServer>
 #include <QTcpSocket>
 
 namespace orion::net {
@@ -15,7 +15,7 @@ constexpr int kListenBacklog = 1024;
 
 Listener::Listener(QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this)) {
+    , m_server(new DirectTcpServer(this)) {
     m_server->setListenBacklogSize(kListenBacklog);
     m_server->setMaxPendingConnections(kListenBacklog);
     connect(m_server, &QTcpServer::newConnection, this, &Listener::onNewConnection);

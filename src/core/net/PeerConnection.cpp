@@ -13,6 +13,43 @@ namespace {
 constexpr qsizetype kReadChunk = 64 * 1024;
 // Plaintext per encrypted slice handed to the socket: 15 full frames.
 constexpr qsizetype kWriteSlice = 15 * BoxStreamEncryptor::kMaxBodyBytes;
+
+// One read buffer per thread, shared by every connection on it, instead of 64 KiB held by
+// each of a node's (possibly hundreds of) idle connections. A connection processes what it
+// read before reading again; a read nested inside that processing (a handler that closes
+// another connection drains its socket) takes a buffer of its own.
+struct ReadScratch {
+    QByteArray bytes;
+    bool busy = false;
+};
+thread_local ReadScratch t_readScratch;
+
+class ScratchLease {
+public:
+    ScratchLease() {
+        if (!t_readScratch.busy) {
+            t_readScratch.busy = true;
+            m_leased = true;
+            m_buffer = &t_readScratch.bytes;
+        }
+        if (m_buffer->size() < kReadChunk) {
+            m_buffer->resize(kReadChunk);
+        }
+    }
+    ~ScratchLease() {
+        if (m_leased) {
+            t_readScratch.busy = false;
+        }
+    }
+    ScratchLease(const ScratchLease &) = delete;
+    ScratchLease &operator=(const ScratchLease &) = delete;
+    QByteArray &buffer() { return *m_buffer; }
+
+private:
+    QByteArray m_own;
+    QByteArray *m_buffer = &m_own;
+    bool m_leased = false;
+};
 } // namespace
 
 PeerConnection::PeerConnection(QTcpSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
@@ -52,7 +89,6 @@ PeerConnection::PeerConnection(const QString &host, quint16 port,
 PeerConnection::~PeerConnection() = default;
 
 void PeerConnection::init() {
-    m_readBuffer.resize(kReadChunk);
     connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &PeerConnection::onSocketError);
     connect(m_socket, &QTcpSocket::disconnected, this, &PeerConnection::onSocketError);
@@ -80,7 +116,8 @@ void PeerConnection::init() {
             QMetaObject::invokeMethod(this, &PeerConnection::onReadyRead, Qt::QueuedConnection);
         }
     } else {
-        m_socket->connectToHost(m_host, m_port);
+        // Unbuffered: see DirectTcpServer for why.
+        m_socket->connectToHost(m_host, m_port, QIODevice::ReadWrite | QIODevice::Unbuffered);
     }
 }
 
@@ -110,13 +147,21 @@ void PeerConnection::onConnected() {
 }
 
 void PeerConnection::onReadyRead() {
-    while (m_state != State::Closed && m_socket && m_socket->bytesAvailable() > 0) {
-        const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
-        if (n <= 0) {
+    ScratchLease scratch;
+    QByteArray &buffer = scratch.buffer();
+    // The socket is unbuffered: read until the kernel has nothing more (0). The end of the
+    // stream or an error is -1, and an unbuffered socket reports it only here.
+    while (m_state != State::Closed && m_socket) {
+        const qint64 n = m_socket->read(buffer.data(), buffer.size());
+        if (n == 0) {
+            break;
+        }
+        if (n < 0) {
+            connectionLost();
             break;
         }
         m_bytesReceived += n;
-        process(QByteArrayView(m_readBuffer.constData(), n));
+        process(QByteArrayView(buffer.constData(), n));
     }
 }
 
@@ -196,7 +241,11 @@ void PeerConnection::onSocketError() {
     }
     // Bytes that arrived before the error still count (they may hold the goodbye).
     onReadyRead();
-    if (m_state == State::Closed) {
+    connectionLost();
+}
+
+void PeerConnection::connectionLost() {
+    if (m_state == State::Closed || !m_socket) {
         return;
     }
     const QString detail = m_socket->error() == QAbstractSocket::UnknownSocketError
@@ -268,6 +317,10 @@ void PeerConnection::flush() {
     }
     m_plainOut.resize(0);
     m_sentSinceKeepAlive = true;
+    // The unbuffered socket hands to the kernel at once whatever fits and signals
+    // bytesWritten only for what it had to hold back; a queue that drained right here is
+    // reported here.
+    checkWritable();
 }
 
 void PeerConnection::writeWire(QByteArrayView wire) {
@@ -279,6 +332,10 @@ void PeerConnection::writeWire(QByteArrayView wire) {
 }
 
 void PeerConnection::onBytesWritten(qint64) {
+    checkWritable();
+}
+
+void PeerConnection::checkWritable() {
     if (m_wantWritable && m_state == State::Established &&
         queuedBytes() <= m_config.sendHighWaterMark / 2) {
         m_wantWritable = false;

@@ -85,7 +85,11 @@ private:
     void onConnected();
     void onReadyRead();
     void onSocketError();
+    // The socket ended or failed (no goodbye came): closes with the reason.
+    void connectionLost();
     void onBytesWritten(qint64 bytes);
+    // Emits writable() when a refused send() may now succeed.
+    void checkWritable();
     void onIdleCheck();
     void onKeepAlive();
     void process(QByteArrayView data);
@@ -113,8 +117,7 @@ private:
     BoxStreamDecryptor m_decryptor;
     MessageDecoder m_decoder;
 
-    QByteArray m_readBuffer; // reused for every socket read
-    QByteArray m_plainIn;    // decrypted, not yet decoded
+    QByteArray m_plainIn; // decrypted, not yet decoded
     QList<QCborValue> m_inbox;
     QByteArray m_plainOut; // framed messages waiting for the next flush
     QByteArray m_wire;     // reused for encrypted output
