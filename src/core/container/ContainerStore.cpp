@@ -28,6 +28,21 @@ ContainerStore::~ContainerStore() {
 
 Status ContainerStore::open(const QString &databasePath) {
     close();
+    if (databasePath.isEmpty()) {
+        return Status::failure(QStringLiteral("no path for the container database"));
+    }
+    m_path = databasePath;
+    return {};
+}
+
+Status ContainerStore::connectDatabase() {
+    if (m_open) {
+        return {};
+    }
+    if (m_path.isEmpty()) {
+        return Status::failure(QStringLiteral("the container database is not open"));
+    }
+    const QString databasePath = m_path;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(databasePath);
@@ -64,6 +79,7 @@ Status ContainerStore::open(const QString &databasePath) {
 }
 
 void ContainerStore::close() {
+    m_path.clear();
     if (!m_open) {
         return;
     }
@@ -77,8 +93,8 @@ void ContainerStore::close() {
 
 Result<QHash<QString, QByteArray>> ContainerStore::load(const QString &container) {
     using R = Result<QHash<QString, QByteArray>>;
-    if (!m_open) {
-        return R::failure(QStringLiteral("the container database is not open"));
+    if (auto s = connectDatabase(); !s) {
+        return R::failure(s.error());
     }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
@@ -95,8 +111,8 @@ Result<QHash<QString, QByteArray>> ContainerStore::load(const QString &container
 }
 
 Status ContainerStore::commit(const QString &container, const std::vector<Write> &writes) {
-    if (!m_open) {
-        return Status::failure(QStringLiteral("the container database is not open"));
+    if (auto s = connectDatabase(); !s) {
+        return s;
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction()) {
@@ -129,8 +145,8 @@ Status ContainerStore::commit(const QString &container, const std::vector<Write>
 }
 
 Status ContainerStore::removeAll(const QString &container) {
-    if (!m_open) {
-        return Status::failure(QStringLiteral("the container database is not open"));
+    if (auto s = connectDatabase(); !s) {
+        return s;
     }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("DELETE FROM container_store WHERE container = ?"));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ContainerStore: the persistent key-value data of every container, in the profile's SQLite
-// database (WAL, synchronous=FULL). Owns one Qt SQL connection; used only on the thread that
-// called open() (the node thread), since Qt SQL connections belong to their thread.
+// database (WAL, synchronous=FULL). Owns one Qt SQL connection, made on first use (a node
+// that hosts no container holds none); used only on the node thread, since Qt SQL
+// connections belong to their thread.
 #pragma once
 
 #include "util/Result.h"
@@ -28,9 +29,10 @@ public:
     ContainerStore(const ContainerStore &) = delete;
     ContainerStore &operator=(const ContainerStore &) = delete;
 
+    // Names the database; it is opened (and its table created) by the first load, commit
+    // or removal, whose error then says why it could not be.
     Status open(const QString &databasePath);
     void close();
-    bool isOpen() const { return m_open; }
 
     // Every key and value of one container (keyed by its 40-hex key).
     Result<QHash<QString, QByteArray>> load(const QString &container);
@@ -39,7 +41,10 @@ public:
     Status removeAll(const QString &container);
 
 private:
+    Status connectDatabase();
+
     QString m_connection;
+    QString m_path;
     bool m_open = false;
 };
 
