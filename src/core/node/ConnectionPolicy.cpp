@@ -11,7 +11,8 @@ using identity::Key160;
 using routing::NodeInfo;
 
 std::vector<NodeInfo> ConnectionPolicy::chosen(const routing::RoutingTable &table, int neighbours,
-                                               int perBucket, qint64 nowMs) {
+                                               int perBucket, qint64 nowMs,
+                                               const QSet<Key160> &connected) {
     std::vector<NodeInfo> result = table.closest(table.self(), neighbours);
     QSet<Key160> taken;
     for (const auto &n : result) {
@@ -22,7 +23,12 @@ std::vector<NodeInfo> ConnectionPolicy::chosen(const routing::RoutingTable &tabl
         for (const auto &c : table.bucket(b).contacts()) {
             contacts.push_back(&c);
         }
-        std::sort(contacts.begin(), contacts.end(), [nowMs](const auto *x, const auto *y) {
+        std::sort(contacts.begin(), contacts.end(), [&](const auto *x, const auto *y) {
+            const bool xLive = connected.contains(x->info.id);
+            const bool yLive = connected.contains(y->info.id);
+            if (xLive != yLive) {
+                return xLive;
+            }
             return x->score(nowMs) > y->score(nowMs);
         });
         int added = 0;

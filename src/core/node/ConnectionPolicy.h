@@ -6,6 +6,8 @@
 
 #include "routing/RoutingTable.h"
 
+#include <QSet>
+
 #include <vector>
 
 namespace orion::node {
@@ -19,9 +21,13 @@ public:
     };
 
     // The peers to stay connected to: the `neighbours` contacts closest to our own ID,
-    // then up to `perBucket` contacts of every bucket, best score first.
+    // then up to `perBucket` contacts of every bucket, those already `connected` first, then
+    // best score. Bucket membership is symmetric (the shared prefix of two IDs), so a
+    // connection another node opened to fill its bucket fills ours too: preferring it keeps
+    // about one connection per bucket pair instead of two.
     static std::vector<routing::NodeInfo> chosen(const routing::RoutingTable &table, int neighbours,
-                                                 int perBucket, qint64 nowMs);
+                                                 int perBucket, qint64 nowMs,
+                                                 const QSet<identity::Key160> &connected = {});
     // The connections to close: only ones this node dialled (an inbound connection is its
     // dialler's to keep: a node without a listener is reachable only through the
     // connections it made), never a chosen peer, never one used within `idleMs`; least

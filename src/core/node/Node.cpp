@@ -961,7 +961,8 @@ void Node::connectionPolicyTick() {
     const int neighbours =
         m_config.listen ? m_config.neighbourConnections : m_config.overlay.routing.k;
     m_chosenPeers =
-        ConnectionPolicy::chosen(m_engine->table(), neighbours, m_config.connectionsPerBucket, now);
+        ConnectionPolicy::chosen(m_engine->table(), neighbours, m_config.connectionsPerBucket, now,
+                                 QSet<Key160>(m_liveIds.begin(), m_liveIds.end()));
     for (const NodeInfo &peer : m_chosenPeers) {
         if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
             m_connections->connectTo(peer.endpoint.address().toString(), peer.endpoint.port(),

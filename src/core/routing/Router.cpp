@@ -101,12 +101,15 @@ Router::Decision Router::onward(RoutedMessage message) {
             }
         }
         if (best != m_self && best != destination && m_config.connectToDestination &&
-            m_self < destination && !unreachable(destination) && !m_waiting.contains(destination)) {
+            message.origin == m_self && m_self < destination && !unreachable(destination) &&
+            !m_waiting.contains(destination)) {
             // This message goes on over the live connection at once; the connection to
-            // the destination serves the messages that follow (one hop). Only the node
-            // with the smaller ID dials: two nodes dialling each other at once (a message
-            // and its receipt) would make duplicate connections, and messages already
-            // sent on the one that gets closed would be lost.
+            // the destination serves the messages that follow (one hop). Only the ends of
+            // a conversation dial, never the relays in between (a relay would otherwise
+            // open a connection for every destination it forwards to), and only the end
+            // with the smaller ID: two nodes dialling each other at once (a message and
+            // its receipt) would make duplicate connections, and messages already sent on
+            // the one that gets closed would be lost.
             const auto known = m_host.knownContacts(destination, 1);
             if (!known.empty() && known.front() == destination) {
                 m_waiting.insert(destination, {});
