@@ -99,10 +99,9 @@ int main(int argc, char **argv) {
         c.transport.maxPerAddress = 100000;
         c.transport.maxInbound = 100000;
         c.bootstrapIntervalMs = 1000;
-        // A lean connection policy: every connection costs guarded key memory (three
-        // mappings per libsodium secure allocation, and the kernel's map count is finite)
-        // and socket buffers; routing needs only the closest neighbours and one contact
-        // per bucket, and lookup connections are closed once idle for a second.
+        // A lean connection policy: every connection costs a socket, its state and its
+        // keys; routing needs only the closest neighbours and one contact per bucket, and
+        // lookup connections are closed once idle for a second.
         c.neighbourConnections = 4;
         c.connectionsPerBucket = 1;
         c.maxConnections = 10;
@@ -152,6 +151,14 @@ int main(int argc, char **argv) {
     // Let bootstrap lookups and the connection policy settle before measuring.
     QThread::msleep(3000);
     const double rssAfter = rssKiB();
+    int connectionsAfter = 0, contactsAfter = 0;
+    for (node::Node *n : nodes) {
+        callOn(n, [&] {
+            const auto st = n->status();
+            connectionsAfter += st.connections;
+            contactsAfter += st.contacts;
+        });
+    }
 
     std::mt19937 rng(7);
     std::uniform_int_distribution<int> pick(0, count - 1);
@@ -262,6 +269,8 @@ int main(int argc, char **argv) {
     out.insert(QStringLiteral("deliver_p50_ms"), percentile(deliverMs, 0.5));
     out.insert(QStringLiteral("deliver_p99_ms"), percentile(deliverMs, 0.99));
     out.insert(QStringLiteral("rss_per_node_kib"), (rssAfter - rssBefore) / count);
+    out.insert(QStringLiteral("connections_per_node"), double(connectionsAfter) / count);
+    out.insert(QStringLiteral("contacts_per_node"), double(contactsAfter) / count);
     out.insert(QStringLiteral("opendht_n200_lookup_p50_ms"), 0.44);
     out.insert(QStringLiteral("opendht_n200_success"), 0.989);
     out.insert(QStringLiteral("opendht_n200_deliver_p50_ms"), 1.0);
