@@ -112,6 +112,7 @@ void PeerConnection::init() {
         return;
     }
     if (m_inbound) {
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_socket->bytesAvailable() > 0) {
             QMetaObject::invokeMethod(this, &PeerConnection::onReadyRead, Qt::QueuedConnection);
         }
@@ -142,6 +143,10 @@ void PeerConnection::onConnected() {
     }
     m_remoteAddress = m_socket->peerAddress();
     m_remotePort = m_socket->peerPort();
+    // Writes are already batched per turn of the event loop (scheduleFlush); Nagle's
+    // algorithm would hold a small message back until the previous one is acknowledged,
+    // and with delayed acknowledgements that is up to 40 ms per hop.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_state = State::Handshaking;
     writeWire(m_handshake->takeOutput());
 }
