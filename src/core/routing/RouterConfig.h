@@ -16,8 +16,9 @@ struct RouterConfig {
     qint64 unreachableForMs = 30'000;
     // Dial the destination in the background when the routing table knows it but no
     // connection to it exists, while the message itself goes on over a live connection:
-    // the rest of a conversation then takes one hop. Only the origin of a message, and
-    // only when it has the smaller ID, dials, so that the two ends of a conversation never dial each other at once.
+    // the rest of a conversation then takes one hop. Only the origin of a message dials
+    // (never a relay), and only when it has the smaller ID, so that the two ends of a
+    // conversation never dial each other at once.
     bool connectToDestination = true;
     // False for a node without a listener (a leaf): it never relays for others, so its own
     // messages go to the live relay closest to the destination even when that relay is
