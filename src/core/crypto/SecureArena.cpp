@@ -51,6 +51,11 @@ State &state() {
     return *s;
 }
 
+[[noreturn]] void corrupted(const char *what) {
+    std::fprintf(stderr, "SecureArena: %s\n", what);
+    std::abort();
+}
+
 std::size_t classFor(std::size_t size) {
     for (std::size_t i = 0; i < kSlotSizes.size(); ++i) {
         if (size + kCanaryBytes <= kSlotSizes[i]) {
@@ -130,8 +135,7 @@ void SecureArena::release(std::uint8_t *data, std::size_t size) {
     std::lock_guard lock(s.mutex);
     auto it = s.chunks.upper_bound(reinterpret_cast<std::uintptr_t>(data));
     if (it == s.chunks.begin()) {
-        std::fputs("SecureArena: release of memory it does not own\n", stderr);
-        std::abort();
+        corrupted("release of memory it does not own");
     }
     --it;
     Chunk &chunk = it->second;
