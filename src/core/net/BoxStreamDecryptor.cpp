@@ -51,7 +51,12 @@ Status BoxStreamDecryptor::feed(QByteArrayView bytes, QByteArray &plaintext) {
             }
             used = processFrame(reinterpret_cast<const std::uint8_t *>(m_pending.constData()), need,
                                 plaintext);
-            m_pending.resize(0);
+            // A whole body is kept only while a frame is incomplete.
+            if (m_pending.capacity() > kHeaderBytes) {
+                m_pending.clear();
+            } else {
+                m_pending.resize(0);
+            }
         } else if (available >= need) {
             used = processFrame(in + pos, need, plaintext);
             pos += need;

@@ -6,20 +6,28 @@
 
 #include <QTcpSocket>
 #include <QThread>
+#include <QTimer>
+#include <QTimerEvent>
+
+#include <algorithm>
+#include <limits>
 
 namespace orion::net {
 
 namespace {
-constexpr qsizetype kReadChunk = 64 * 1024;
+// Bytes taken from the kernel per read: four full Box Stream frames. A bulk transfer loops
+// over reads until the socket is empty, so a larger buffer saves only system calls.
+constexpr qsizetype kReadChunk = 16 * 1024;
 // Plaintext per encrypted slice handed to the socket: 15 full frames.
 constexpr qsizetype kWriteSlice = 15 * BoxStreamEncryptor::kMaxBodyBytes;
 
-// One read buffer per thread, shared by every connection on it, instead of 64 KiB held by
-// each of a node's (possibly hundreds of) idle connections. A connection processes what it
-// read before reading again; a read nested inside that processing (a handler that closes
-// another connection drains its socket) takes a buffer of its own.
+// One read buffer per thread, shared by every connection on it, instead of one held by each
+// of a node's (possibly hundreds of) idle connections. A connection processes what it read
+// before reading again; a read nested inside that processing (a handler that closes another
+// connection drains its socket) takes a buffer of its own. Exactly kReadChunk bytes, left
+// uninitialised: a QByteArray would round the allocation up to the next power of two.
 struct ReadScratch {
-    QByteArray bytes;
+    std::unique_ptr<char[]> bytes;
     bool busy = false;
 };
 thread_local ReadScratch t_readScratch;
@@ -30,10 +38,13 @@ public:
         if (!t_readScratch.busy) {
             t_readScratch.busy = true;
             m_leased = true;
-            m_buffer = &t_readScratch.bytes;
-        }
-        if (m_buffer->size() < kReadChunk) {
-            m_buffer->resize(kReadChunk);
+            if (!t_readScratch.bytes) {
+                t_readScratch.bytes.reset(new char[kReadChunk]);
+            }
+            m_data = t_readScratch.bytes.get();
+        } else {
+            m_own.reset(new char[kReadChunk]);
+            m_data = m_own.get();
         }
     }
     ~ScratchLease() {
@@ -43,11 +54,12 @@ public:
     }
     ScratchLease(const ScratchLease &) = delete;
     ScratchLease &operator=(const ScratchLease &) = delete;
-    QByteArray &buffer() { return *m_buffer; }
+    char *data() const { return m_data; }
+    static constexpr qsizetype size() { return kReadChunk; }
 
 private:
-    QByteArray m_own;
-    QByteArray *m_buffer = &m_own;
+    std::unique_ptr<char[]> m_own;
+    char *m_data = nullptr;
     bool m_leased = false;
 };
 } // namespace
@@ -95,13 +107,9 @@ void PeerConnection::init() {
     connect(m_socket, &QTcpSocket::bytesWritten, this, &PeerConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::connected, this, &PeerConnection::onConnected);
 
-    m_handshakeTimer.setSingleShot(true);
-    connect(&m_handshakeTimer, &QTimer::timeout, this,
-            [this] { close(QStringLiteral("handshake timeout")); });
-    m_handshakeTimer.start(m_config.handshakeTimeout);
-    m_idleTimer.setSingleShot(true);
-    connect(&m_idleTimer, &QTimer::timeout, this, &PeerConnection::onIdleCheck);
-    connect(&m_keepAliveTimer, &QTimer::timeout, this, &PeerConnection::onKeepAlive);
+    m_clock.start();
+    m_handshakeDeadline = m_config.handshakeTimeout.count();
+    checkDeadlines();
 
     if (m_handshake->hasFailed()) {
         // A malformed key or network key: fail on the next turn of the loop so the owner
@@ -152,12 +160,11 @@ void PeerConnection::onConnected() {
 }
 
 void PeerConnection::onReadyRead() {
-    ScratchLease scratch;
-    QByteArray &buffer = scratch.buffer();
+    const ScratchLease scratch;
     // The socket is unbuffered: read until the kernel has nothing more (0). The end of the
     // stream or an error is -1, and an unbuffered socket reports it only here.
     while (m_state != State::Closed && m_socket) {
-        const qint64 n = m_socket->read(buffer.data(), buffer.size());
+        const qint64 n = m_socket->read(scratch.data(), ScratchLease::size());
         if (n == 0) {
             break;
         }
@@ -166,7 +173,7 @@ void PeerConnection::onReadyRead() {
             break;
         }
         m_bytesReceived += n;
-        process(QByteArrayView(buffer.constData(), n));
+        process(QByteArrayView(scratch.data(), n));
     }
 }
 
@@ -184,7 +191,6 @@ void PeerConnection::process(QByteArrayView data) {
         if (!m_handshake->isDone()) {
             return;
         }
-        m_handshakeTimer.stop();
         m_remotePublicKey = m_handshake->remotePublicKey();
         BoxStreamKeys keys = m_handshake->takeKeys();
         m_encryptor = BoxStreamEncryptor(crypto::SecureBuffer::fromBytes(keys.encryptionKey()),
@@ -194,9 +200,9 @@ void PeerConnection::process(QByteArrayView data) {
         m_handshake.reset();
         m_state = State::Established;
         m_wasEstablished = true;
-        m_lastFrame.start();
-        m_idleTimer.start(m_config.idleTimeout);
-        m_keepAliveTimer.start(m_config.keepAliveInterval);
+        m_lastFrameMs = m_clock.elapsed();
+        m_nextKeepAliveMs = m_lastFrameMs + m_config.keepAliveInterval.count();
+        checkDeadlines();
         qCDebug(lcNet) << "established" << qPrintable(describe());
         Q_EMIT established();
         if (m_state != State::Established) {
@@ -213,12 +219,12 @@ void PeerConnection::processStream(QByteArrayView data) {
     const qint64 framesBefore = m_decryptor.framesDecrypted();
     const Status streamStatus = m_decryptor.feed(data, m_plainIn);
     if (m_decryptor.framesDecrypted() != framesBefore || m_decryptor.isFinished()) {
-        m_lastFrame.start();
+        m_lastFrameMs = m_clock.elapsed();
     }
     Status messageStatus = Status::success();
     if (!m_plainIn.isEmpty()) {
         messageStatus = m_decoder.feed(m_plainIn, m_inbox);
-        m_plainIn.resize(0);
+        releaseIfLarge(m_plainIn);
     }
     // Deliver what arrived intact before any error; a receiver may close us meanwhile.
     for (qsizetype i = 0; i < m_inbox.size() && m_state == State::Established; ++i) {
@@ -320,7 +326,8 @@ void PeerConnection::flush() {
         m_encryptor.encrypt(plain.sliced(at, std::min(kWriteSlice, plain.size() - at)), m_wire);
         writeWire(m_wire);
     }
-    m_plainOut.resize(0);
+    releaseIfLarge(m_wire);
+    releaseIfLarge(m_plainOut);
     m_sentSinceKeepAlive = true;
     // The unbuffered socket hands to the kernel at once whatever fits and signals
     // bytesWritten only for what it had to hold back; a queue that drained right here is
@@ -348,28 +355,59 @@ void PeerConnection::checkWritable() {
     }
 }
 
-void PeerConnection::onIdleCheck() {
-    if (m_state != State::Established) {
-        return;
+void PeerConnection::timerEvent(QTimerEvent *event) {
+    if (event->timerId() == m_timer.timerId()) {
+        checkDeadlines();
+    } else {
+        QObject::timerEvent(event);
     }
-    const qint64 idle = m_lastFrame.elapsed();
-    const qint64 limit = m_config.idleTimeout.count();
-    if (idle >= limit) {
-        close(QStringLiteral("idle timeout"));
-        return;
-    }
-    m_idleTimer.start(int(limit - idle));
 }
 
-void PeerConnection::onKeepAlive() {
-    if (m_state != State::Established) {
+void PeerConnection::checkDeadlines() {
+    if (m_state == State::Closed) {
+        m_timer.stop();
         return;
     }
+    const qint64 now = m_clock.elapsed();
+    qint64 next = 0;
+    if (m_state != State::Established) {
+        if (now >= m_handshakeDeadline) {
+            close(QStringLiteral("handshake timeout"));
+            return;
+        }
+        next = m_handshakeDeadline;
+    } else {
+        // Only received frames count: a peer that went away still gets our keep-alives.
+        const qint64 idleAt = m_lastFrameMs + m_config.idleTimeout.count();
+        if (now >= idleAt) {
+            close(QStringLiteral("idle timeout"));
+            return;
+        }
+        if (now >= m_nextKeepAliveMs) {
+            sendKeepAliveIfQuiet();
+            m_nextKeepAliveMs = now + m_config.keepAliveInterval.count();
+        }
+        next = std::min(idleAt, m_nextKeepAliveMs);
+    }
+    m_timer.start(int(std::clamp<qint64>(next - now, 1, std::numeric_limits<int>::max())), this);
+}
+
+void PeerConnection::sendKeepAliveIfQuiet() {
     if (!m_sentSinceKeepAlive && m_plainOut.isEmpty()) {
         MessageFramer::encodeKeepAlive(m_plainOut);
         flush();
     }
     m_sentSinceKeepAlive = false;
+}
+
+void PeerConnection::releaseIfLarge(QByteArray &buffer) {
+    // Room for the common case (a request, a reply with a few contacts) stays allocated.
+    constexpr qsizetype kKeep = 512;
+    if (buffer.capacity() > kKeep) {
+        buffer = QByteArray();
+    } else {
+        buffer.resize(0);
+    }
 }
 
 void PeerConnection::close(const QString &reason) {
@@ -393,9 +431,7 @@ void PeerConnection::close(const QString &reason) {
 void PeerConnection::finishClose(const QString &reason) {
     m_state = State::Closed;
     m_closeReason = reason;
-    m_handshakeTimer.stop();
-    m_idleTimer.stop();
-    m_keepAliveTimer.stop();
+    m_timer.stop();
     m_handshake.reset();
     m_plainOut.clear();
     m_inbox.clear();

@@ -10,6 +10,7 @@
 #include "net/SecretHandshake.h"
 #include "net/TransportConfig.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QCborValue>
 #include <QElapsedTimer>
@@ -17,7 +18,6 @@
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -90,8 +90,14 @@ private:
     void onBytesWritten(qint64 bytes);
     // Emits writable() when a refused send() may now succeed.
     void checkWritable();
-    void onIdleCheck();
-    void onKeepAlive();
+    void timerEvent(QTimerEvent *event) override;
+    // Handles whatever deadline has passed (handshake, idle, keep-alive) and sets the one
+    // timer of this connection to the next.
+    void checkDeadlines();
+    void sendKeepAliveIfQuiet();
+    // Drops a buffer's storage once it grew past what small messages need, so an idle
+    // connection does not keep the largest burst it ever saw.
+    static void releaseIfLarge(QByteArray &buffer);
     void process(QByteArrayView data);
     void processStream(QByteArrayView data);
     void scheduleFlush();
@@ -125,10 +131,13 @@ private:
     bool m_wantWritable = false;
     bool m_sentSinceKeepAlive = false;
 
-    QTimer m_handshakeTimer;
-    QTimer m_idleTimer;
-    QTimer m_keepAliveTimer;
-    QElapsedTimer m_lastFrame;
+    // One timer per connection, for the earliest of its deadlines (milliseconds on m_clock):
+    // a QTimer each would cost three objects and three registrations with the event loop.
+    QBasicTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_handshakeDeadline = 0;
+    qint64 m_lastFrameMs = 0;
+    qint64 m_nextKeepAliveMs = 0;
 
     qint64 m_bytesSent = 0;
     qint64 m_bytesReceived = 0;
