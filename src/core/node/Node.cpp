@@ -379,7 +379,7 @@ NodeStatus Node::status() const {
         s.buckets = m_engine->table().bucketCount();
     }
     s.connections = m_connections ? int(m_connections->connections().size()) : 0;
-    for (const auto &session : m_sessions) {
+    for (const auto &[connection, session] : m_sessions) {
         s.activePeers += session.active ? 1 : 0;
     }
     s.bootstrapped = m_bootstrapped;
@@ -407,7 +407,7 @@ NodeStatus Node::status() const {
 }
 
 bool Node::isActivePeer(const identity::Key160 &id) const {
-    for (const auto &session : m_sessions) {
+    for (const auto &[connection, session] : m_sessions) {
         if (session.active && session.peer.id == id && session.connection) {
             return true;
         }
@@ -442,7 +442,7 @@ void Node::onEstablished(net::PeerConnection *connection) {
         connection->close(QStringLiteral("node stopping"));
         return;
     }
-    m_sessions.insert(connection, Session{connection, {}, false});
+    m_sessions.emplace(connection, Session{connection, {}, false, 0, {}});
     if (!connection->isInbound()) {
         connection->send(activationMessage(MessageType::Activation, connection));
     }
@@ -463,7 +463,7 @@ void Node::onMessage(net::PeerConnection *connection, const QCborValue &message)
     if (it == m_sessions.end() || m_stopping) {
         return;
     }
-    Session &session = *it;
+    Session &session = it->second;
     session.lastUsedMs = nowMs();
     const int type = MessageCodec::typeOf(message);
     if (type < 0) {
@@ -606,8 +606,8 @@ void Node::sendEncoded(const NodeInfo &to, const QCborValue &encoded) {
     const QByteArray key = to.publicKeyBytes();
     if (net::PeerConnection *connection = m_connections->connectionFor(key)) {
         auto it = m_sessions.find(connection);
-        if (it != m_sessions.end() && it->active) {
-            it->lastUsedMs = nowMs();
+        if (it != m_sessions.end() && it->second.active) {
+            it->second.lastUsedMs = nowMs();
             if (!connection->send(encoded)) {
                 qCDebug(lcNode) << "send queue of" << to.id.shortHex() << "full; message dropped";
             }
@@ -641,13 +641,17 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
     m_closedBytesOut += connection->bytesSent();
     m_closedMessagesIn += connection->messagesReceived();
     m_closedMessagesOut += connection->messagesSent();
-    const Session session = m_sessions.take(connection);
+    Session session;
+    if (auto it = m_sessions.find(connection); it != m_sessions.end()) {
+        session = std::move(it->second);
+        m_sessions.erase(it);
+    }
     const QByteArray key = connection->remotePublicKey();
     if (session.active && m_live.value(session.peer.id) == connection) {
         // Two connections to one peer can both be active for a moment (both ends dialled):
         // the peer stays live through the other one.
         net::PeerConnection *other = nullptr;
-        for (const Session &s : std::as_const(m_sessions)) {
+        for (const auto &[c, s] : m_sessions) {
             if (s.active && s.peer.id == session.peer.id && s.connection) {
                 other = s.connection;
             }
@@ -726,7 +730,7 @@ Node::SendResult Node::sendToPeer(const Key160 &peer, const RoutedMessage &messa
         return connection->isEstablished() ? SendResult::Busy : SendResult::Gone;
     }
     if (auto it = m_sessions.find(connection); it != m_sessions.end()) {
-        it->lastUsedMs = nowMs();
+        it->second.lastUsedMs = nowMs();
     }
     return SendResult::Sent;
 }
@@ -970,17 +974,16 @@ void Node::connectionPolicyTick() {
         }
     }
     std::vector<ConnectionPolicy::Connection> open;
-    for (const Session &session : std::as_const(m_sessions)) {
+    for (const auto &[connection, session] : m_sessions) {
         if (session.active && session.connection) {
-            open.push_back({session.peer.id, !session.connection->isInbound(), session.lastUsedMs});
+            const Key160 &peer = session.peer.id;
+            open.push_back({peer, !session.connection->isInbound(), session.lastUsedMs,
+                            m_router->isWaitingFor(peer) || m_engine->isAwaitingReplyFrom(peer)});
         }
     }
     for (const Key160 &peer :
          ConnectionPolicy::surplus(std::move(open), m_chosenPeers, m_config.maxConnections, now,
                                    m_config.connectionIdleMs)) {
-        if (m_router->isWaitingFor(peer)) {
-            continue;
-        }
         if (net::PeerConnection *c = m_live.value(peer)) {
             qCDebug(lcNode) << nodeId().shortHex() << "closing surplus connection to"
                             << peer.shortHex();

@@ -29,6 +29,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 class QFileSystemWatcher;
@@ -229,7 +230,9 @@ private:
 
     net::ConnectionManager *m_connections = nullptr;
     std::unique_ptr<overlay::OverlayEngine> m_engine;
-    QHash<net::PeerConnection *, Session> m_sessions;
+    // An unordered_map: a QHash allocates room for 48 entries at first, and a session is
+    // large; references also stay valid while other sessions come and go.
+    std::unordered_map<net::PeerConnection *, Session> m_sessions;
     QHash<QByteArray, std::vector<QCborValue>> m_outbox; // by public key, while dialling
     NodePortal *m_portal = nullptr;
     container::ContainerManager *m_containerManager = nullptr;
