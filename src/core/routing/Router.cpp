@@ -11,24 +11,11 @@ using ErrorCode = RoutedMessage::ErrorCode;
 Router::Router(const Key160 &self, RouterHost &host, RouterConfig config)
     : m_self(self)
     , m_host(host)
-    , m_config(config) {
-    m_seen.reserve(qMin(m_config.seenCacheSize, 4096));
-}
+    , m_config(config)
+    , m_seen(config.seenCacheSize) {}
 
 bool Router::remember(const QByteArray &messageId) {
-    if (m_config.seenCacheSize <= 0) {
-        return true;
-    }
-    if (m_seen.contains(messageId)) {
-        return false;
-    }
-    m_seen.insert(messageId);
-    m_seenOrder.push_back(messageId);
-    while (int(m_seenOrder.size()) > m_config.seenCacheSize) {
-        m_seen.remove(m_seenOrder.front());
-        m_seenOrder.pop_front();
-    }
-    return true;
+    return m_seen.insert(messageId);
 }
 
 bool Router::unreachable(const Key160 &peer) {

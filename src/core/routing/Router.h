@@ -8,11 +8,10 @@
 #include "routing/RoutedMessage.h"
 #include "routing/RouterConfig.h"
 #include "routing/RouterHost.h"
+#include "routing/SeenMessageIds.h"
 
 #include <QHash>
-#include <QSet>
 
-#include <deque>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -77,8 +76,7 @@ private:
     identity::Key160 m_self;
     RouterHost &m_host;
     RouterConfig m_config;
-    QSet<QByteArray> m_seen;
-    std::deque<QByteArray> m_seenOrder;
+    SeenMessageIds m_seen;
     QHash<identity::Key160, std::vector<RoutedMessage>> m_waiting;
     QHash<identity::Key160, qint64> m_unreachableUntil;
     NextHopOverride m_override;
