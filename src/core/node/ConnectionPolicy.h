@@ -18,6 +18,7 @@ public:
         identity::Key160 peer;
         bool outbound = false; // this node dialled it
         qint64 lastUsedMs = 0; // last message sent or received
+        bool awaited = false;  // a reply or a message waits on it: never closed as surplus
     };
 
     // The peers to stay connected to: the `neighbours` contacts closest to our own ID,

@@ -354,29 +354,38 @@ void OverlayEngine::advance(quint32 lookupId) {
     }
 }
 
+bool OverlayEngine::isAwaitingReplyFrom(const Key160 &peer) const {
+    return std::any_of(m_pending.begin(), m_pending.end(),
+                       [&](const Pending &p) { return p.peer == peer; });
+}
+
 void OverlayEngine::bootstrap(const std::vector<NodeInfo> &seeds, std::function<void(bool)> done) {
     lookup(
         m_self.id,
         [this, done = std::move(done)](const LookupResult &) {
-            // Our own neighbourhood is now known; fill the farther buckets too.
-            const int buckets = m_table.bucketCount();
-            auto remaining = std::make_shared<int>(std::max(0, buckets - 1));
-            auto finish = [this, done, remaining] {
-                if (--*remaining <= 0 && done) {
-                    done(m_table.size() > 0);
-                }
-            };
-            if (*remaining == 0) {
-                ++*remaining;
-                finish();
-                return;
-            }
-            for (int i = 0; i < buckets - 1; ++i) {
-                lookup(m_table.keyInBucket(i, randomKey()),
-                       [finish](const LookupResult &) { finish(); });
-            }
+            // Our own neighbourhood is now known; fill the farther buckets too, one lookup
+            // after another: run at once they would hold a connection to most of the
+            // contacts they ask at the same time, for no gain on a joining node.
+            fillBuckets(0, done);
         },
         seeds);
+}
+
+void OverlayEngine::fillBuckets(int index, std::function<void(bool)> done) {
+    if (m_stopped) {
+        return;
+    }
+    // The table splits its last bucket as contacts arrive: the count is read each time.
+    if (index >= m_table.bucketCount() - 1) {
+        if (done) {
+            done(m_table.size() > 0);
+        }
+        return;
+    }
+    lookup(m_table.keyInBucket(index, randomKey()),
+           [this, index, done = std::move(done)](const LookupResult &) mutable {
+               fillBuckets(index + 1, std::move(done));
+           });
 }
 
 int OverlayEngine::refreshStaleBuckets() {

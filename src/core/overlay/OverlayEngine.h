@@ -82,8 +82,12 @@ public:
 
     int activeLookups() const { return int(m_lookups.size()); }
     int pendingRequests() const { return int(m_pending.size()); }
+    // A request to this peer is still unanswered (and not timed out).
+    bool isAwaitingReplyFrom(const identity::Key160 &peer) const;
 
 private:
+    // Bootstrap: one lookup into bucket index, then the next, then done.
+    void fillBuckets(int index, std::function<void(bool)> done);
     struct Pending {
         quint64 id = 0;
         identity::Key160 peer;

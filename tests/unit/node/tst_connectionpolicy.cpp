@@ -103,6 +103,24 @@ private Q_SLOTS:
         }
         QVERIFY(ConnectionPolicy::surplus(open, {kept}, 100, 10'000, 1'000).empty());
     }
+
+    void surplusKeepsAwaitedConnections() {
+        // Idle by the clock, but a reply (or a routed message) waits on two of them.
+        std::vector<ConnectionPolicy::Connection> open;
+        std::vector<Key160> awaited;
+        for (int i = 0; i < 5; ++i) {
+            const NodeInfo n = randomNode(quint16(40 + i));
+            open.push_back({n.id, true, 0, i < 2});
+            if (i < 2) {
+                awaited.push_back(n.id);
+            }
+        }
+        const auto closed = ConnectionPolicy::surplus(open, {}, 0, 10'000, 0);
+        QCOMPARE(int(closed.size()), 3);
+        for (const Key160 &id : closed) {
+            QVERIFY(std::find(awaited.begin(), awaited.end(), id) == awaited.end());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionPolicy)
