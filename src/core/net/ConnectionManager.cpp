@@ -34,10 +34,10 @@ ConnectionManager::ConnectionManager(const crypto::Ed25519 &identity, QByteArray
 }
 
 ConnectionManager::~ConnectionManager() {
-    // Children are destroyed by QObject; their signals must not reach a half-destroyed
+    // Children are destroyed by QObject; their events must not reach a half-destroyed
     // manager.
     for (PeerConnection *connection : std::as_const(m_connections)) {
-        connection->disconnect(this);
+        connection->setObserver(nullptr);
     }
 }
 
@@ -94,7 +94,7 @@ void ConnectionManager::onIncoming(QTcpSocket *socket) {
     const QHostAddress address = normalized(socket->peerAddress());
     auto *connection = new PeerConnection(socket, m_identity, m_networkKey.view(), m_config, this);
     adopt(connection);
-    // Counted before the limit check so the rejected one is released by onClosed too.
+    // Counted before the limit check so the rejected one is released by onPeerClosed too.
     ++m_inbound;
     const int fromAddress = ++m_inboundPerAddress[address];
     if (m_inbound > m_config.maxInbound) {
@@ -106,14 +106,11 @@ void ConnectionManager::onIncoming(QTcpSocket *socket) {
 
 void ConnectionManager::adopt(PeerConnection *connection) {
     m_connections.insert(connection);
-    connect(connection, &PeerConnection::established, this,
-            [this, connection] { onEstablished(connection); });
-    connect(connection, &PeerConnection::closed, this,
-            [this, connection](const QString &reason) { onClosed(connection, reason); });
-    connect(connection, &PeerConnection::messageReceived, this,
-            [this, connection](const QCborValue &message) {
-                Q_EMIT messageReceived(connection, message);
-            });
+    connection->setObserver(this);
+}
+
+void ConnectionManager::onPeerMessage(PeerConnection *connection, const QCborValue &message) {
+    Q_EMIT messageReceived(connection, message);
 }
 
 bool ConnectionManager::preferNew(const PeerConnection *existing,
@@ -129,10 +126,13 @@ bool ConnectionManager::preferNew(const PeerConnection *existing,
     return dialer(candidate) == preferredDialer && dialer(existing) != preferredDialer;
 }
 
-void ConnectionManager::onEstablished(PeerConnection *connection) {
+void ConnectionManager::onPeerEstablished(PeerConnection *connection) {
     const QByteArray key = connection->remotePublicKey();
     if (m_dialling.value(key) == connection) {
         m_dialling.remove(key);
+        if (m_dialling.isEmpty()) {
+            m_dialling.clear(); // a QHash keeps its storage when emptied, clear() frees it
+        }
     }
     if (key == m_identity->publicKey()) {
         connection->close(QStringLiteral("connection to self"));
@@ -150,7 +150,7 @@ void ConnectionManager::onEstablished(PeerConnection *connection) {
     Q_EMIT connectionEstablished(connection);
 }
 
-void ConnectionManager::onClosed(PeerConnection *connection, const QString &reason) {
+void ConnectionManager::onPeerClosed(PeerConnection *connection, const QString &reason) {
     if (!m_connections.remove(connection)) {
         return;
     }
@@ -160,6 +160,9 @@ void ConnectionManager::onClosed(PeerConnection *connection, const QString &reas
     }
     if (m_dialling.value(key) == connection) {
         m_dialling.remove(key);
+        if (m_dialling.isEmpty()) {
+            m_dialling.clear(); // a QHash keeps its storage when emptied, clear() frees it
+        }
     }
     if (connection->isInbound()) {
         --m_inbound;

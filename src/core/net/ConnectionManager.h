@@ -25,7 +25,7 @@ namespace orion::net {
 
 class Listener;
 
-class ConnectionManager : public QObject {
+class ConnectionManager : public QObject, private PeerConnectionObserver {
     Q_OBJECT
 
 public:
@@ -66,8 +66,10 @@ Q_SIGNALS:
 private:
     void onIncoming(QTcpSocket *socket);
     void adopt(PeerConnection *connection);
-    void onEstablished(PeerConnection *connection);
-    void onClosed(PeerConnection *connection, const QString &reason);
+    // PeerConnectionObserver
+    void onPeerEstablished(PeerConnection *connection) override;
+    void onPeerMessage(PeerConnection *connection, const QCborValue &message) override;
+    void onPeerClosed(PeerConnection *connection, const QString &reason) override;
     // Which of two connections to the same peer survives; both ends agree on it.
     bool preferNew(const PeerConnection *existing, const PeerConnection *candidate) const;
     void assertThread() const;

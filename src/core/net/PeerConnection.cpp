@@ -75,7 +75,8 @@ PeerConnection::PeerConnection(QTcpSocket *socket, std::shared_ptr<const crypto:
     m_socket->setParent(this);
     m_remoteAddress = m_socket->peerAddress();
     m_remotePort = m_socket->peerPort();
-    m_handshake = SecretHandshake::server(std::move(identity), networkKey);
+    m_handshake =
+        std::make_unique<SecretHandshake>(SecretHandshake::server(std::move(identity), networkKey));
     init();
 }
 
@@ -94,7 +95,8 @@ PeerConnection::PeerConnection(const QString &host, quint16 port,
     , m_remotePort(port)
     , m_remotePublicKey(expectedPublicKey) {
     m_remoteAddress = QHostAddress(host);
-    m_handshake = SecretHandshake::client(std::move(identity), networkKey, expectedPublicKey);
+    m_handshake = std::make_unique<SecretHandshake>(
+        SecretHandshake::client(std::move(identity), networkKey, expectedPublicKey));
     init();
 }
 
@@ -115,7 +117,10 @@ void PeerConnection::init() {
         // A malformed key or network key: fail on the next turn of the loop so the owner
         // has connected to closed() by then.
         QMetaObject::invokeMethod(
-            this, [this] { close(QStringLiteral("handshake failed: ") + m_handshake->error()); },
+            this,
+            [this, reason = QStringLiteral("handshake failed: ") + m_handshake->error()] {
+                close(reason);
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -204,7 +209,7 @@ void PeerConnection::process(QByteArrayView data) {
         m_nextKeepAliveMs = m_lastFrameMs + m_config.keepAliveInterval.count();
         checkDeadlines();
         qCDebug(lcNet) << "established" << qPrintable(describe());
-        Q_EMIT established();
+        notifyEstablished();
         if (m_state != State::Established) {
             return;
         }
@@ -224,12 +229,12 @@ void PeerConnection::processStream(QByteArrayView data) {
     Status messageStatus = Status::success();
     if (!m_plainIn.isEmpty()) {
         messageStatus = m_decoder.feed(m_plainIn, m_inbox);
-        releaseIfLarge(m_plainIn);
+        m_plainIn = QByteArray();
     }
     // Deliver what arrived intact before any error; a receiver may close us meanwhile.
     for (qsizetype i = 0; i < m_inbox.size() && m_state == State::Established; ++i) {
         ++m_messagesReceived;
-        Q_EMIT messageReceived(m_inbox.at(i));
+        notifyMessage(m_inbox.at(i));
     }
     m_inbox.clear();
     if (m_state != State::Established) {
@@ -326,8 +331,8 @@ void PeerConnection::flush() {
         m_encryptor.encrypt(plain.sliced(at, std::min(kWriteSlice, plain.size() - at)), m_wire);
         writeWire(m_wire);
     }
-    releaseIfLarge(m_wire);
-    releaseIfLarge(m_plainOut);
+    m_wire = QByteArray();
+    m_plainOut = QByteArray();
     m_sentSinceKeepAlive = true;
     // The unbuffered socket hands to the kernel at once whatever fits and signals
     // bytesWritten only for what it had to hold back; a queue that drained right here is
@@ -400,14 +405,25 @@ void PeerConnection::sendKeepAliveIfQuiet() {
     m_sentSinceKeepAlive = false;
 }
 
-void PeerConnection::releaseIfLarge(QByteArray &buffer) {
-    // Room for the common case (a request, a reply with a few contacts) stays allocated.
-    constexpr qsizetype kKeep = 512;
-    if (buffer.capacity() > kKeep) {
-        buffer = QByteArray();
-    } else {
-        buffer.resize(0);
+void PeerConnection::notifyEstablished() {
+    if (m_observer) {
+        m_observer->onPeerEstablished(this);
     }
+    Q_EMIT established();
+}
+
+void PeerConnection::notifyMessage(const QCborValue &message) {
+    if (m_observer) {
+        m_observer->onPeerMessage(this, message);
+    }
+    Q_EMIT messageReceived(message);
+}
+
+void PeerConnection::notifyClosed(const QString &reason) {
+    if (auto *observer = std::exchange(m_observer, nullptr)) {
+        observer->onPeerClosed(this, reason);
+    }
+    Q_EMIT closed(reason);
 }
 
 void PeerConnection::close(const QString &reason) {
@@ -455,7 +471,7 @@ void PeerConnection::finishClose(const QString &reason) {
         }
     }
     qCInfo(lcNet).noquote() << "closed" << describe() << "reason:" << reason;
-    Q_EMIT closed(reason);
+    notifyClosed(reason);
 }
 
 } // namespace orion::net

@@ -7,6 +7,7 @@
 #include "net/BoxStreamDecryptor.h"
 #include "net/BoxStreamEncryptor.h"
 #include "net/MessageDecoder.h"
+#include "net/PeerConnectionObserver.h"
 #include "net/SecretHandshake.h"
 #include "net/TransportConfig.h"
 
@@ -72,6 +73,8 @@ public:
     qint64 keepAlivesReceived() const { return m_decoder.keepAlivesReceived(); }
 
     QString describe() const;
+    // Called before each of established(), messageReceived() and closed(); nullptr for none.
+    void setObserver(PeerConnectionObserver *observer) { m_observer = observer; }
 
 Q_SIGNALS:
     void established();
@@ -95,9 +98,9 @@ private:
     // timer of this connection to the next.
     void checkDeadlines();
     void sendKeepAliveIfQuiet();
-    // Drops a buffer's storage once it grew past what small messages need, so an idle
-    // connection does not keep the largest burst it ever saw.
-    static void releaseIfLarge(QByteArray &buffer);
+    void notifyEstablished();
+    void notifyMessage(const QCborValue &message);
+    void notifyClosed(const QString &reason);
     void process(QByteArrayView data);
     void processStream(QByteArrayView data);
     void scheduleFlush();
@@ -118,15 +121,18 @@ private:
     QByteArray m_remotePublicKey;
     QString m_closeReason;
 
-    std::optional<SecretHandshake> m_handshake;
+    PeerConnectionObserver *m_observer = nullptr;
+    std::unique_ptr<SecretHandshake> m_handshake; // released once established
     BoxStreamEncryptor m_encryptor;
     BoxStreamDecryptor m_decryptor;
     MessageDecoder m_decoder;
 
+    // m_plainIn, m_plainOut and m_wire hold bytes only within one turn of the event loop
+    // and give their storage back afterwards: an idle connection keeps none.
     QByteArray m_plainIn; // decrypted, not yet decoded
     QList<QCborValue> m_inbox;
     QByteArray m_plainOut; // framed messages waiting for the next flush
-    QByteArray m_wire;     // reused for encrypted output
+    QByteArray m_wire;     // encrypted output, reused for the slices of one flush
     bool m_flushScheduled = false;
     bool m_wantWritable = false;
     bool m_sentSinceKeepAlive = false;
