@@ -584,7 +584,7 @@ void Node::flushOutbox(const NodeInfo &peer, net::PeerConnection *connection) {
     if (it == m_outbox.end()) {
         return;
     }
-    const auto queued = std::move(it.value());
+    const auto queued = std::move(it->second);
     m_outbox.erase(it);
     for (const auto &message : queued) {
         connection->send(message);
@@ -622,7 +622,7 @@ void Node::sendEncoded(const NodeInfo &to, const QCborValue &encoded) {
         return; // activation in progress
     }
     if (!to.endpoint.isValid()) {
-        m_outbox.remove(key);
+        m_outbox.erase(key);
         const auto id = to.id;
         QMetaObject::invokeMethod(
             this,
@@ -694,7 +694,7 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
                 }
             }
             // Requests waiting for this peer will not be answered: fail them now.
-            m_outbox.remove(key);
+            m_outbox.erase(key);
             m_engine->handleUnreachable(id);
             if (m_router->isWaitingFor(id)) {
                 m_router->connectFailed(id, dialFailed);

@@ -233,7 +233,8 @@ private:
     // An unordered_map: a QHash allocates room for 48 entries at first, and a session is
     // large; references also stay valid while other sessions come and go.
     std::unordered_map<net::PeerConnection *, Session> m_sessions;
-    QHash<QByteArray, std::vector<QCborValue>> m_outbox; // by public key, while dialling
+    // By public key, while dialling. Usually empty: a std::map holds no storage then.
+    std::map<QByteArray, std::vector<QCborValue>> m_outbox;
     NodePortal *m_portal = nullptr;
     container::ContainerManager *m_containerManager = nullptr;
     ContainerBridge *m_containerBridge = nullptr;
