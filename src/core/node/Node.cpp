@@ -693,9 +693,14 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
                     return; // being dialled again; the outbox waits for it
                 }
             }
-            // Requests waiting for this peer will not be answered: fail them now.
             m_outbox.erase(key);
-            m_engine->handleUnreachable(id);
+            if (dialFailed) {
+                // Requests waiting for this peer will not be answered: fail them now.
+                m_engine->handleUnreachable(id);
+            } else {
+                // Closed after it worked: what crossed the goodbye is asked again once.
+                m_engine->handleConnectionLost(id);
+            }
             if (m_router->isWaitingFor(id)) {
                 m_router->connectFailed(id, dialFailed);
             }

@@ -212,6 +212,32 @@ void OverlayEngine::handleUnreachable(const Key160 &peer) {
     }
 }
 
+void OverlayEngine::handleConnectionLost(const Key160 &peer) {
+    if (m_stopped) {
+        return;
+    }
+    std::vector<Pending> failed;
+    bool retry = false;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->peer == peer && it->resentAfterLoss) {
+            failed.push_back(std::move(*it));
+            it = m_pending.erase(it);
+            continue;
+        }
+        if (it->peer == peer) {
+            it->resentAfterLoss = true;
+            retry = true;
+        }
+        ++it;
+    }
+    for (auto &p : failed) {
+        failPending(std::move(p));
+    }
+    if (retry) {
+        resendPending(peer);
+    }
+}
+
 void OverlayEngine::resendPending(const Key160 &peer) {
     if (m_stopped) {
         return;

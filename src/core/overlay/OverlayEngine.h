@@ -60,6 +60,10 @@ public:
     // requests in flight may have been lost with it, so they are sent once more. Their
     // time-outs keep running.
     void resendPending(const identity::Key160 &peer);
+    // An established connection to `peer` closed (the peer closes connections it finds
+    // idle, and our request may cross its goodbye). Each request still waiting for `peer`
+    // is sent once more, which dials again; one that was already sent again fails now.
+    void handleConnectionLost(const identity::Key160 &peer);
     // A peer told us how it sees our address.
     void recordObservedAddress(const identity::Key160 &reporter, const routing::Endpoint &observed);
     // The address most peers report seeing us at (address only; port as they saw it).
@@ -93,6 +97,7 @@ private:
         identity::Key160 peer;
         qint64 sentAtMs = 0;
         quint32 lookupId = 0; // 0: a ping
+        bool resentAfterLoss = false;
         PingCallback pingDone;
     };
     struct LookupRun {
