@@ -13,6 +13,7 @@
 #include "node/ProfileLock.h"
 
 #include <QCborValue>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -68,7 +69,13 @@ Status NodeHost::buildAndStart() {
     if (!key) {
         return Status::failure(tr("The network key could not be opened: %1").arg(key.error()));
     }
-    node::NodeConfig config = node::NodeConfig::fromSettings(*profile.settings());
+    Result<node::NodeConfig> settingsConfig = node::NodeConfig::fromSettings(*profile.settings());
+    if (!settingsConfig) {
+        return Status::failure(
+            tr("The settings file %1 has a bad value: %2")
+                .arg(QDir::toNativeSeparators(profile.settingsPath()), settingsConfig.error()));
+    }
+    node::NodeConfig config = std::move(settingsConfig).value();
     if (m_adjust) {
         m_adjust(config);
     }

@@ -77,7 +77,12 @@ int runCommand(const QStringList &args) {
         return fail(args, networkKey.error());
     }
 
-    node::NodeConfig config = node::NodeConfig::fromSettings(*profile.settings());
+    auto settingsConfig = node::NodeConfig::fromSettings(*profile.settings());
+    if (!settingsConfig) {
+        return fail(args,
+                    QStringLiteral("%1: %2").arg(profile.settingsPath(), settingsConfig.error()));
+    }
+    node::NodeConfig config = std::move(settingsConfig).value();
     if (parser.isSet(noListen)) {
         config.listen = false;
     } else if (parser.isSet(listen)) {

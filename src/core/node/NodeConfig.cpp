@@ -3,44 +3,190 @@
 
 #include <QSettings>
 
+#include <limits>
+
 namespace orion::node {
 
-NodeConfig NodeConfig::fromSettings(const QSettings &settings) {
-    NodeConfig c;
-    c.listenPort = quint16(settings.value(QStringLiteral("network/port"), c.listenPort).toUInt());
-    c.advertisedAddresses = settings.value(QStringLiteral("network/addresses")).toStringList();
-    c.listen = settings.value(QStringLiteral("network/listen"), true).toBool();
-    const QString listenAddress =
-        settings.value(QStringLiteral("network/listenAddress")).toString();
-    if (!listenAddress.isEmpty()) {
-        c.listenAddress = QHostAddress(listenAddress);
+namespace {
+
+// Reads keys of the settings file into the config, remembering the first bad value: a
+// setting that is present must parse and be in range, one that is absent keeps its default.
+class SettingsReader {
+public:
+    explicit SettingsReader(const QSettings &settings)
+        : m_settings(settings) {}
+
+    // A whole number of at least min.
+    template <typename Int>
+    void integer(const char *key, Int &target, qint64 min) {
+        whole(key, target, min, std::numeric_limits<Int>::max(),
+              QStringLiteral("a whole number of at least %1").arg(min));
     }
+
+    // A whole number from min to max.
+    template <typename Int>
+    void integerIn(const char *key, Int &target, qint64 min, qint64 max) {
+        whole(key, target, min, max,
+              QStringLiteral("a whole number from %1 to %2").arg(min).arg(max));
+    }
+
+    void milliseconds(const char *key, std::chrono::milliseconds &target, qint64 min) {
+        qint64 ms = target.count();
+        integer(key, ms, min);
+        target = std::chrono::milliseconds(ms);
+    }
+
+    void positive(const char *key, double &target) {
+        const QString text = raw(key);
+        if (text.isNull()) {
+            return;
+        }
+        bool ok = false;
+        const double value = text.trimmed().toDouble(&ok);
+        if (!ok || !(value > 0) || value > 1e12) {
+            reject(key, text, QStringLiteral("a number above 0"));
+            return;
+        }
+        target = value;
+    }
+
+    void boolean(const char *key, bool &target) {
+        const QString text = raw(key);
+        if (text.isNull()) {
+            return;
+        }
+        const QString t = text.trimmed().toLower();
+        if (t == u"true" || t == u"1" || t == u"yes" || t == u"on") {
+            target = true;
+        } else if (t == u"false" || t == u"0" || t == u"no" || t == u"off") {
+            target = false;
+        } else {
+            reject(key, text, QStringLiteral("true or false"));
+        }
+    }
+
+    void address(const char *key, QHostAddress &target) {
+        const QString text = raw(key);
+        if (text.isNull() || text.trimmed().isEmpty()) {
+            return;
+        }
+        const QHostAddress parsed(text.trimmed());
+        if (parsed.isNull()) {
+            reject(key, text, QStringLiteral("an IPv4 or IPv6 address"));
+            return;
+        }
+        target = parsed;
+    }
+
+    void stringList(const char *key, QStringList &target) {
+        if (m_settings.contains(QLatin1String(key))) {
+            target = m_settings.value(QLatin1String(key)).toStringList();
+        }
+    }
+
+    template <typename Int>
+    void whole(const char *key, Int &target, qint64 min, qint64 max, const QString &expected) {
+        const QString text = raw(key);
+        if (text.isNull()) {
+            return;
+        }
+        bool ok = false;
+        const qint64 value = text.trimmed().toLongLong(&ok);
+        if (!ok || value < min || value > max) {
+            reject(key, text, expected);
+            return;
+        }
+        target = Int(value);
+    }
+
+    void reject(const char *key, const QString &text, const QString &expected) {
+        if (m_error.isEmpty()) {
+            m_error = QStringLiteral("setting %1 must be %2, not \"%3\"")
+                          .arg(QLatin1String(key), expected, text);
+        }
+    }
+
+    const QString &error() const { return m_error; }
+
+private:
+    // A null string when the key is absent. A list value (a comma in an INI file) is
+    // joined back, so it is reported as written.
+    QString raw(const char *key) const {
+        if (!m_settings.contains(QLatin1String(key))) {
+            return {};
+        }
+        const QVariant value = m_settings.value(QLatin1String(key));
+        if (value.typeId() == QMetaType::QStringList) {
+            return value.toStringList().join(QLatin1Char(','));
+        }
+        const QString text = value.toString();
+        return text.isNull() ? QStringLiteral("") : text;
+    }
+
+    const QSettings &m_settings;
+    QString m_error;
+};
+
+} // namespace
+
+Result<NodeConfig> NodeConfig::fromSettings(const QSettings &settings) {
+    NodeConfig c;
+    SettingsReader r(settings);
+
+    r.integerIn("network/port", c.listenPort, 0, 65535);
+    r.stringList("network/addresses", c.advertisedAddresses);
+    r.boolean("network/listen", c.listen);
+    r.address("network/listenAddress", c.listenAddress);
+
     auto &o = c.overlay;
-    o.routing.addressLimits =
-        settings.value(QStringLiteral("overlay/addressLimits"), o.routing.addressLimits).toBool();
-    o.routing.k = settings.value(QStringLiteral("overlay/k"), o.routing.k).toInt();
-    o.alpha = settings.value(QStringLiteral("overlay/alpha"), o.alpha).toInt();
-    o.requestTimeoutMs =
-        settings.value(QStringLiteral("overlay/requestTimeoutMs"), o.requestTimeoutMs).toLongLong();
-    o.refreshIntervalMs =
-        settings.value(QStringLiteral("overlay/refreshIntervalMs"), o.refreshIntervalMs)
-            .toLongLong();
-    o.maintenanceIntervalMs =
-        settings.value(QStringLiteral("overlay/maintenanceIntervalMs"), o.maintenanceIntervalMs)
-            .toLongLong();
-    c.bootstrapIntervalMs =
-        settings.value(QStringLiteral("overlay/bootstrapIntervalMs"), c.bootstrapIntervalMs)
-            .toLongLong();
-    c.routeTimeoutMs =
-        settings.value(QStringLiteral("routing/routeTimeoutMs"), c.routeTimeoutMs).toLongLong();
-    c.neighbourConnections =
-        settings.value(QStringLiteral("routing/neighbourConnections"), c.neighbourConnections)
-            .toInt();
-    c.connectionsPerBucket =
-        settings.value(QStringLiteral("routing/connectionsPerBucket"), c.connectionsPerBucket)
-            .toInt();
-    c.maxConnections =
-        settings.value(QStringLiteral("routing/maxConnections"), c.maxConnections).toInt();
+    r.boolean("overlay/addressLimits", o.routing.addressLimits);
+    r.integerIn("overlay/k", o.routing.k, 1, 160);
+    r.integerIn("overlay/alpha", o.alpha, 1, 160);
+    r.integer("overlay/requestTimeoutMs", o.requestTimeoutMs, 1);
+    r.integer("overlay/refreshIntervalMs", o.refreshIntervalMs, 1);
+    r.integer("overlay/maintenanceIntervalMs", o.maintenanceIntervalMs, 1);
+    r.integer("overlay/bootstrapIntervalMs", c.bootstrapIntervalMs, 1);
+
+    r.integer("routing/routeTimeoutMs", c.routeTimeoutMs, 1);
+    r.integer("routing/neighbourConnections", c.neighbourConnections, 0);
+    r.integer("routing/connectionsPerBucket", c.connectionsPerBucket, 0);
+    r.integer("routing/maxConnections", c.maxConnections, 0);
+    r.integer("routing/connectionIdleMs", c.connectionIdleMs, 0);
+    r.integer("routing/connectionPolicyIntervalMs", c.connectionPolicyIntervalMs, 1);
+    r.positive("routing/routedPerSecondPerPeer", c.routedPerSecondPerPeer);
+    r.positive("routing/routedBurstPerPeer", c.routedBurstPerPeer);
+    r.integer("routing/maxQueuedPerPeer", c.maxQueuedPerPeer, 1);
+    r.integer("routing/seenCacheSize", c.router.seenCacheSize, 0);
+
+    auto &t = c.transport;
+    r.milliseconds("transport/handshakeTimeoutMs", t.handshakeTimeout, 1);
+    r.milliseconds("transport/idleTimeoutMs", t.idleTimeout, 1);
+    r.milliseconds("transport/keepAliveIntervalMs", t.keepAliveInterval, 1);
+    r.milliseconds("transport/closeLingerMs", t.closeLinger, 0);
+    r.integer("transport/sendHighWaterMark", t.sendHighWaterMark, 64 * 1024);
+    r.integer("transport/maxInbound", t.maxInbound, 0);
+    r.integer("transport/maxPerAddress", t.maxPerAddress, 0);
+
+    r.integer("providers/ttlSecs", c.providerTtlSecs, 60);
+    r.integer("providers/cacheMs", c.providerCacheMs, 0);
+
+    if (!r.error().isEmpty()) {
+        return Result<NodeConfig>::failure(r.error());
+    }
+    if (o.alpha > o.routing.k) {
+        return Result<NodeConfig>::failure(
+            QStringLiteral("setting overlay/alpha (%1) must not exceed overlay/k (%2)")
+                .arg(o.alpha)
+                .arg(o.routing.k));
+    }
+    if (t.keepAliveInterval >= t.idleTimeout) {
+        // A healthy but quiet peer would be closed as idle before its keep-alive arrives.
+        return Result<NodeConfig>::failure(
+            QStringLiteral("setting transport/keepAliveIntervalMs (%1) must be below "
+                           "transport/idleTimeoutMs (%2)")
+                .arg(t.keepAliveInterval.count())
+                .arg(t.idleTimeout.count()));
+    }
     return c;
 }
 

@@ -6,6 +6,7 @@
 #include "net/TransportConfig.h"
 #include "overlay/OverlayConfig.h"
 #include "routing/RouterConfig.h"
+#include "util/Result.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -65,10 +66,10 @@ struct NodeConfig {
     // Resolved container hosts are cached this long.
     qint64 providerCacheMs = 60'000;
 
-    // Reads [network] port, addresses, listen and [overlay] addressLimits, k, alpha,
-    // requestTimeoutMs, refreshIntervalMs, maintenanceIntervalMs, and [routing]
-    // routeTimeoutMs, neighbourConnections, connectionsPerBucket, maxConnections.
-    static NodeConfig fromSettings(const QSettings &settings);
+    // The defaults, overridden by the keys present in the profile's settings file
+    // (docs/settings.md lists them). A key that is present but not a valid value for it is
+    // an error naming the key, the value and what it must be.
+    static Result<NodeConfig> fromSettings(const QSettings &settings);
 };
 
 } // namespace orion::node
