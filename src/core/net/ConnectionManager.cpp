@@ -139,12 +139,15 @@ void ConnectionManager::onPeerEstablished(PeerConnection *connection) {
         return;
     }
     if (PeerConnection *existing = m_byKey.value(key, nullptr)) {
+        // The peer closes the same one (both ends prefer the same connection). Each end
+        // reads the other's messages up to its goodbye, so nothing sent on the duplicate
+        // before the two ends agreed is lost.
         if (!preferNew(existing, connection)) {
-            connection->close(QStringLiteral("duplicate"));
+            connection->closeAfterPeer(QStringLiteral("duplicate"));
             return;
         }
         m_byKey.remove(key);
-        existing->close(QStringLiteral("duplicate"));
+        existing->closeAfterPeer(QStringLiteral("duplicate"));
     }
     m_byKey.insert(key, connection);
     Q_EMIT connectionEstablished(connection);

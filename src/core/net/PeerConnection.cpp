@@ -215,7 +215,7 @@ void PeerConnection::process(QByteArrayView data) {
         }
         data = data.sliced(used);
     }
-    if (m_state == State::Established && !data.isEmpty()) {
+    if ((m_state == State::Established || m_state == State::Closing) && !data.isEmpty()) {
         processStream(data);
     }
 }
@@ -232,11 +232,18 @@ void PeerConnection::processStream(QByteArrayView data) {
         m_plainIn = QByteArray();
     }
     // Deliver what arrived intact before any error; a receiver may close us meanwhile.
-    for (qsizetype i = 0; i < m_inbox.size() && m_state == State::Established; ++i) {
+    auto receiving = [this] { return m_state == State::Established || m_state == State::Closing; };
+    for (qsizetype i = 0; i < m_inbox.size() && receiving(); ++i) {
         ++m_messagesReceived;
         notifyMessage(m_inbox.at(i));
     }
     m_inbox.clear();
+    if (m_state == State::Closing) {
+        if (!streamStatus || !messageStatus || m_decryptor.isFinished()) {
+            finishClose(m_closeReason);
+        }
+        return;
+    }
     if (m_state != State::Established) {
         return;
     }
@@ -276,6 +283,9 @@ void PeerConnection::connectionLost() {
         break;
     case State::Established:
         finishClose(QStringLiteral("connection lost before goodbye: ") + detail);
+        break;
+    case State::Closing:
+        finishClose(m_closeReason);
         break;
     case State::Closed:
         break;
@@ -375,7 +385,13 @@ void PeerConnection::checkDeadlines() {
     }
     const qint64 now = m_clock.elapsed();
     qint64 next = 0;
-    if (m_state != State::Established) {
+    if (m_state == State::Closing) {
+        if (now >= m_closingDeadline) {
+            finishClose(m_closeReason);
+            return;
+        }
+        next = m_closingDeadline;
+    } else if (m_state != State::Established) {
         if (now >= m_handshakeDeadline) {
             close(QStringLiteral("handshake timeout"));
             return;
@@ -432,16 +448,34 @@ void PeerConnection::close(const QString &reason) {
         return;
     }
     if (m_state == State::Established) {
-        // Whatever was accepted by send() goes out before the goodbye.
-        QByteArray wire;
-        if (!m_plainOut.isEmpty()) {
-            m_encryptor.encrypt(m_plainOut, wire);
-            m_plainOut.clear();
-        }
-        m_encryptor.goodbye(wire);
-        writeWire(wire);
+        writeGoodbye();
     }
+    // Closing: the goodbye is already out; stop waiting for the peer's.
     finishClose(reason);
+}
+
+void PeerConnection::closeAfterPeer(const QString &reason) {
+    assertThread();
+    if (m_state != State::Established) {
+        close(reason);
+        return;
+    }
+    writeGoodbye();
+    m_state = State::Closing;
+    m_closeReason = reason;
+    m_closingDeadline = m_clock.elapsed() + m_config.closeLinger.count();
+    checkDeadlines();
+}
+
+void PeerConnection::writeGoodbye() {
+    // Whatever was accepted by send() goes out before the goodbye.
+    QByteArray wire;
+    if (!m_plainOut.isEmpty()) {
+        m_encryptor.encrypt(m_plainOut, wire);
+        m_plainOut.clear();
+    }
+    m_encryptor.goodbye(wire);
+    writeWire(wire);
 }
 
 void PeerConnection::finishClose(const QString &reason) {

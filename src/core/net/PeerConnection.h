@@ -31,7 +31,8 @@ class PeerConnection : public QObject {
     Q_OBJECT
 
 public:
-    enum class State { Connecting, Handshaking, Established, Closed };
+    // Closing: our goodbye is sent, the peer's messages are still read until its goodbye.
+    enum class State { Connecting, Handshaking, Established, Closing, Closed };
     Q_ENUM(State)
 
     // Inbound: takes ownership of an accepted socket and acts as the handshake server.
@@ -55,6 +56,11 @@ public:
 
     // Sends the goodbye after anything queued and closes. Idempotent.
     void close(const QString &reason);
+    // Sends the goodbye after anything queued, then keeps reading (and delivering) the
+    // peer's messages until its goodbye, the end of the stream, or closeLinger; closed()
+    // follows with `reason`. For a connection both ends close at once (a duplicate):
+    // what either sent before its goodbye arrives. Not established: the same as close().
+    void closeAfterPeer(const QString &reason);
 
     State state() const { return m_state; }
     bool isEstablished() const { return m_state == State::Established; }
@@ -98,6 +104,8 @@ private:
     // timer of this connection to the next.
     void checkDeadlines();
     void sendKeepAliveIfQuiet();
+    // Encrypts whatever send() accepted and the goodbye, and writes them.
+    void writeGoodbye();
     void notifyEstablished();
     void notifyMessage(const QCborValue &message);
     void notifyClosed(const QString &reason);
@@ -142,6 +150,7 @@ private:
     QBasicTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_handshakeDeadline = 0;
+    qint64 m_closingDeadline = 0;
     qint64 m_lastFrameMs = 0;
     qint64 m_nextKeepAliveMs = 0;
 

@@ -183,6 +183,33 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(b.manager->connections().isEmpty(), 20000);
     }
 
+    void closeAfterPeerReadsUntilTheGoodbye() {
+        Node a, b;
+        auto *c = a.manager->connectTo(QStringLiteral("127.0.0.1"), b.port(), b.publicKey());
+        QTRY_VERIFY_WITH_TIMEOUT(c->isEstablished(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.manager->connectionFor(a.publicKey()), 20000);
+        auto *back = b.manager->connectionFor(a.publicKey());
+        for (int i = 0; i < 10; ++i) {
+            QVERIFY(c->send(QCborValue(i)));
+        }
+        c->closeAfterPeer(QStringLiteral("duplicate"));
+        QCOMPARE(c->state(), net::PeerConnection::State::Closing);
+        QVERIFY(!c->send(QCborValue(1)));
+        // b has not read a's goodbye yet: what it sends now crosses it, and still arrives.
+        for (int i = 100; i < 150; ++i) {
+            QVERIFY(back->send(QCborValue(i)));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(a.closeReasons, QStringList{QStringLiteral("duplicate")}, 20000);
+        QCOMPARE(a.inbox.size(), 50);
+        QCOMPARE(a.inbox.first().toInteger(), 100);
+        QCOMPARE(a.inbox.last().toInteger(), 149);
+        QTRY_COMPARE_WITH_TIMEOUT(b.closeReasons, QStringList{QStringLiteral("peer said goodbye")},
+                                  20000);
+        QCOMPARE(b.inbox.size(), 10);
+        QTRY_VERIFY_WITH_TIMEOUT(a.manager->connections().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.manager->connections().isEmpty(), 20000);
+    }
+
     void simultaneousDialsKeepOneConnection() {
         for (int round = 0; round < 5; ++round) {
             Node a, b;
