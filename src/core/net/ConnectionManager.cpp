@@ -5,7 +5,6 @@
 #include "net/Logging.h"
 #include "net/SecretHandshake.h"
 
-#include <QTcpSocket>
 #include <QThread>
 
 namespace orion::net {
@@ -90,7 +89,7 @@ PeerConnection *ConnectionManager::connectTo(const QString &host, quint16 port,
     return connection;
 }
 
-void ConnectionManager::onIncoming(QTcpSocket *socket) {
+void ConnectionManager::onIncoming(PeerSocket *socket) {
     const QHostAddress address = normalized(socket->peerAddress());
     auto *connection = new PeerConnection(socket, m_identity, m_networkKey.view(), m_config, this);
     adopt(connection);

@@ -19,8 +19,6 @@
 
 #include <memory>
 
-class QTcpSocket;
-
 namespace orion::net {
 
 class Listener;
@@ -64,7 +62,7 @@ Q_SIGNALS:
     void messageReceived(orion::net::PeerConnection *connection, const QCborValue &message);
 
 private:
-    void onIncoming(QTcpSocket *socket);
+    void onIncoming(PeerSocket *socket);
     void adopt(PeerConnection *connection);
     // PeerConnectionObserver
     void onPeerEstablished(PeerConnection *connection) override;

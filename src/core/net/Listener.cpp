@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/Listener.h"
 
-#include "net/DirectTcpServer.h"
+#include "net/AcceptServer.h"
 #include "net/Logging.h"
-
-#include <QTcpSocket>
+#include "net/PeerSocket.h"
 
 namespace orion::net {
 
@@ -15,10 +14,8 @@ constexpr int kListenBacklog = 1024;
 
 Listener::Listener(QObject *parent)
     : QObject(parent)
-    , m_server(new DirectTcpServer(this)) {
+    , m_server(new AcceptServer([this](qintptr descriptor) { onAccepted(descriptor); }, this)) {
     m_server->setListenBacklogSize(kListenBacklog);
-    m_server->setMaxPendingConnections(kListenBacklog);
-    connect(m_server, &QTcpServer::newConnection, this, &Listener::onNewConnection);
     connect(m_server, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
         qCWarning(lcNet) << "accept failed:" << m_server->errorString();
     });
@@ -56,8 +53,8 @@ QHostAddress Listener::address() const {
     return m_server->serverAddress();
 }
 
-void Listener::onNewConnection() {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+void Listener::onAccepted(qintptr descriptor) {
+    if (PeerSocket *socket = PeerSocket::adopt(descriptor, this)) {
         Q_EMIT incoming(socket);
     }
 }

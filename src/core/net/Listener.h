@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Listener: the TCP server socket that accepts peers and hands each new socket to its
-// owner (the ConnectionManager). Lives on the node thread.
+// Listener: the TCP server socket that accepts peers and hands each new connection, as a
+// PeerSocket, to its owner (the ConnectionManager). Lives on the node thread.
 #pragma once
 
 #include "util/Result.h"
@@ -9,9 +9,10 @@
 #include <QObject>
 
 class QTcpServer;
-class QTcpSocket;
 
 namespace orion::net {
+
+class PeerSocket;
 
 class Listener : public QObject {
     Q_OBJECT
@@ -28,10 +29,10 @@ public:
 
 Q_SIGNALS:
     // The receiver takes ownership of socket (it is parented to the Listener until then).
-    void incoming(QTcpSocket *socket);
+    void incoming(orion::net::PeerSocket *socket);
 
 private:
-    void onNewConnection();
+    void onAccepted(qintptr descriptor);
 
     QTcpServer *m_server = nullptr;
 };

@@ -4,7 +4,6 @@
 #include "net/Logging.h"
 #include "net/MessageFramer.h"
 
-#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <QTimerEvent>
@@ -64,7 +63,7 @@ private:
 };
 } // namespace
 
-PeerConnection::PeerConnection(QTcpSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
+PeerConnection::PeerConnection(PeerSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
                                QByteArrayView networkKey, const TransportConfig &config,
                                QObject *parent)
     : QObject(parent)
@@ -87,10 +86,8 @@ PeerConnection::PeerConnection(const QString &host, quint16 port,
                                QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_socket(new QTcpSocket(this))
     , m_state(State::Connecting)
     , m_inbound(false)
-    , m_host(host)
     , m_port(port)
     , m_remotePort(port)
     , m_remotePublicKey(expectedPublicKey) {
@@ -103,11 +100,11 @@ PeerConnection::PeerConnection(const QString &host, quint16 port,
 PeerConnection::~PeerConnection() = default;
 
 void PeerConnection::init() {
-    connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &PeerConnection::onSocketError);
-    connect(m_socket, &QTcpSocket::disconnected, this, &PeerConnection::onSocketError);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &PeerConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::connected, this, &PeerConnection::onConnected);
+    if (!m_inbound) {
+        // A host that is not an IP address fails like a refused connect: on a later turn.
+        m_socket = PeerSocket::dial(m_remoteAddress, m_port, this);
+    }
+    m_socket->setHandler(this);
 
     m_clock.start();
     m_handshakeDeadline = m_config.handshakeTimeout.count();
@@ -123,15 +120,6 @@ void PeerConnection::init() {
             },
             Qt::QueuedConnection);
         return;
-    }
-    if (m_inbound) {
-        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        if (m_socket->bytesAvailable() > 0) {
-            QMetaObject::invokeMethod(this, &PeerConnection::onReadyRead, Qt::QueuedConnection);
-        }
-    } else {
-        // Unbuffered: see DirectTcpServer for why.
-        m_socket->connectToHost(m_host, m_port, QIODevice::ReadWrite | QIODevice::Unbuffered);
     }
 }
 
@@ -156,18 +144,13 @@ void PeerConnection::onConnected() {
     }
     m_remoteAddress = m_socket->peerAddress();
     m_remotePort = m_socket->peerPort();
-    // Writes are already batched per turn of the event loop (scheduleFlush); Nagle's
-    // algorithm would hold a small message back until the previous one is acknowledged,
-    // and with delayed acknowledgements that is up to 40 ms per hop.
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_state = State::Handshaking;
     writeWire(m_handshake->takeOutput());
 }
 
 void PeerConnection::onReadyRead() {
     const ScratchLease scratch;
-    // The socket is unbuffered: read until the kernel has nothing more (0). The end of the
-    // stream or an error is -1, and an unbuffered socket reports it only here.
+    // Read until the kernel has nothing more (0). The end of the stream or an error is -1.
     while (m_state != State::Closed && m_socket) {
         const qint64 n = m_socket->read(scratch.data(), ScratchLease::size());
         if (n == 0) {
@@ -271,9 +254,8 @@ void PeerConnection::connectionLost() {
     if (m_state == State::Closed || !m_socket) {
         return;
     }
-    const QString detail = m_socket->error() == QAbstractSocket::UnknownSocketError
-                               ? QStringLiteral("disconnected")
-                               : m_socket->errorString();
+    const QString detail = m_socket->errorString().isEmpty() ? QStringLiteral("disconnected")
+                                                             : m_socket->errorString();
     switch (m_state) {
     case State::Connecting:
         finishClose(QStringLiteral("connect failed: ") + detail);
@@ -356,10 +338,6 @@ void PeerConnection::writeWire(QByteArrayView wire) {
     }
     m_bytesSent += wire.size();
     m_socket->write(wire.data(), wire.size());
-}
-
-void PeerConnection::onBytesWritten(qint64) {
-    checkWritable();
 }
 
 void PeerConnection::checkWritable() {
@@ -486,23 +464,12 @@ void PeerConnection::finishClose(const QString &reason) {
     m_plainOut.clear();
     m_inbox.clear();
 
-    if (QTcpSocket *socket = std::exchange(m_socket, nullptr)) {
-        // The socket outlives this object until its queue (ending in the goodbye) drains,
-        // bounded by closeLinger; deleting it at once would drop those bytes.
-        socket->disconnect(this);
+    if (PeerSocket *socket = std::exchange(m_socket, nullptr)) {
+        // The socket outlives this object until its queue (ending in the goodbye) drains and
+        // the peer closes its side, bounded by closeLinger; closing it at once could drop
+        // those bytes. It deletes itself.
         socket->setParent(parent());
-        if (socket->state() != QAbstractSocket::UnconnectedState) {
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            socket->disconnectFromHost();
-        }
-        if (socket->state() == QAbstractSocket::UnconnectedState) {
-            socket->deleteLater();
-        } else {
-            QTimer::singleShot(m_config.closeLinger, socket, [socket] {
-                socket->abort();
-                socket->deleteLater();
-            });
-        }
+        socket->finish(m_config.closeLinger);
     }
     qCInfo(lcNet).noquote() << "closed" << describe() << "reason:" << reason;
     notifyClosed(reason);

@@ -8,6 +8,7 @@
 #include "net/BoxStreamEncryptor.h"
 #include "net/MessageDecoder.h"
 #include "net/PeerConnectionObserver.h"
+#include "net/PeerSocket.h"
 #include "net/SecretHandshake.h"
 #include "net/TransportConfig.h"
 
@@ -23,11 +24,9 @@
 #include <memory>
 #include <optional>
 
-class QTcpSocket;
-
 namespace orion::net {
 
-class PeerConnection : public QObject {
+class PeerConnection : public QObject, private PeerSocket::Handler {
     Q_OBJECT
 
 public:
@@ -36,7 +35,7 @@ public:
     Q_ENUM(State)
 
     // Inbound: takes ownership of an accepted socket and acts as the handshake server.
-    PeerConnection(QTcpSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
+    PeerConnection(PeerSocket *socket, std::shared_ptr<const crypto::Ed25519> identity,
                    QByteArrayView networkKey, const TransportConfig &config,
                    QObject *parent = nullptr);
     // Outbound: dials host:port and acts as the handshake client; the server must prove
@@ -91,12 +90,16 @@ Q_SIGNALS:
 
 private:
     void init();
+    // PeerSocket::Handler
+    void socketConnected() override { onConnected(); }
+    void socketReadable() override { onReadyRead(); }
+    void socketWritten() override { checkWritable(); }
+    void socketFailed() override { onSocketError(); }
     void onConnected();
     void onReadyRead();
     void onSocketError();
     // The socket ended or failed (no goodbye came): closes with the reason.
     void connectionLost();
-    void onBytesWritten(qint64 bytes);
     // Emits writable() when a refused send() may now succeed.
     void checkWritable();
     void timerEvent(QTimerEvent *event) override;
@@ -118,11 +121,10 @@ private:
     void assertThread() const;
 
     TransportConfig m_config;
-    QTcpSocket *m_socket = nullptr;
+    PeerSocket *m_socket = nullptr;
     State m_state = State::Connecting;
     bool m_inbound = false;
     bool m_wasEstablished = false;
-    QString m_host;
     quint16 m_port = 0;
     QHostAddress m_remoteAddress;
     quint16 m_remotePort = 0;
