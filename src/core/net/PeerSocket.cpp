@@ -20,6 +20,8 @@ namespace orion::net {
 
 namespace {
 
+constexpr qsizetype kSendSlice = 64 * 1024;
+
 QString errnoText(int error) {
     return QString::fromLocal8Bit(std::strerror(error));
 }
@@ -199,8 +201,9 @@ void PeerSocket::write(const char *data, qint64 size) {
         }
     }
     if (sent < size) {
-        if (m_queueAt > 0 && m_queueAt == m_queue.size()) {
-            m_queue.clear();
+        if (m_queueAt > 0 && m_queueAt >= m_queue.size() / 2) {
+            // Drop what went out before growing the queue further.
+            m_queue.remove(0, m_queueAt);
             m_queueAt = 0;
         }
         m_queue.append(data + sent, size - sent);
@@ -211,11 +214,16 @@ void PeerSocket::write(const char *data, qint64 size) {
 }
 
 bool PeerSocket::drainQueue() {
-    while (m_queueAt < m_queue.size()) {
-        const ssize_t n = ::send(m_fd, m_queue.constData() + m_queueAt,
-                                 size_t(m_queue.size() - m_queueAt), MSG_NOSIGNAL);
+    // At most one slice per turn of the event loop: the other connections of the thread
+    // get their turn, and a receiver on the same machine finds the bytes still in cache.
+    qsizetype budget = kSendSlice;
+    while (m_queueAt < m_queue.size() && budget > 0) {
+        const qsizetype chunk = std::min(budget, m_queue.size() - m_queueAt);
+        const ssize_t n =
+            ::send(m_fd, m_queue.constData() + m_queueAt, size_t(chunk), MSG_NOSIGNAL);
         if (n > 0) {
             m_queueAt += n;
+            budget -= n;
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
@@ -224,6 +232,9 @@ bool PeerSocket::drainQueue() {
             m_error = errnoText(errno);
             return false;
         }
+    }
+    if (m_queueAt < m_queue.size()) {
+        return true;
     }
     // Drained: give the storage back (it may have held a burst of megabytes).
     m_queue = QByteArray();
@@ -253,6 +264,7 @@ void PeerSocket::onWritable() {
         watch(false, false);
         return;
     }
+    const qint64 before = bytesToWrite();
     if (!drainQueue()) {
         if (m_state == State::Finishing) {
             closeDescriptor();
@@ -262,13 +274,17 @@ void PeerSocket::onWritable() {
         }
         return;
     }
-    if (bytesToWrite() > 0) {
-        return;
+    const bool drained = bytesToWrite() == 0;
+    if (drained) {
+        watch(true, false);
+        if (m_state == State::Finishing) {
+            shutDownWrites();
+            return;
+        }
     }
-    watch(true, false);
-    if (m_state == State::Finishing) {
-        shutDownWrites();
-    } else if (m_handler) {
+    // Every bit of progress is reported, not only an empty queue: a sender refills while
+    // the kernel still has bytes to send, and the pipe never runs dry.
+    if (m_handler && m_state == State::Connected && bytesToWrite() < before) {
         m_handler->socketWritten();
     }
 }

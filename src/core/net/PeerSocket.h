@@ -31,7 +31,7 @@ public:
         virtual void socketConnected() = 0;
         // Bytes (or the end of the stream) can be read: read() until it returns 0 or -1.
         virtual void socketReadable() = 0;
-        // Queued bytes went out; bytesToWrite() tells how many are left.
+        // Some queued bytes went out; bytesToWrite() tells how many are left.
         virtual void socketWritten() = 0;
         // The connect failed or a write failed; errorString() says why.
         virtual void socketFailed() = 0;
