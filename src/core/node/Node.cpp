@@ -14,6 +14,7 @@
 #include "node/ProviderDirectory.h"
 #include "overlay/MessageCodec.h"
 #include "routing/RoutingLog.h"
+#include "util/TimerQueue.h"
 
 #include <QCborMap>
 #include <QDateTime>
@@ -88,7 +89,8 @@ Node::Node(const Profile &profile, identity::NodeIdentity identity, identity::Ne
     , m_identity(std::move(identity))
     , m_networkKey(std::move(networkKey))
     , m_networkId(m_networkKey.networkId())
-    , m_config(std::move(config)) {
+    , m_config(std::move(config))
+    , m_timers(new util::TimerQueue(this)) {
     qRegisterMetaType<identity::Key160>();
     qRegisterMetaType<routing::RoutedMessage>();
     m_clock.start();
@@ -113,7 +115,7 @@ quint64 Node::randomU64() {
 }
 
 void Node::schedule(qint64 delayMs, std::function<void()> fn) {
-    QTimer::singleShot(std::chrono::milliseconds(delayMs), this, std::move(fn));
+    m_timers->schedule(delayMs, std::move(fn));
 }
 
 NodeInfo Node::selfInfo() const {

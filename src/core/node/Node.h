@@ -44,6 +44,10 @@ class ConnectionManager;
 class PeerConnection;
 } // namespace orion::net
 
+namespace orion::util {
+class TimerQueue;
+}
+
 namespace orion::node {
 
 class ContainerBridge;
@@ -226,6 +230,7 @@ private:
     identity::NetworkKey m_networkKey;
     QByteArray m_networkId;
     NodeConfig m_config;
+    util::TimerQueue *m_timers; // OverlayHost::schedule
     QElapsedTimer m_clock;
 
     net::ConnectionManager *m_connections = nullptr;
