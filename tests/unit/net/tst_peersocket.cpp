@@ -47,6 +47,29 @@ QByteArray pattern(qsizetype size) {
     return bytes;
 }
 
+// A PeerSocket dialled to a QTcpServer on loopback, connected, with the accepted end.
+struct DialledPair {
+    QTcpServer server;
+    Events events;
+    QPointer<PeerSocket> socket;
+    QTcpSocket *remote = nullptr;
+
+    // False (with the failure recorded) if it could not connect.
+    bool open(QObject *parent) {
+        if (!server.listen(QHostAddress::LocalHost)) {
+            return false;
+        }
+        socket = PeerSocket::dial(QHostAddress::LocalHost, server.serverPort(), parent);
+        socket->setHandler(&events);
+        if (!QTest::qWaitFor(
+                [&] { return events.connected == 1 && server.hasPendingConnections(); }, 10000)) {
+            return false;
+        }
+        remote = server.nextPendingConnection();
+        return remote != nullptr;
+    }
+};
+
 } // namespace
 
 class TestPeerSocket : public QObject {
@@ -117,14 +140,11 @@ private Q_SLOTS:
     }
 
     void queueHoldsWhatTheKernelRefusesAndDrains() {
-        QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        Events events;
-        PeerSocket *socket = PeerSocket::dial(QHostAddress::LocalHost, server.serverPort(), this);
-        socket->setHandler(&events);
-        QTRY_COMPARE(events.connected, 1);
-        QTRY_VERIFY(server.hasPendingConnections());
-        QTcpSocket *remote = server.nextPendingConnection();
+        DialledPair pair;
+        QVERIFY(pair.open(this));
+        PeerSocket *socket = pair.socket;
+        QTcpSocket *remote = pair.remote;
+        Events &events = pair.events;
 
         // Far more than loopback's socket buffers hold while nobody reads.
         const QByteArray bytes = pattern(32 * 1024 * 1024);
@@ -145,15 +165,11 @@ private Q_SLOTS:
     }
 
     void finishDeliversTheQueueThenCloses() {
-        QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        Events events;
-        QPointer<PeerSocket> socket =
-            PeerSocket::dial(QHostAddress::LocalHost, server.serverPort(), this);
-        socket->setHandler(&events);
-        QTRY_COMPARE(events.connected, 1);
-        QTRY_VERIFY(server.hasPendingConnections());
-        QTcpSocket *remote = server.nextPendingConnection();
+        DialledPair pair;
+        QVERIFY(pair.open(this));
+        QPointer<PeerSocket> socket = pair.socket;
+        QTcpSocket *remote = pair.remote;
+        Events &events = pair.events;
 
         const QByteArray bytes = pattern(16 * 1024 * 1024);
         socket->write(bytes.constData(), bytes.size());
@@ -173,15 +189,10 @@ private Q_SLOTS:
     }
 
     void lingerBoundsAFinish() {
-        QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        Events events;
-        QPointer<PeerSocket> socket =
-            PeerSocket::dial(QHostAddress::LocalHost, server.serverPort(), this);
-        socket->setHandler(&events);
-        QTRY_COMPARE(events.connected, 1);
-        QTRY_VERIFY(server.hasPendingConnections());
-        QTcpSocket *remote = server.nextPendingConnection();
+        DialledPair pair;
+        QVERIFY(pair.open(this));
+        QPointer<PeerSocket> socket = pair.socket;
+        QTcpSocket *remote = pair.remote;
         // The remote end never reads nor closes: the queue cannot drain.
         const QByteArray bytes = pattern(32 * 1024 * 1024);
         socket->write(bytes.constData(), bytes.size());
