@@ -62,7 +62,7 @@ QList<PeerConnection *> ConnectionManager::connections() const {
     return m_connections.values();
 }
 
-PeerConnection *ConnectionManager::connectionFor(QByteArray publicKey) const {
+PeerConnection *ConnectionManager::connectionFor(const QByteArray &publicKey) const {
     return m_byKey.value(publicKey, nullptr);
 }
 
@@ -71,7 +71,7 @@ int ConnectionManager::inboundCount() const {
 }
 
 PeerConnection *ConnectionManager::connectTo(const QString &host, quint16 port,
-                                             QByteArray expectedPublicKey) {
+                                             const QByteArray &expectedPublicKey) {
     assertThread();
     if (PeerConnection *existing = m_byKey.value(expectedPublicKey, nullptr)) {
         return existing;

@@ -39,12 +39,13 @@ public:
     // Dials a peer whose Ed25519 key is known (the handshake requires it). Returns the
     // existing connection when one to that key is established or being dialled.
     // connectionEstablished or connectionClosed follows.
-    PeerConnection *connectTo(const QString &host, quint16 port, QByteArray expectedPublicKey);
+    PeerConnection *connectTo(const QString &host, quint16 port,
+                              const QByteArray &expectedPublicKey);
 
     // Every connection not yet closed, in any state.
     QList<PeerConnection *> connections() const;
     // The established connection to publicKey, or nullptr.
-    PeerConnection *connectionFor(QByteArray publicKey) const;
+    PeerConnection *connectionFor(const QByteArray &publicKey) const;
     int inboundCount() const;
 
     // Closes every connection (goodbye) and stops listening.

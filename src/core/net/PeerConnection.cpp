@@ -16,9 +16,9 @@ namespace orion::net {
 namespace {
 // Bytes taken from the kernel per read: four full Box Stream frames. A bulk transfer loops
 // over reads until the socket is empty, so a larger buffer saves only system calls.
-constexpr qsizetype kReadChunk = 16 * 1024;
+constexpr qsizetype kReadChunk = qsizetype{16} * 1024;
 // Plaintext per encrypted slice handed to the socket: 15 full frames.
-constexpr qsizetype kWriteSlice = 15 * BoxStreamEncryptor::kMaxBodyBytes;
+constexpr qsizetype kWriteSlice = qsizetype{15} * BoxStreamEncryptor::kMaxBodyBytes;
 
 // One read buffer per thread, shared by every connection on it, instead of one held by each
 // of a node's (possibly hundreds of) idle connections. A connection processes what it read

@@ -20,7 +20,7 @@ namespace orion::net {
 
 namespace {
 
-constexpr qsizetype kSendSlice = 64 * 1024;
+constexpr qsizetype kSendSlice = qsizetype{64} * 1024;
 
 QString errnoText(int error) {
     return QString::fromLocal8Bit(std::strerror(error));

@@ -163,7 +163,7 @@ Result<NodeConfig> NodeConfig::fromSettings(const QSettings &settings) {
     r.milliseconds("transport/idleTimeoutMs", t.idleTimeout, 1);
     r.milliseconds("transport/keepAliveIntervalMs", t.keepAliveInterval, 1);
     r.milliseconds("transport/closeLingerMs", t.closeLinger, 0);
-    r.integer("transport/sendHighWaterMark", t.sendHighWaterMark, 64 * 1024);
+    r.integer("transport/sendHighWaterMark", t.sendHighWaterMark, qint64{64} * 1024);
     r.integer("transport/maxInbound", t.maxInbound, 0);
     r.integer("transport/maxPerAddress", t.maxPerAddress, 0);
 

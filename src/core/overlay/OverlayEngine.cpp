@@ -11,7 +11,6 @@ namespace orion::overlay {
 using identity::Key160;
 using routing::Contact;
 using routing::NodeInfo;
-using routing::RoutingTable;
 
 namespace {
 
@@ -166,7 +165,8 @@ void OverlayEngine::handleError(const NodeInfo &from, const ErrorMessage &error)
     }
 }
 
-void OverlayEngine::failPending(Pending pending) {
+// By value on purpose: the callbacks it runs may add to m_pending, where it came from.
+void OverlayEngine::failPending(Pending pending) { // NOLINT(performance-unnecessary-value-param)
     m_table.recordFailure(pending.peer);
     if (pending.lookupId == 0) {
         if (pending.pingDone) {
