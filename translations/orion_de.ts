@@ -995,6 +995,10 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Der Netzschlüssel konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
+        <source>The settings file %1 has a bad value: %2</source>
+        <translation>Die Einstellungsdatei %1 enthält einen ungültigen Wert: %2</translation>
+    </message>
+    <message>
         <source>The node could not start: %1</source>
         <translation>Der Knoten konnte nicht starten: %1</translation>
     </message>

@@ -993,6 +993,10 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The settings file %1 has a bad value: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The node could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
