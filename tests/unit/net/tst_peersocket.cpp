@@ -110,6 +110,25 @@ private Q_SLOTS:
         delete socket;
     }
 
+    void dialsIpv6() {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHostIPv6)) {
+            QSKIP("no IPv6 loopback on this machine");
+        }
+        Events events;
+        PeerSocket *socket =
+            PeerSocket::dial(QHostAddress::LocalHostIPv6, server.serverPort(), this);
+        socket->setHandler(&events);
+        QTRY_COMPARE(events.connected, 1);
+        QTRY_VERIFY(server.hasPendingConnections());
+        QTcpSocket *remote = server.nextPendingConnection();
+        QCOMPARE(remote->peerAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
+        socket->write("six", 3);
+        QTRY_COMPARE(remote->bytesAvailable(), 3);
+        QCOMPARE(remote->readAll(), QByteArray("six"));
+        delete socket;
+    }
+
     void refusedConnectFails() {
         quint16 port = 0;
         {
