@@ -27,8 +27,10 @@ int sendCommand(const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Sends BODY to TARGET (a node ID or container key, 40 hex digits). BODY is sent as JSON "
-        "when it parses as JSON, otherwise as a string. Prints the message ID, or with "
-        "--wait-reply the reply as one JSON line."));
+        "when it parses as JSON, otherwise as a string. Waits until the target's node confirms "
+        "delivery and prints the message ID; with --wait-reply waits for the reply and prints it "
+        "as one JSON line; with --no-wait prints the ID as soon as the local node took the "
+        "message. A message that cannot be delivered is an error (exit status 1)."));
     ctx.addCommonOptions(parser);
     const QCommandLineOption serviceOption(
         {QStringLiteral("s"), QStringLiteral("service")},
@@ -36,11 +38,16 @@ int sendCommand(const QStringList &args) {
         QStringLiteral("NAME"));
     const QCommandLineOption waitOption(QStringLiteral("wait-reply"),
                                         QStringLiteral("Wait for the reply and print it."));
+    const QCommandLineOption noWaitOption(
+        QStringLiteral("no-wait"),
+        QStringLiteral("Do not wait for the delivery receipt; failures are not reported."));
     const QCommandLineOption timeoutOption(
-        QStringLiteral("timeout"), QStringLiteral("Seconds to wait for a reply (default 10)."),
+        QStringLiteral("timeout"),
+        QStringLiteral("Seconds to wait for the receipt or the reply (default 10)."),
         QStringLiteral("SECONDS"), QStringLiteral("10"));
     parser.addOption(serviceOption);
     parser.addOption(waitOption);
+    parser.addOption(noWaitOption);
     parser.addOption(timeoutOption);
     parser.addPositionalArgument(QStringLiteral("target"),
                                  QStringLiteral("Target key (40 hex digits)"));
@@ -57,17 +64,23 @@ int sendCommand(const QStringList &args) {
         return 1;
     }
     const bool wait = parser.isSet(waitOption);
+    if (wait && parser.isSet(noWaitOption)) {
+        ctx.err << "orionctl send: --wait-reply and --no-wait exclude each other\n";
+        return 2;
+    }
+    const bool waitDelivery = !wait && !parser.isSet(noWaitOption);
     const int timeoutMs = int(timeoutS * 1000);
     QJsonObject request{{QStringLiteral("target"), parser.positionalArguments().at(0)},
                         {QStringLiteral("body"), parseBody(parser.positionalArguments().at(1))},
                         {QStringLiteral("wait_reply"), wait},
+                        {QStringLiteral("wait_delivery"), waitDelivery},
                         {QStringLiteral("timeout_ms"), timeoutMs}};
     if (parser.isSet(serviceOption)) {
         request.insert(QStringLiteral("service"), parser.value(serviceOption));
     }
     // The node answers a waiting send itself when its time-out passes; give it a moment more.
-    auto reply =
-        ctx.client().request(QStringLiteral("send"), request, wait ? timeoutMs + 5000 : 30000);
+    auto reply = ctx.client().request(QStringLiteral("send"), request,
+                                      wait || waitDelivery ? timeoutMs + 5000 : 30000);
     if (!reply) {
         return ctx.fail(QStringLiteral("send"), reply.error());
     }

@@ -28,6 +28,7 @@ NodePortal::NodePortal(Node *node)
     , m_server(new portal::PortalServer(this, this)) {
     connect(node, &Node::messageReply, this, &NodePortal::onReply);
     connect(node, &Node::messageError, this, &NodePortal::onError);
+    connect(node, &Node::messageDelivered, this, &NodePortal::onDelivered);
 }
 
 NodePortal::~NodePortal() = default;
@@ -222,26 +223,29 @@ void NodePortal::portalSend(const portal::PortalSendRequest &request, portal::Po
     SendOptions options;
     // The node reports a route error within its route time-out; a waiting client also
     // gets a time-out when the target takes the message but never answers.
-    if (request.wantReply) {
+    const bool waits = request.wantReply || request.wantDelivery;
+    if (waits) {
         options.timeoutMs = request.timeoutMs;
     }
     const QByteArray id = m_node->sendMessage(*target, request.service,
                                               QCborValue::fromJsonValue(request.body), options);
     const QString idHex = QString::fromLatin1(id.toHex());
-    if (!request.wantReply && request.sourceService.isEmpty()) {
+    if (!waits && request.sourceService.isEmpty()) {
         reply(PortalReply::success({{QStringLiteral("message_id"), idHex}}));
         return;
     }
     Pending pending;
     pending.fromService = request.sourceService;
     pending.messageIdHex = idHex;
-    if (request.wantReply) {
+    if (waits) {
         pending.reply = std::move(reply);
-        QTimer::singleShot(request.timeoutMs, this, [this, id] {
+        pending.untilDelivered = !request.wantReply;
+        const QString what = request.wantReply ? QStringLiteral("no reply within the time-out")
+                                               : QStringLiteral("no receipt within the time-out");
+        QTimer::singleShot(request.timeoutMs, this, [this, id, what] {
             const auto it = m_pending.find(id);
             if (it != m_pending.end() && it->reply) {
-                it->reply(PortalReply::failure(PortalProtocol::kTimeout,
-                                               QStringLiteral("no reply within the time-out")));
+                it->reply(PortalReply::failure(PortalProtocol::kTimeout, what));
                 m_pending.erase(it);
             }
         });
@@ -254,10 +258,37 @@ void NodePortal::portalSend(const portal::PortalSendRequest &request, portal::Po
     m_pending.insert(id, std::move(pending));
 }
 
+void NodePortal::onDelivered(const QByteArray &messageId, int hops) {
+    const auto it = m_pending.find(messageId);
+    if (it == m_pending.end() || !it->untilDelivered || !it->reply) {
+        return;
+    }
+    const portal::PortalReplyFn reply = std::move(it->reply);
+    it->reply = nullptr;
+    it->untilDelivered = false;
+    const QString idHex = it->messageIdHex;
+    if (it->fromService.isEmpty()) {
+        m_pending.erase(it); // nothing more to pass on
+    }
+    QJsonObject answer{{QStringLiteral("message_id"), idHex}, {QStringLiteral("delivered"), true}};
+    if (hops >= 0) {
+        answer.insert(QStringLiteral("hops"), hops);
+    }
+    reply(PortalReply::success(answer));
+}
+
 void NodePortal::onReply(const QByteArray &inReplyTo, const routing::RoutedMessage &message) {
-    const auto it = m_pending.find(inReplyTo);
+    auto it = m_pending.find(inReplyTo);
     if (it == m_pending.end()) {
         return;
+    }
+    if (it->untilDelivered) {
+        // A reply can overtake the receipt; it proves delivery all the same.
+        onDelivered(inReplyTo, -1);
+        it = m_pending.find(inReplyTo);
+        if (it == m_pending.end()) {
+            return;
+        }
     }
     const Pending pending = *it;
     m_pending.erase(it);

@@ -52,14 +52,16 @@ private:
     // A message sent through the portal whose answer someone waits for.
     struct Pending {
         QString fromService;         // push replies and errors to this service, if set
-        portal::PortalReplyFn reply; // the waiting send request, if wait_reply
+        portal::PortalReplyFn reply; // the waiting send request, if wait_reply/wait_delivery
         QString messageIdHex;
+        bool untilDelivered = false; // reply answers on the receipt, not on a reply
     };
 
     routing::Delivery deliverToService(const QString &service,
                                        const routing::RoutedMessage &message);
     void onReply(const QByteArray &inReplyTo, const routing::RoutedMessage &reply);
     void onError(const QByteArray &inReplyTo, int code, const QString &text);
+    void onDelivered(const QByteArray &messageId, int hops);
     void answerReply(const QJsonObject &request, portal::PortalReplyFn reply);
     void remember(const routing::RoutedMessage &message);
 

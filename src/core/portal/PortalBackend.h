@@ -37,6 +37,7 @@ struct PortalSendRequest {
     QJsonValue body;
     QString sourceService; // the sending client's registered service, if any
     bool wantReply = false;
+    bool wantDelivery = false; // answer once the target node took it (its receipt)
     int timeoutMs = 0;
 };
 

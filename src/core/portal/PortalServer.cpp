@@ -253,6 +253,7 @@ void PortalServer::handleSend(PortalSession *session, const QJsonValue &id,
     send.body = request.value(QStringLiteral("body"));
     send.sourceService = request.value(QStringLiteral("from_service")).toString();
     send.wantReply = request.value(QStringLiteral("wait_reply")).toBool(false);
+    send.wantDelivery = request.value(QStringLiteral("wait_delivery")).toBool(false);
     send.timeoutMs = request.value(QStringLiteral("timeout_ms")).toInt(10000);
     static const QRegularExpression hex40(QStringLiteral("^[0-9a-fA-F]{40}$"));
     if (!hex40.match(send.target).hasMatch()) {

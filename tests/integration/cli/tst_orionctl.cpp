@@ -130,6 +130,25 @@ private Q_SLOTS:
         auto badTarget =
             node(1).ctl({QStringLiteral("send"), QStringLiteral("xyz"), QStringLiteral("1")});
         QVERIFY(!badTarget.ok());
+
+        // Without --wait-reply, send still waits for the target node's receipt: a message
+        // nobody can take is an error, not a message ID. --no-wait returns the ID at once.
+        auto undelivered =
+            node(1).ctl({QStringLiteral("send"), node(3).nodeId(), QStringLiteral("--service"),
+                         QStringLiteral("nobody"), QStringLiteral("1")});
+        QVERIFY(!undelivered.ok());
+        QVERIFY2(undelivered.error().contains(QStringLiteral("nobody")) ||
+                     undelivered.error().contains(QStringLiteral("endpoint")),
+                 qPrintable(undelivered.error()));
+        auto unchecked = node(1).ctl({QStringLiteral("send"), node(3).nodeId(),
+                                      QStringLiteral("--service"), QStringLiteral("nobody"),
+                                      QStringLiteral("1"), QStringLiteral("--no-wait")});
+        QVERIFY2(unchecked.ok(), unchecked ? "" : qPrintable(unchecked.error()));
+        QCOMPARE(unchecked->trimmed().size(), 32);
+        auto contradictory =
+            node(1).ctl({QStringLiteral("send"), node(3).nodeId(), QStringLiteral("1"),
+                         QStringLiteral("--no-wait"), QStringLiteral("--wait-reply")});
+        QVERIFY(!contradictory.ok());
     }
 
     void pythonExampleClient() {

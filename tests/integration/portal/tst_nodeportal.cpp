@@ -294,6 +294,27 @@ private Q_SLOTS:
                                   30000);
         QVERIFY(!missing.ok());
         QCOMPARE(ca.lastErrorCode(), portal::PortalProtocol::kNotFound);
+        // wait_delivery: answered on the target node's receipt, or with the route error
+        auto delivered = ca.request(QStringLiteral("send"),
+                                    {{QStringLiteral("target"), bId},
+                                     {QStringLiteral("service"), QStringLiteral("echo")},
+                                     {QStringLiteral("body"), 2},
+                                     {QStringLiteral("wait_delivery"), true},
+                                     {QStringLiteral("timeout_ms"), 20000}},
+                                    30000);
+        QVERIFY2(delivered.ok(), delivered ? "" : qPrintable(delivered.error()));
+        QCOMPARE(delivered->value(QStringLiteral("delivered")).toBool(), true);
+        QCOMPARE(delivered->value(QStringLiteral("message_id")).toString().size(), 32);
+        QVERIFY(!delivered->contains(QStringLiteral("reply")));
+        auto undelivered = ca.request(QStringLiteral("send"),
+                                      {{QStringLiteral("target"), bId},
+                                       {QStringLiteral("service"), QStringLiteral("nobody")},
+                                       {QStringLiteral("body"), 3},
+                                       {QStringLiteral("wait_delivery"), true},
+                                       {QStringLiteral("timeout_ms"), 20000}},
+                                      30000);
+        QVERIFY(!undelivered.ok());
+        QCOMPARE(ca.lastErrorCode(), portal::PortalProtocol::kNotFound);
         // the node answers "echo" itself
         auto echo = ca.request(QStringLiteral("send"),
                                {{QStringLiteral("target"), bId},
