@@ -186,18 +186,10 @@ void PeerSocket::write(const char *data, qint64 size) {
     }
     qint64 sent = 0;
     if (m_state == State::Connected && bytesToWrite() == 0) {
-        while (sent < size) {
-            const ssize_t n = ::send(m_fd, data + sent, size_t(size - sent), MSG_NOSIGNAL);
-            if (n > 0) {
-                sent += n;
-            } else if (n < 0 && errno == EINTR) {
-                continue;
-            } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-                break;
-            } else {
-                fail(errnoText(errno));
-                return;
-            }
+        sent = sendSome(data, size);
+        if (sent < 0) {
+            fail(m_error);
+            return;
         }
     }
     if (sent < size) {
@@ -213,26 +205,33 @@ void PeerSocket::write(const char *data, qint64 size) {
     }
 }
 
-bool PeerSocket::drainQueue() {
-    // At most one slice per turn of the event loop: the other connections of the thread
-    // get their turn, and a receiver on the same machine finds the bytes still in cache.
-    qsizetype budget = kSendSlice;
-    while (m_queueAt < m_queue.size() && budget > 0) {
-        const qsizetype chunk = std::min(budget, m_queue.size() - m_queueAt);
-        const ssize_t n =
-            ::send(m_fd, m_queue.constData() + m_queueAt, size_t(chunk), MSG_NOSIGNAL);
+qint64 PeerSocket::sendSome(const char *data, qint64 size) {
+    qint64 sent = 0;
+    while (sent < size) {
+        const ssize_t n = ::send(m_fd, data + sent, size_t(size - sent), MSG_NOSIGNAL);
         if (n > 0) {
-            m_queueAt += n;
-            budget -= n;
+            sent += n;
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            return true;
+            break;
         } else {
             m_error = errnoText(errno);
-            return false;
+            return -1;
         }
     }
+    return sent;
+}
+
+bool PeerSocket::drainQueue() {
+    // At most one slice per turn of the event loop: the other connections of the thread
+    // get their turn, and a receiver on the same machine finds the bytes still in cache.
+    const qsizetype chunk = std::min(kSendSlice, m_queue.size() - m_queueAt);
+    const qint64 sent = sendSome(m_queue.constData() + m_queueAt, chunk);
+    if (sent < 0) {
+        return false;
+    }
+    m_queueAt += sent;
     if (m_queueAt < m_queue.size()) {
         return true;
     }

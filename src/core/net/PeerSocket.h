@@ -80,6 +80,9 @@ private:
     void watch(bool readable, bool writable);
     void onReadable();
     void onWritable();
+    // Hands bytes to the kernel until it takes no more: how many it took, or -1 on an
+    // error (recorded in m_error).
+    qint64 sendSome(const char *data, qint64 size);
     // Writes from the queue; false on an error (recorded, reported later).
     bool drainQueue();
     void fail(const QString &error);

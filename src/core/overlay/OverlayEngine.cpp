@@ -194,13 +194,10 @@ void OverlayEngine::requestTimedOut(quint64 id) {
     failPending(std::move(p));
 }
 
-void OverlayEngine::handleUnreachable(const Key160 &peer) {
-    if (m_stopped) {
-        return;
-    }
+void OverlayEngine::failPendingIf(const std::function<bool(const Pending &)> &condition) {
     std::vector<Pending> failed;
     for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if (it->peer == peer) {
+        if (condition(*it)) {
             failed.push_back(std::move(*it));
             it = m_pending.erase(it);
         } else {
@@ -212,26 +209,24 @@ void OverlayEngine::handleUnreachable(const Key160 &peer) {
     }
 }
 
+void OverlayEngine::handleUnreachable(const Key160 &peer) {
+    if (m_stopped) {
+        return;
+    }
+    failPendingIf([&](const Pending &p) { return p.peer == peer; });
+}
+
 void OverlayEngine::handleConnectionLost(const Key160 &peer) {
     if (m_stopped) {
         return;
     }
-    std::vector<Pending> failed;
+    failPendingIf([&](const Pending &p) { return p.peer == peer && p.resentAfterLoss; });
     bool retry = false;
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if (it->peer == peer && it->resentAfterLoss) {
-            failed.push_back(std::move(*it));
-            it = m_pending.erase(it);
-            continue;
-        }
-        if (it->peer == peer) {
-            it->resentAfterLoss = true;
+    for (Pending &p : m_pending) {
+        if (p.peer == peer) {
+            p.resentAfterLoss = true;
             retry = true;
         }
-        ++it;
-    }
-    for (auto &p : failed) {
-        failPending(std::move(p));
     }
     if (retry) {
         resendPending(peer);

@@ -113,6 +113,8 @@ private:
     void handlePong(const routing::NodeInfo &from, const PongMessage &pong);
     void handleError(const routing::NodeInfo &from, const ErrorMessage &error);
     std::optional<Pending> takePending(quint64 id, const identity::Key160 &peer);
+    // Takes every pending request that meets the condition out and fails it.
+    void failPendingIf(const std::function<bool(const Pending &)> &condition);
     void failPending(Pending pending);
     void requestTimedOut(quint64 id);
     LookupRun *findLookup(quint32 id);
