@@ -27,6 +27,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -382,7 +383,10 @@ Measured measureOverlay() {
 
     QTemporaryDir dir;
     auto a = makeNode(dir.path(), seedA, networkKey, false, recordB);
-    a->start();
+    if (auto started = a->start(); !started) {
+        fprintf(stderr, "node A did not start: %s\n", qPrintable(started.error()));
+        std::exit(1);
+    }
     auto *n = a->node();
     for (;;) {
         node::NodeStatus s;

@@ -438,7 +438,7 @@ private Q_SLOTS:
         QMutex mutex;
         QHash<QString, QString> outcomes;
         std::vector<std::unique_ptr<QThread>> threads;
-        for (const QString name :
+        for (const QString &name :
              {QStringLiteral("loop"), QStringLiteral("recurse"), QStringLiteral("hog")}) {
             const QString key = m_keys.value(name);
             threads.push_back(spawn([&, name, key] {

@@ -258,7 +258,12 @@ private Q_SLOTS:
         std::optional<Result<QJsonObject>> waited;
         QThread *asker = QThread::create([&] {
             portal::PortalClient client;
-            client.connectToNode(socketOf(m_dir.filePath(QStringLiteral("xa"))));
+            if (auto connected =
+                    client.connectToNode(socketOf(m_dir.filePath(QStringLiteral("xa"))));
+                !connected) {
+                waited = Result<QJsonObject>::failure(connected.error());
+                return;
+            }
             waited = client.request(QStringLiteral("send"),
                                     {{QStringLiteral("target"), bId},
                                      {QStringLiteral("service"), QStringLiteral("inbox")},
