@@ -178,6 +178,14 @@ void ConnectionManager::onPeerClosed(PeerConnection *connection, const QString &
     connection->deleteLater();
 }
 
+void ConnectionManager::retire(PeerConnection *connection, const QString &reason) {
+    assertThread();
+    if (m_byKey.value(connection->remotePublicKey()) == connection) {
+        m_byKey.remove(connection->remotePublicKey());
+    }
+    connection->closeAfterPeer(reason);
+}
+
 void ConnectionManager::closeAll(const QString &reason) {
     assertThread();
     m_listener->close();

@@ -50,6 +50,10 @@ public:
 
     // Closes every connection (goodbye) and stops listening.
     void closeAll(const QString &reason);
+    // Closes a connection the node no longer wants without losing what the peer sent
+    // before it saw the goodbye: connectionFor() stops returning it at once (a new dial
+    // may start), and it reads the peer's messages up to the peer's goodbye.
+    void retire(PeerConnection *connection, const QString &reason);
 
     const QByteArray &publicKey() const { return m_identity->publicKey(); }
     const TransportConfig &config() const { return m_config; }

@@ -410,7 +410,7 @@ NodeStatus Node::status() const {
 
 bool Node::isActivePeer(const identity::Key160 &id) const {
     for (const auto &[connection, session] : m_sessions) {
-        if (session.active && session.peer.id == id && session.connection) {
+        if (session.peer.id == id && usable(session)) {
             return true;
         }
     }
@@ -481,6 +481,13 @@ void Node::onMessage(net::PeerConnection *connection, const QCborValue &message)
         } else {
             reject(connection, QStringLiteral("message of type %1 before activation").arg(type));
         }
+        return;
+    }
+    if (!connection->isEstablished() &&
+        (type == int(MessageType::Ping) || type == int(MessageType::FindNode))) {
+        // A request that crossed our goodbye: answering would dial the peer again, and the
+        // peer asks once more anyway when it sees the goodbye. Routed messages and replies
+        // on a closing connection are handled as usual.
         return;
     }
     switch (MessageType(type)) {
@@ -608,7 +615,7 @@ void Node::sendEncoded(const NodeInfo &to, const QCborValue &encoded) {
     const QByteArray key = to.publicKeyBytes();
     if (net::PeerConnection *connection = m_connections->connectionFor(key)) {
         auto it = m_sessions.find(connection);
-        if (it != m_sessions.end() && it->second.active) {
+        if (it != m_sessions.end() && usable(it->second)) {
             it->second.lastUsedMs = nowMs();
             if (!connection->send(encoded)) {
                 qCDebug(lcNode) << "send queue of" << to.id.shortHex() << "full; message dropped";
@@ -629,13 +636,47 @@ void Node::sendEncoded(const NodeInfo &to, const QCborValue &encoded) {
         QMetaObject::invokeMethod(
             this,
             [this, id] {
-                if (m_engine)
+                if (m_engine) {
                     m_engine->handleUnreachable(id);
+                }
             },
             Qt::QueuedConnection);
         return;
     }
     m_connections->connectTo(to.endpoint.address().toString(), to.endpoint.port(), key);
+}
+
+bool Node::usable(const Session &session) {
+    return session.active && session.connection && session.connection->isEstablished();
+}
+
+void Node::forgetLive(const Key160 &peer, const net::PeerConnection *connection) {
+    if (m_live.value(peer) != connection) {
+        return;
+    }
+    // Two connections to one peer can both be active for a moment (both ends dialled):
+    // the peer stays live through the other one.
+    for (const auto &[c, s] : m_sessions) {
+        if (c != connection && s.peer.id == peer && usable(s)) {
+            m_live.insert(peer, c);
+            return;
+        }
+    }
+    m_live.remove(peer);
+    if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), peer); it != m_liveIds.end()) {
+        m_liveIds.erase(it);
+    }
+}
+
+void Node::retire(Session &session, const QString &reason) {
+    net::PeerConnection *connection = session.connection;
+    if (!connection) {
+        return;
+    }
+    if (session.active) {
+        forgetLive(session.peer.id, connection);
+    }
+    m_connections->retire(connection, reason);
 }
 
 void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
@@ -649,24 +690,8 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
         m_sessions.erase(it);
     }
     const QByteArray key = connection->remotePublicKey();
-    if (session.active && m_live.value(session.peer.id) == connection) {
-        // Two connections to one peer can both be active for a moment (both ends dialled):
-        // the peer stays live through the other one.
-        net::PeerConnection *other = nullptr;
-        for (const auto &[c, s] : m_sessions) {
-            if (s.active && s.peer.id == session.peer.id && s.connection) {
-                other = s.connection;
-            }
-        }
-        if (other) {
-            m_live.insert(session.peer.id, other);
-        } else {
-            m_live.remove(session.peer.id);
-            if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), session.peer.id);
-                it != m_liveIds.end()) {
-                m_liveIds.erase(it);
-            }
-        }
+    if (session.active) {
+        forgetLive(session.peer.id, connection);
     }
     if (session.active) {
         Q_EMIT peerClosed(session.peer.id.toHex(), reason);
@@ -982,7 +1007,7 @@ void Node::connectionPolicyTick() {
     }
     std::vector<ConnectionPolicy::Connection> open;
     for (const auto &[connection, session] : m_sessions) {
-        if (session.active && session.connection) {
+        if (usable(session)) {
             const Key160 &peer = session.peer.id;
             open.push_back({peer, !session.connection->isInbound(), session.lastUsedMs,
                             m_router->isWaitingFor(peer) || m_engine->isAwaitingReplyFrom(peer)});
@@ -991,10 +1016,11 @@ void Node::connectionPolicyTick() {
     for (const Key160 &peer :
          ConnectionPolicy::surplus(std::move(open), m_chosenPeers, m_config.maxConnections, now,
                                    m_config.connectionIdleMs)) {
-        if (net::PeerConnection *c = m_live.value(peer)) {
+        net::PeerConnection *c = m_live.value(peer);
+        if (auto it = m_sessions.find(c); c && it != m_sessions.end()) {
             qCDebug(lcNode) << nodeId().shortHex() << "closing surplus connection to"
                             << peer.shortHex();
-            c->close(QStringLiteral("surplus connection"));
+            retire(it->second, QStringLiteral("surplus connection"));
         }
     }
 }

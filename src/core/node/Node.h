@@ -217,6 +217,13 @@ private:
     void onMessage(net::PeerConnection *connection, const QCborValue &message);
     void handleActivation(Session &session, const QCborMap &map, bool confirmation);
     void activate(Session &session, const routing::NodeInfo &peer);
+    // Closes a connection by policy; messages the peer sent before our goodbye still count.
+    void retire(Session &session, const QString &reason);
+    // connection no longer carries traffic to peer: another usable connection takes over
+    // as the peer's live one, or the peer is no longer live.
+    void forgetLive(const identity::Key160 &peer, const net::PeerConnection *connection);
+    // Active and not closing: messages can be sent on it.
+    static bool usable(const Session &session);
     QCborValue activationMessage(overlay::MessageType type, net::PeerConnection *connection) const;
     void reject(net::PeerConnection *connection, const QString &reason);
     void sendError(net::PeerConnection *connection, overlay::ErrorCode code, int refType,

@@ -210,6 +210,31 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(b.manager->connections().isEmpty(), 20000);
     }
 
+    void retireReadsUntilTheGoodbye() {
+        // A node closing a connection it no longer wants (surplus, idle): the peer may have
+        // sent on it before seeing the goodbye, and those messages still arrive.
+        Node a, b;
+        auto *c = a.manager->connectTo(QStringLiteral("127.0.0.1"), b.port(), b.publicKey());
+        QTRY_VERIFY_WITH_TIMEOUT(c->isEstablished(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.manager->connectionFor(a.publicKey()), 20000);
+        auto *back = b.manager->connectionFor(a.publicKey());
+        a.manager->retire(c, QStringLiteral("surplus connection"));
+        QCOMPARE(c->state(), net::PeerConnection::State::Closing);
+        // Retired at once: no longer a's connection to b, so a new dial would start.
+        QCOMPARE(a.manager->connectionFor(b.publicKey()), nullptr);
+        QCOMPARE(a.manager->connections().size(), 1);
+        for (int i = 0; i < 20; ++i) {
+            QVERIFY(back->send(QCborValue(i)));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(a.closeReasons, QStringList{QStringLiteral("surplus connection")},
+                                  20000);
+        QCOMPARE(a.inbox.size(), 20);
+        QCOMPARE(a.inbox.last().toInteger(), 19);
+        QTRY_COMPARE_WITH_TIMEOUT(b.closeReasons, QStringList{QStringLiteral("peer said goodbye")},
+                                  20000);
+        QTRY_VERIFY_WITH_TIMEOUT(a.manager->connections().isEmpty(), 20000);
+    }
+
     void simultaneousDialsKeepOneConnection() {
         for (int round = 0; round < 5; ++round) {
             Node a, b;
