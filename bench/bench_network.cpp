@@ -249,8 +249,9 @@ int main(int argc, char **argv) {
         });
         QObject::connect(
             n, &node::Node::messageError, n,
-            [&](const QByteArray &, int code, const QString &text) {
-                fprintf(stderr, "route error %d: %s\n", code, qPrintable(text));
+            [&](const QByteArray &id, int code, const QString &text) {
+                fprintf(stderr, "route error %d for message %s: %s\n", code, id.toHex().constData(),
+                        qPrintable(text));
                 ++failed;
             },
             Qt::DirectConnection);
