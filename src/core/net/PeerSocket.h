@@ -73,6 +73,7 @@ public:
 
 private:
     enum class State { Connecting, Connected, Finishing, Closed };
+    class Notifier;
 
     PeerSocket(int descriptor, State state, QObject *parent);
     void timerEvent(QTimerEvent *event) override;
@@ -94,8 +95,8 @@ private:
     int m_fd = -1;
     State m_state = State::Closed;
     Handler *m_handler = nullptr;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr; // made when first needed
+    Notifier *m_readNotifier = nullptr;
+    Notifier *m_writeNotifier = nullptr; // made when first needed
     QBasicTimer m_lingerTimer;
     QByteArray m_queue; // bytes the kernel did not take yet, from m_queueAt on
     qsizetype m_queueAt = 0;
