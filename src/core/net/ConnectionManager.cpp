@@ -63,7 +63,19 @@ QList<PeerConnection *> ConnectionManager::connections() const {
 }
 
 PeerConnection *ConnectionManager::connectionFor(const QByteArray &publicKey) const {
-    return m_byKey.value(publicKey, nullptr);
+    return established(publicKey);
+}
+
+PeerConnection *ConnectionManager::established(const QByteArray &publicKey) const {
+    const auto it = m_byKey.find(publicKey);
+    return it == m_byKey.end() ? nullptr : it->second;
+}
+
+void ConnectionManager::unregister(const PeerConnection *connection) {
+    const auto it = m_byKey.find(connection->remotePublicKey());
+    if (it != m_byKey.end() && it->second == connection) {
+        m_byKey.erase(it);
+    }
 }
 
 int ConnectionManager::inboundCount() const {
@@ -73,7 +85,7 @@ int ConnectionManager::inboundCount() const {
 PeerConnection *ConnectionManager::connectTo(const QString &host, quint16 port,
                                              const QByteArray &expectedPublicKey) {
     assertThread();
-    if (PeerConnection *existing = m_byKey.value(expectedPublicKey, nullptr)) {
+    if (PeerConnection *existing = established(expectedPublicKey)) {
         return existing;
     }
     if (PeerConnection *pending = m_dialling.value(expectedPublicKey, nullptr)) {
@@ -137,7 +149,7 @@ void ConnectionManager::onPeerEstablished(PeerConnection *connection) {
         connection->close(QStringLiteral("connection to self"));
         return;
     }
-    if (PeerConnection *existing = m_byKey.value(key, nullptr)) {
+    if (PeerConnection *existing = established(key)) {
         // The peer closes the same one (both ends prefer the same connection). Each end
         // reads the other's messages up to its goodbye, so nothing sent on the duplicate
         // before the two ends agreed is lost.
@@ -145,10 +157,10 @@ void ConnectionManager::onPeerEstablished(PeerConnection *connection) {
             connection->closeAfterPeer(QStringLiteral("duplicate"));
             return;
         }
-        m_byKey.remove(key);
+        m_byKey.erase(key);
         existing->closeAfterPeer(QStringLiteral("duplicate"));
     }
-    m_byKey.insert(key, connection);
+    m_byKey[key] = connection;
     Q_EMIT connectionEstablished(connection);
 }
 
@@ -157,9 +169,7 @@ void ConnectionManager::onPeerClosed(PeerConnection *connection, const QString &
         return;
     }
     const QByteArray key = connection->remotePublicKey();
-    if (m_byKey.value(key) == connection) {
-        m_byKey.remove(key);
-    }
+    unregister(connection);
     if (m_dialling.value(key) == connection) {
         m_dialling.remove(key);
         if (m_dialling.isEmpty()) {
@@ -180,9 +190,7 @@ void ConnectionManager::onPeerClosed(PeerConnection *connection, const QString &
 
 void ConnectionManager::retire(PeerConnection *connection, const QString &reason) {
     assertThread();
-    if (m_byKey.value(connection->remotePublicKey()) == connection) {
-        m_byKey.remove(connection->remotePublicKey());
-    }
+    unregister(connection);
     connection->closeAfterPeer(reason);
 }
 

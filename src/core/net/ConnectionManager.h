@@ -17,6 +17,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <unordered_map>
+
 #include <memory>
 
 namespace orion::net {
@@ -81,8 +83,13 @@ private:
     crypto::SecureBuffer m_networkKey;
     TransportConfig m_config;
     Listener *m_listener = nullptr;
+    PeerConnection *established(const QByteArray &publicKey) const;
+    // Forgets connection as the established one for its key (if it is).
+    void unregister(const PeerConnection *connection);
+
     QSet<PeerConnection *> m_connections;
-    QHash<QByteArray, PeerConnection *> m_byKey;    // established, one per peer
+    // established, one per peer (a QHash would reserve room for 48 entries at once)
+    std::unordered_map<QByteArray, PeerConnection *> m_byKey;
     QHash<QByteArray, PeerConnection *> m_dialling; // outbound, handshake in progress
     QHash<QHostAddress, int> m_inboundPerAddress;
     int m_inbound = 0;

@@ -583,7 +583,7 @@ void Node::activate(Session &session, const NodeInfo &peer) {
     if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
         m_liveIds.push_back(peer.id);
     }
-    m_live.insert(peer.id, connection);
+    m_live.insert_or_assign(peer.id, connection);
     m_router->peerUp(peer.id);
     Q_EMIT peerActivated(peer.id.toHex());
 }
@@ -646,23 +646,28 @@ void Node::sendEncoded(const NodeInfo &to, const QCborValue &encoded) {
     m_connections->connectTo(to.endpoint.address().toString(), to.endpoint.port(), key);
 }
 
+net::PeerConnection *Node::liveConnection(const Key160 &peer) const {
+    const auto it = m_live.find(peer);
+    return it == m_live.end() ? nullptr : it->second;
+}
+
 bool Node::usable(const Session &session) {
     return session.active && session.connection && session.connection->isEstablished();
 }
 
 void Node::forgetLive(const Key160 &peer, const net::PeerConnection *connection) {
-    if (m_live.value(peer) != connection) {
+    if (liveConnection(peer) != connection) {
         return;
     }
     // Two connections to one peer can both be active for a moment (both ends dialled):
     // the peer stays live through the other one.
     for (const auto &[c, s] : m_sessions) {
         if (c != connection && s.peer.id == peer && usable(s)) {
-            m_live.insert(peer, c);
+            m_live.insert_or_assign(peer, c);
             return;
         }
     }
-    m_live.remove(peer);
+    m_live.erase(peer);
     if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), peer); it != m_liveIds.end()) {
         m_liveIds.erase(it);
     }
@@ -754,7 +759,7 @@ void Node::handleRouted(Session &session, const QCborMap &map) {
 }
 
 Node::SendResult Node::sendToPeer(const Key160 &peer, const RoutedMessage &message) {
-    net::PeerConnection *connection = m_live.value(peer);
+    net::PeerConnection *connection = liveConnection(peer);
     if (!connection || !connection->isEstablished()) {
         return SendResult::Gone;
     }
@@ -1016,7 +1021,7 @@ void Node::connectionPolicyTick() {
     for (const Key160 &peer :
          ConnectionPolicy::surplus(std::move(open), m_chosenPeers, m_config.maxConnections, now,
                                    m_config.connectionIdleMs)) {
-        net::PeerConnection *c = m_live.value(peer);
+        net::PeerConnection *c = liveConnection(peer);
         if (auto it = m_sessions.find(c); c && it != m_sessions.end()) {
             qCDebug(lcNode) << nodeId().shortHex() << "closing surplus connection to"
                             << peer.shortHex();

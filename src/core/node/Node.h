@@ -224,6 +224,7 @@ private:
     void forgetLive(const identity::Key160 &peer, const net::PeerConnection *connection);
     // Active and not closing: messages can be sent on it.
     static bool usable(const Session &session);
+    net::PeerConnection *liveConnection(const identity::Key160 &peer) const;
     QCborValue activationMessage(overlay::MessageType type, net::PeerConnection *connection) const;
     void reject(net::PeerConnection *connection, const QString &reason);
     void sendError(net::PeerConnection *connection, overlay::ErrorCode code, int refType,
@@ -265,7 +266,8 @@ private:
     qint64 m_closedMessagesOut = 0;
 
     std::unique_ptr<routing::Router> m_router;
-    QHash<identity::Key160, net::PeerConnection *> m_live; // active sessions by peer ID
+    // Active sessions by peer ID (not a QHash: it reserves room for 48 entries at once).
+    std::unordered_map<identity::Key160, net::PeerConnection *> m_live;
     std::vector<identity::Key160> m_liveIds; // the relays among them (peers that listen)
     QHash<QString, ServiceHandler> m_services;
     routing::ContainerEndpoint *m_containers = nullptr;
