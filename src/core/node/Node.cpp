@@ -876,7 +876,7 @@ bool Node::registerService(const QString &name, ServiceHandler handler) {
         name.toUtf8().size() > RoutedMessage::kMaxServiceBytes || m_services.contains(name)) {
         return false;
     }
-    m_services.insert(name, std::move(handler));
+    m_services.emplace(name, std::move(handler));
     return true;
 }
 
@@ -910,7 +910,7 @@ QByteArray Node::sendMessage(const Key160 &target, const QString &service, const
         m_awaiting.insert(m.messageId, deadline);
         m_deadlines.emplace(deadline, m.messageId);
     }
-    const QByteArray id = m.messageId;
+    QByteArray id = m.messageId;
     m_outgoing.emplace_back(std::move(m), options.target);
     if (!m_outgoingScheduled) {
         m_outgoingScheduled = true;
