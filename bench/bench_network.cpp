@@ -71,9 +71,10 @@ int main(int argc, char **argv) {
     // measured here.
     QLoggingCategory::setFilterRules(QStringLiteral("orion.*.info=false\norion.*.debug=false"));
     const int count = argc > 1 ? std::max(2, atoi(argv[1])) : 200;
-    // One thread per node by default, as the product runs a node (NodeThread). Fewer
-    // threads put hundreds of sockets into one poll() set, which measures Qt's event
-    // dispatcher rather than the node.
+    // One thread per node by default, as the product runs a node (NodeThread), so each
+    // node's memory includes its thread's (allocator cache, stack; docs/architecture.md,
+    // "Memory of a node"). With fewer threads the nodes share those costs, and every turn
+    // of a thread's event loop serves more sockets.
     const int threadCount = argc > 2 ? std::max(1, atoi(argv[2])) : count;
 
     // Two sockets per connection per node pair, plus listeners: raise the soft limit.
