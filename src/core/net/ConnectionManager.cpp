@@ -63,10 +63,6 @@ QList<PeerConnection *> ConnectionManager::connections() const {
 }
 
 PeerConnection *ConnectionManager::connectionFor(const QByteArray &publicKey) const {
-    return established(publicKey);
-}
-
-PeerConnection *ConnectionManager::established(const QByteArray &publicKey) const {
     const auto it = m_byKey.find(publicKey);
     return it == m_byKey.end() ? nullptr : it->second;
 }
@@ -85,7 +81,7 @@ int ConnectionManager::inboundCount() const {
 PeerConnection *ConnectionManager::connectTo(const QString &host, quint16 port,
                                              const QByteArray &expectedPublicKey) {
     assertThread();
-    if (PeerConnection *existing = established(expectedPublicKey)) {
+    if (PeerConnection *existing = connectionFor(expectedPublicKey)) {
         return existing;
     }
     if (PeerConnection *pending = m_dialling.value(expectedPublicKey, nullptr)) {
@@ -149,7 +145,7 @@ void ConnectionManager::onPeerEstablished(PeerConnection *connection) {
         connection->close(QStringLiteral("connection to self"));
         return;
     }
-    if (PeerConnection *existing = established(key)) {
+    if (PeerConnection *existing = connectionFor(key)) {
         // The peer closes the same one (both ends prefer the same connection). Each end
         // reads the other's messages up to its goodbye, so nothing sent on the duplicate
         // before the two ends agreed is lost.

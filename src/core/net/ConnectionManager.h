@@ -17,9 +17,8 @@
 #include <QObject>
 #include <QSet>
 
-#include <unordered_map>
-
 #include <memory>
+#include <unordered_map>
 
 namespace orion::net {
 
@@ -71,6 +70,8 @@ Q_SIGNALS:
 private:
     void onIncoming(PeerSocket *socket);
     void adopt(PeerConnection *connection);
+    // Forgets connection as the established one for its key (if it is).
+    void unregister(const PeerConnection *connection);
     // PeerConnectionObserver
     void onPeerEstablished(PeerConnection *connection) override;
     void onPeerMessage(PeerConnection *connection, const QCborValue &message) override;
@@ -83,10 +84,6 @@ private:
     crypto::SecureBuffer m_networkKey;
     TransportConfig m_config;
     Listener *m_listener = nullptr;
-    PeerConnection *established(const QByteArray &publicKey) const;
-    // Forgets connection as the established one for its key (if it is).
-    void unregister(const PeerConnection *connection);
-
     QSet<PeerConnection *> m_connections;
     // established, one per peer (a QHash would reserve room for 48 entries at once)
     std::unordered_map<QByteArray, PeerConnection *> m_byKey;

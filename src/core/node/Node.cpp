@@ -697,8 +697,6 @@ void Node::onClosed(net::PeerConnection *connection, const QString &reason) {
     const QByteArray key = connection->remotePublicKey();
     if (session.active) {
         forgetLive(session.peer.id, connection);
-    }
-    if (session.active) {
         Q_EMIT peerClosed(session.peer.id.toHex(), reason);
     }
     if (m_stopping || key.isEmpty()) {
