@@ -4,7 +4,6 @@
 #include "net/Logging.h"
 
 #include <QNetworkInterface>
-#include <QSocketNotifier>
 #include <QTimerEvent>
 
 #include <algorithm>
@@ -64,31 +63,6 @@ bool toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage &out
 
 } // namespace
 
-// A notifier that calls its socket directly instead of emitting activated(): a signal
-// connection costs the connection and the sender's signal table, about 250 bytes per
-// notifier, and a dialled socket has two. Neither call deletes the socket (it only ever
-// schedules its deletion), so returning through this object afterwards is safe.
-class PeerSocket::Notifier final : public QSocketNotifier {
-public:
-    Notifier(PeerSocket *socket, Type type, void (PeerSocket::*onActivated)())
-        : QSocketNotifier(qintptr(socket->m_fd), type, socket)
-        , m_socket(socket)
-        , m_onActivated(onActivated) {}
-
-protected:
-    bool event(QEvent *e) override {
-        if (e->type() == QEvent::SockAct || e->type() == QEvent::SockClose) {
-            (m_socket->*m_onActivated)();
-            return true;
-        }
-        return QSocketNotifier::event(e);
-    }
-
-private:
-    PeerSocket *m_socket;
-    void (PeerSocket::*m_onActivated)();
-};
-
 PeerSocket::PeerSocket(int descriptor, State state, QObject *parent)
     : QObject(parent)
     , m_fd(descriptor)
@@ -96,22 +70,20 @@ PeerSocket::PeerSocket(int descriptor, State state, QObject *parent)
     if (m_fd < 0) {
         return;
     }
-    m_readNotifier = new Notifier(this, QSocketNotifier::Read, &PeerSocket::onReadable);
-    m_readNotifier->setEnabled(false);
+    m_poller = SocketPoller::forCurrentThread();
+    if (!m_poller) {
+        fail(QStringLiteral("cannot watch the socket: %1").arg(errnoText(errno)));
+        return;
+    }
     watch(state == State::Connected, state == State::Connecting);
 }
 
 void PeerSocket::watch(bool readable, bool writable) {
-    if (m_fd < 0 || !m_readNotifier) {
+    if (m_fd < 0 || !m_poller) {
         return;
     }
-    m_readNotifier->setEnabled(readable);
-    // Made when first needed: most connections never fill the kernel's send buffer.
-    if (writable && !m_writeNotifier) {
-        m_writeNotifier = new Notifier(this, QSocketNotifier::Write, &PeerSocket::onWritable);
-    }
-    if (m_writeNotifier) {
-        m_writeNotifier->setEnabled(writable);
+    if (!m_poller->watch(m_fd, this, readable, writable)) {
+        fail(QStringLiteral("cannot watch the socket: %1").arg(errnoText(errno)));
     }
 }
 
@@ -140,7 +112,7 @@ PeerSocket *PeerSocket::dial(const QHostAddress &address, quint16 port, QObject 
         rc = ::connect(fd, reinterpret_cast<const sockaddr *>(&target), length);
     } while (rc != 0 && errno == EINTR);
     const int error = rc == 0 ? 0 : errno;
-    // Connected at once or not: the write notifier reports the outcome on the next turn
+    // Connected at once or not: the poller reports the outcome on the next turn
     // (a descriptor that is connected is writable), so the caller always hears it later.
     auto *socket = new PeerSocket(fd, State::Connecting, parent);
     socket->m_peerAddress = address;
@@ -264,7 +236,7 @@ bool PeerSocket::drainQueue() {
     return true;
 }
 
-void PeerSocket::onWritable() {
+void PeerSocket::pollWritable() {
     if (m_state == State::Connecting) {
         int error = 0;
         socklen_t length = sizeof error;
@@ -311,7 +283,7 @@ void PeerSocket::onWritable() {
     }
 }
 
-void PeerSocket::onReadable() {
+void PeerSocket::pollReadable() {
     if (m_state == State::Finishing) {
         // The peer's last bytes are of no interest now; its end of the stream is.
         char sink[4096];
@@ -390,8 +362,7 @@ void PeerSocket::closeDescriptor() {
     if (m_fd < 0) {
         return;
     }
-    // Notifiers must not watch a closed (and possibly reused) descriptor. They are not
-    // deleted here: this may run inside one of their own signals.
+    // The poller must not watch a closed (and possibly reused) descriptor.
     watch(false, false);
     ::close(m_fd);
     m_fd = -1;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PeerSocket: a non-blocking TCP connection on a plain descriptor, for PeerConnection.
 // Bytes go straight between the kernel and the caller's buffer; only what the kernel does
-// not take at once is queued here. One read notifier, one write notifier (enabled only
-// while connecting or while bytes wait), no signals: events go to one Handler. Lives on
-// the thread that made it.
+// not take at once is queued here. Watched for reading, and for writing only while
+// connecting or while bytes wait, by its thread's SocketPoller; no signals: events go to one
+// Handler. Lives on the thread that made it.
 #pragma once
+
+#include "net/SocketPoller.h"
 
 #include <QBasicTimer>
 #include <QByteArray>
@@ -13,8 +15,7 @@
 #include <QString>
 
 #include <chrono>
-
-class QSocketNotifier;
+#include <memory>
 
 namespace orion::net {
 
@@ -22,7 +23,7 @@ namespace orion::net {
 // A QTcpSocket brings a socket engine, three notifiers, two proxy objects and, once
 // connected to, a signal table; unbuffered mode must be smuggled into accepted sockets.
 // About 2.5 KiB per connection went to that machinery; this class needs a fraction.
-class PeerSocket : public QObject {
+class PeerSocket : public QObject, private SocketPoller::Watcher {
     Q_OBJECT
 
 public:
@@ -73,14 +74,14 @@ public:
 
 private:
     enum class State { Connecting, Connected, Finishing, Closed };
-    class Notifier;
 
     PeerSocket(int descriptor, State state, QObject *parent);
     void timerEvent(QTimerEvent *event) override;
-    // Enables or disables the two notifiers (nothing once the descriptor is closed).
+    // Sets what the poller watches the descriptor for (nothing once it is closed); a
+    // failure to watch fails the socket.
     void watch(bool readable, bool writable);
-    void onReadable();
-    void onWritable();
+    void pollReadable() override;
+    void pollWritable() override;
     // Hands bytes to the kernel until it takes no more: how many it took, or -1 on an
     // error (recorded in m_error).
     qint64 sendSome(const char *data, qint64 size);
@@ -95,8 +96,7 @@ private:
     int m_fd = -1;
     State m_state = State::Closed;
     Handler *m_handler = nullptr;
-    Notifier *m_readNotifier = nullptr;
-    Notifier *m_writeNotifier = nullptr; // made when first needed
+    std::shared_ptr<SocketPoller> m_poller;
     QBasicTimer m_lingerTimer;
     QByteArray m_queue; // bytes the kernel did not take yet, from m_queueAt on
     qsizetype m_queueAt = 0;
