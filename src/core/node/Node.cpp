@@ -839,7 +839,7 @@ void Node::deliverLocal(const RoutedMessage &message) {
         return;
     }
     // A receipt, reply or error for a message sent from here.
-    const bool awaited = m_awaiting.remove(message.inReplyTo) > 0;
+    const bool awaited = m_awaiting.settle(message.inReplyTo);
     if (message.target != nodeId() && m_containers && m_containers->hasContainer(message.target)) {
         m_containers->deliver(message);
     }
@@ -904,9 +904,7 @@ QByteArray Node::sendMessage(const Key160 &target, const QString &service, const
     const qint64 timeout = options.timeoutMs < 0 ? m_config.routeTimeoutMs : options.timeoutMs;
     if (timeout > 0) {
         m.wantReceipt = true;
-        const qint64 deadline = nowMs() + timeout;
-        m_awaiting.insert(m.messageId, deadline);
-        m_deadlines.emplace(deadline, m.messageId);
+        m_awaiting.expect(m.messageId, nowMs() + timeout);
     }
     QByteArray id = m.messageId;
     m_outgoing.emplace_back(std::move(m), options.target);
@@ -951,7 +949,7 @@ void Node::flushOutgoing() {
                     if (record) {
                         message.destination = record->hostId;
                     } else if (strict) {
-                        m_awaiting.remove(message.messageId);
+                        m_awaiting.settle(message.messageId);
                         Q_EMIT messageError(message.messageId, int(ErrorCode::Unresolved),
                                             QStringLiteral("no provider record for %1")
                                                 .arg(message.target.toHex()));
@@ -977,15 +975,7 @@ void Node::sendErrorReply(const RoutedMessage &request, ErrorCode code, const QS
 }
 
 void Node::checkRouteTimeouts() {
-    const qint64 now = nowMs();
-    while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
-        const auto [deadline, id] = *m_deadlines.begin();
-        m_deadlines.erase(m_deadlines.begin());
-        auto it = m_awaiting.find(id);
-        if (it == m_awaiting.end() || *it != deadline) {
-            continue;
-        }
-        m_awaiting.erase(it);
+    for (const QByteArray &id : m_awaiting.expire(nowMs())) {
         Q_EMIT messageError(id, int(ErrorCode::Timeout),
                             QStringLiteral("neither a receipt nor an error came back"));
     }

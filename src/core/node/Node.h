@@ -12,6 +12,7 @@
 #include "node/Profile.h"
 #include "node/SendOptions.h"
 #include "overlay/OverlayEngine.h"
+#include "routing/AwaitedReceipts.h"
 #include "routing/ContainerEndpoint.h"
 #include "routing/Delivery.h"
 #include "routing/ProviderRecord.h"
@@ -275,9 +276,8 @@ private:
     // Local sends not yet routed (routed on the next turn of the event loop).
     std::vector<std::pair<routing::RoutedMessage, SendOptions::Target>> m_outgoing;
     bool m_outgoingScheduled = false;
-    // Sent messages waiting for a receipt: ID -> deadline, and deadlines in order.
-    QHash<QByteArray, qint64> m_awaiting;
-    std::multimap<qint64, QByteArray> m_deadlines;
+    // Sent messages waiting for a receipt, reply or error.
+    routing::AwaitedReceipts m_awaiting;
     QTimer *m_routeTimer = nullptr;
     QTimer *m_policyTimer = nullptr;
     std::vector<routing::NodeInfo> m_chosenPeers;
