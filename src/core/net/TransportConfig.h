@@ -20,7 +20,7 @@ struct TransportConfig {
     // After a goodbye, how long the socket may take to drain before it is aborted.
     std::chrono::milliseconds closeLinger{5'000};
     // send() refuses new messages while this many bytes wait to be written.
-    qint64 sendHighWaterMark = 8 * 1024 * 1024;
+    qint64 sendHighWaterMark = qint64{8} * 1024 * 1024;
     // Inbound connections in any state (handshaking included), in total and per address.
     int maxInbound = 256;
     int maxPerAddress = 8;

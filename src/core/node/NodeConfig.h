@@ -35,8 +35,8 @@ struct NodeConfig {
 
     // How often the node re-reads its bootstrap list and, with an empty table, bootstraps
     // again; also how often contacts are saved.
-    qint64 bootstrapIntervalMs = 30 * 1000;
-    qint64 saveIntervalMs = 5 * 60 * 1000;
+    qint64 bootstrapIntervalMs = qint64{30} * 1000;
+    qint64 saveIntervalMs = qint64{5} * 60 * 1000;
     // Messages held for a peer while its connection is being made.
     int maxQueuedPerPeer = 64;
     // Saved contacts used as bootstrap seeds at most.

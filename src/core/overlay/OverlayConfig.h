@@ -14,9 +14,9 @@ struct OverlayConfig {
     // A request not answered within this time counts as a failure.
     qint64 requestTimeoutMs = 3000;
     // A bucket without activity for this long is refreshed by a lookup into its range.
-    qint64 refreshIntervalMs = 15 * 60 * 1000;
+    qint64 refreshIntervalMs = qint64{15} * 60 * 1000;
     // How often maintenance (refresh, re-challenge) runs; 0 disables the periodic timer.
-    qint64 maintenanceIntervalMs = 60 * 1000;
+    qint64 maintenanceIntervalMs = qint64{60} * 1000;
     // Contacts pinged per maintenance round at random, to keep liveness honest.
     int challengesPerRound = 1;
     // Most entries accepted in, and sent in, a nodes reply.

@@ -15,7 +15,7 @@ namespace orion::routing {
 
 struct ProviderRecord {
     // Records never claim to live longer than this (a day), whatever their expiry says.
-    static constexpr qint64 kMaxLifetimeSecs = 24 * 3600;
+    static constexpr qint64 kMaxLifetimeSecs = qint64{24} * 3600;
     // Clocks of honest nodes may differ by this much.
     static constexpr qint64 kClockSkewSecs = 300;
 

@@ -18,7 +18,7 @@ struct RoutingConfig {
     int maxPerSubnetInBucket = 2;
     int maxPerSubnetInTable = 10;
     // A contact not heard from for this long is pinged before a newcomer is turned away.
-    qint64 questionableAfterMs = 15 * 60 * 1000;
+    qint64 questionableAfterMs = qint64{15} * 60 * 1000;
     // Failed requests after which a contact is dropped even with no replacement waiting.
     int maxFailures = 3;
 };
