@@ -218,10 +218,13 @@ void Node::start() {
     m_providers =
         new ProviderDirectory(m_identity.keyPair(), std::move(hooks), providerConfig, this);
     connect(m_providers, &ProviderDirectory::published, this, &Node::containerPublished);
+    // Runs only while messages await an answer, and fires at the earliest deadline: an
+    // idle node does not wake up for it.
     m_routeTimer = new QTimer(this);
+    m_routeTimer->setSingleShot(true);
+    m_routeTimer->setTimerType(Qt::PreciseTimer);
     connect(m_routeTimer, &QTimer::timeout, this, &Node::checkRouteTimeouts);
-    m_routeTimer->start(
-        std::chrono::milliseconds(std::clamp<qint64>(m_config.routeTimeoutMs / 10, 10, 250)));
+    armRouteTimer();
     m_policyTimer = new QTimer(this);
     connect(m_policyTimer, &QTimer::timeout, this, &Node::connectionPolicyTick);
     m_policyTimer->start(std::chrono::milliseconds(m_config.connectionPolicyIntervalMs));
@@ -905,6 +908,7 @@ QByteArray Node::sendMessage(const Key160 &target, const QString &service, const
     if (timeout > 0) {
         m.wantReceipt = true;
         m_awaiting.expect(m.messageId, nowMs() + timeout);
+        armRouteTimer();
     }
     QByteArray id = m.messageId;
     m_outgoing.emplace_back(std::move(m), options.target);
@@ -979,6 +983,25 @@ void Node::checkRouteTimeouts() {
         Q_EMIT messageError(id, int(ErrorCode::Timeout),
                             QStringLiteral("neither a receipt nor an error came back"));
     }
+    armRouteTimer();
+}
+
+void Node::armRouteTimer() {
+    if (!m_routeTimer || m_stopping) {
+        return;
+    }
+    const std::optional<qint64> next = m_awaiting.nextDeadline();
+    if (!next) {
+        m_routeTimer->stop();
+        return;
+    }
+    // Answered messages leave the timer set for a deadline that no longer exists; it then
+    // fires early, expires nothing and is set again.
+    if (m_routeTimer->isActive() && m_routeTimerDeadline <= *next) {
+        return;
+    }
+    m_routeTimerDeadline = *next;
+    m_routeTimer->start(std::chrono::milliseconds(std::max<qint64>(0, *next - nowMs())));
 }
 
 void Node::connectionPolicyTick() {

@@ -210,6 +210,8 @@ private:
     void routeFromHere(routing::RoutedMessage message);
     void flushOutgoing();
     void checkRouteTimeouts();
+    // Sets the route timer for the earliest deadline awaited, or stops it.
+    void armRouteTimer();
     void connectionPolicyTick();
     void sendEncoded(const routing::NodeInfo &to, const QCborValue &encoded);
 
@@ -278,7 +280,8 @@ private:
     bool m_outgoingScheduled = false;
     // Sent messages waiting for a receipt, reply or error.
     routing::AwaitedReceipts m_awaiting;
-    QTimer *m_routeTimer = nullptr;
+    QTimer *m_routeTimer = nullptr; // set for the earliest deadline, or stopped
+    qint64 m_routeTimerDeadline = 0;
     QTimer *m_policyTimer = nullptr;
     std::vector<routing::NodeInfo> m_chosenPeers;
 };

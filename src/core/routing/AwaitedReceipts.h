@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace orion::routing {
@@ -21,6 +22,10 @@ public:
     // Forgets and returns the messages whose deadline is at or before `nowMs`, earliest
     // deadline first.
     std::vector<QByteArray> expire(qint64 nowMs);
+    // The earliest deadline awaited; none when nothing is.
+    std::optional<qint64> nextDeadline() const {
+        return m_byDeadline.empty() ? std::nullopt : std::optional(m_byDeadline.begin()->first);
+    }
     bool contains(const QByteArray &messageId) const { return m_deadlineOf.contains(messageId); }
     int size() const { return int(m_deadlineOf.size()); }
 

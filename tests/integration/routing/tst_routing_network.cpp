@@ -10,6 +10,8 @@
 
 #include <QCborArray>
 #include <QMutex>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -286,6 +288,47 @@ private Q_SLOTS:
                                  10000);
         disconnect(c);
         QCOMPARE(replyBody.toString(), QStringLiteral("hello"));
+    }
+
+    // The destination is held up (its thread blocked) past the sender's timeout: the origin
+    // reports a timeout, and the receipt that comes later does not count as a delivery.
+    void unansweredMessageTimesOutAtTheOrigin() {
+        const int from = 2, to = 5;
+        QSemaphore hold;
+        QMetaObject::invokeMethod(nodeAt(to), [&hold] { hold.acquire(); });
+        bool held = true;
+        // Whatever fails below, the node's thread goes on.
+        const auto unhold = qScopeGuard([&] {
+            if (held) {
+                hold.release();
+            }
+        });
+        node::SendOptions options;
+        options.target = node::SendOptions::Target::Node;
+        options.timeoutMs = 400;
+        const QByteArray id = send(from, idOf(to), QStringLiteral("sink"), options);
+        QTRY_VERIFY_WITH_TIMEOUT(answered(id), 10000);
+        {
+            QMutexLocker lock(&m_mutex);
+            QVERIFY(m_errors.count(id));
+            QCOMPARE(m_errors[id].first, int(RoutedMessage::ErrorCode::Timeout));
+            QVERIFY(!m_arrivals.count(id));
+        }
+        const quint64 deliveredBefore = statusOf(from).routing.delivered;
+        held = false;
+        hold.release();
+        // The message arrives after all, and its receipt reaches the origin...
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QMutexLocker lock(&m_mutex);
+                return m_arrivals.count(id) > 0;
+            }(),
+            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(statusOf(from).routing.delivered > deliveredBefore, 10000);
+        // ...where it is no longer awaited.
+        QMutexLocker lock(&m_mutex);
+        QVERIFY(!m_receipts.count(id));
+        QCOMPARE(m_arrivals[id], 1);
     }
 
     void messageToStoppedNodeReturnsRouteError() {

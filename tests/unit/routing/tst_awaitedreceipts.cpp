@@ -22,6 +22,18 @@ private Q_SLOTS:
         QCOMPARE(awaited.size(), 0);
     }
 
+    void nextDeadlineIsTheEarliestStillAwaited() {
+        AwaitedReceipts awaited;
+        QVERIFY(!awaited.nextDeadline());
+        awaited.expect("late", 900);
+        awaited.expect("early", 100);
+        QCOMPARE(awaited.nextDeadline(), std::optional<qint64>(100));
+        QVERIFY(awaited.settle("early"));
+        QCOMPARE(awaited.nextDeadline(), std::optional<qint64>(900));
+        QCOMPARE(awaited.expire(900).size(), size_t(1));
+        QVERIFY(!awaited.nextDeadline());
+    }
+
     void settledIsForgottenWithItsDeadline() {
         AwaitedReceipts awaited;
         awaited.expect("a", 100);
