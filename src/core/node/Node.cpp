@@ -5,7 +5,7 @@
 #include "crypto/Random.h"
 #include "net/ConnectionManager.h"
 #include "net/PeerConnection.h"
-#include "node/BootstrapList.h"
+#include "node/Bootstrapper.h"
 #include "node/ConnectionPolicy.h"
 #include "node/ContactStore.h"
 #include "node/ContainerBridge.h"
@@ -18,8 +18,6 @@
 
 #include <QCborMap>
 #include <QDateTime>
-#include <QDir>
-#include <QFileSystemWatcher>
 #include <QThread>
 #include <QTimer>
 
@@ -40,24 +38,6 @@ constexpr qint64 kVersionKey = 1;
 constexpr qint64 kRecordKey = 2;
 constexpr qint64 kObservedAddressKey = 3;
 constexpr qint64 kObservedPortKey = 4;
-
-// The endpoint a peer can be dialled at, from its record; its connection's address when
-// it names none it can be reached at.
-Endpoint dialEndpoint(const identity::MemberRecord &record, const QHostAddress &seen) {
-    if (record.port == 0) {
-        return {};
-    }
-    for (const QString &address : record.addresses) {
-        QHostAddress parsed;
-        if (parsed.setAddress(address)) {
-            const Endpoint e(parsed, record.port);
-            if (e.isValid()) {
-                return e;
-            }
-        }
-    }
-    return Endpoint(seen, record.port);
-}
 
 const QString kEchoService = QStringLiteral("echo");
 const QString kPingService = QStringLiteral("ping");
@@ -121,7 +101,7 @@ void Node::schedule(qint64 delayMs, std::function<void()> fn) {
 NodeInfo Node::selfInfo() const {
     const auto record = memberRecord();
     auto info = *NodeInfo::fromPublicKey(m_identity.publicKey(),
-                                         dialEndpoint(record, m_listenEndpoint.address()));
+                                         Endpoint::dialable(record, m_listenEndpoint.address()));
     return info;
 }
 
@@ -229,86 +209,42 @@ void Node::start() {
     connect(m_policyTimer, &QTimer::timeout, this, &Node::connectionPolicyTick);
     m_policyTimer->start(std::chrono::milliseconds(m_config.connectionPolicyIntervalMs));
 
-    m_bootstrapTimer = new QTimer(this);
-    connect(m_bootstrapTimer, &QTimer::timeout, this, &Node::bootstrapTick);
-    m_bootstrapTimer->start(std::chrono::milliseconds(m_config.bootstrapIntervalMs));
+    m_bootstrapper = new Bootstrapper(
+        m_profile, m_networkId, nodeId(),
+        [this](const std::vector<NodeInfo> &seeds, std::function<void(bool)> done) {
+            m_engine->bootstrap(seeds, std::move(done));
+        },
+        [this] { return int(m_engine->table().size()); }, this);
+    connect(m_bootstrapper, &Bootstrapper::finished, this, &Node::onBootstrapFinished);
     m_saveTimer = new QTimer(this);
     connect(m_saveTimer, &QTimer::timeout, this, &Node::saveContacts);
     m_saveTimer->start(std::chrono::milliseconds(m_config.saveIntervalMs));
-    // add-peer writes into peers/; a running node notices at once (and at the next tick if
-    // the platform has no file notifications).
-    QDir().mkpath(BootstrapList::directory(m_profile));
-    m_watcher = new QFileSystemWatcher({BootstrapList::directory(m_profile)}, this);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &Node::bootstrapTick);
 
     if (m_config.listen) {
         Q_EMIT listening(m_listenEndpoint.toString());
     }
-    bootstrapNow();
+    m_bootstrapper->start(m_config.bootstrapIntervalMs);
     if (m_containerBridge) {
         m_containerBridge->publishAll();
     }
 }
 
-std::vector<NodeInfo> Node::bootstrapSeeds() const {
-    std::vector<NodeInfo> seeds;
-    for (const auto &record : BootstrapList::load(m_profile, m_networkId)) {
-        if (record.nodeId == nodeId()) {
-            continue;
-        }
-        const Endpoint e = dialEndpoint(record, {});
-        if (auto info = NodeInfo::fromPublicKey(record.publicKey, e); info && e.isValid()) {
-            seeds.push_back(*info);
-        }
-    }
-    for (const auto &info : ContactStore::load(m_profile.contactsPath())) {
-        if (info.id != nodeId()) {
-            seeds.push_back(info);
-        }
-    }
-    return seeds;
-}
-
 void Node::bootstrapNow() {
-    if (!m_engine || m_bootstrapping || m_stopping) {
-        return;
+    if (m_bootstrapper && !m_stopping) {
+        m_bootstrapper->bootstrapNow();
     }
-    m_knownBootstrapFiles.clear();
-    for (const auto &f : QDir(BootstrapList::directory(m_profile)).entryList(QDir::Files)) {
-        m_knownBootstrapFiles.insert(f);
-    }
-    const auto seeds = bootstrapSeeds();
-    if (seeds.empty() && m_engine->table().size() == 0) {
-        return;
-    }
-    m_bootstrapping = true;
-    m_engine->bootstrap(seeds, [this](bool ok) {
-        m_bootstrapping = false;
-        m_bootstrapped = m_bootstrapped || ok;
-        qCInfo(lcNode) << nodeId().shortHex() << "bootstrap" << (ok ? "done," : "failed,")
-                       << m_engine->table().size() << "contacts";
-        connectionPolicyTick();
-        if (ok && m_containerBridge) {
-            // Records published before the node knew anyone reached nobody (after a
-            // restart, say): store them at the nodes closest to each key now.
-            m_containerBridge->publishAll();
-        }
-        Q_EMIT bootstrapped(ok, int(m_engine->table().size()));
-    });
 }
 
-void Node::bootstrapTick() {
-    if (!m_engine || m_stopping) {
-        return;
+void Node::onBootstrapFinished(bool ok) {
+    qCInfo(lcNode) << nodeId().shortHex() << "bootstrap" << (ok ? "done," : "failed,")
+                   << m_engine->table().size() << "contacts";
+    connectionPolicyTick();
+    if (ok && m_containerBridge) {
+        // Records published before the node knew anyone reached nobody (after a restart,
+        // say): store them at the nodes closest to each key now.
+        m_containerBridge->publishAll();
     }
-    const auto files = QDir(BootstrapList::directory(m_profile)).entryList(QDir::Files);
-    bool fresh = false;
-    for (const auto &f : files) {
-        fresh = fresh || !m_knownBootstrapFiles.contains(f);
-    }
-    if (fresh || m_engine->table().size() == 0) {
-        bootstrapNow();
-    }
+    Q_EMIT bootstrapped(ok, int(m_engine->table().size()));
 }
 
 void Node::saveContacts() {
@@ -334,8 +270,8 @@ void Node::requestStop() {
     if (m_engine) {
         m_engine->stop();
     }
-    if (m_bootstrapTimer) {
-        m_bootstrapTimer->stop();
+    if (m_saveTimer) {
+        m_bootstrapper->stop();
         m_saveTimer->stop();
         m_routeTimer->stop();
         m_policyTimer->stop();
@@ -387,7 +323,7 @@ NodeStatus Node::status() const {
     for (const auto &[connection, session] : m_sessions) {
         s.activePeers += session.active ? 1 : 0;
     }
-    s.bootstrapped = m_bootstrapped;
+    s.bootstrapped = m_bootstrapper && m_bootstrapper->isBootstrapped();
     s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());
     s.networkId = QString::fromLatin1(m_networkId.toHex());
     s.uptimeMs = m_clock.elapsed();
@@ -564,8 +500,8 @@ void Node::handleActivation(Session &session, const QCborMap &map, bool confirma
             m_engine->recordObservedAddress(record->nodeId, *observed);
         }
     }
-    const auto peer = NodeInfo::fromPublicKey(record->publicKey,
-                                              dialEndpoint(*record, connection->remoteAddress()));
+    const auto peer = NodeInfo::fromPublicKey(
+        record->publicKey, Endpoint::dialable(*record, connection->remoteAddress()));
     if (!confirmation) {
         connection->send(activationMessage(MessageType::Confirmation, connection));
     }

@@ -33,7 +33,6 @@
 #include <unordered_map>
 #include <vector>
 
-class QFileSystemWatcher;
 class QTimer;
 
 namespace orion::container {
@@ -51,6 +50,7 @@ class TimerQueue;
 
 namespace orion::node {
 
+class Bootstrapper;
 class ContainerBridge;
 class NodePortal;
 class ProviderDirectory;
@@ -233,8 +233,7 @@ private:
     void sendError(net::PeerConnection *connection, overlay::ErrorCode code, int refType,
                    const QString &text);
     void flushOutbox(const routing::NodeInfo &peer, net::PeerConnection *connection);
-    std::vector<routing::NodeInfo> bootstrapSeeds() const;
-    void bootstrapTick();
+    void onBootstrapFinished(bool ok);
 
     Profile m_profile;
     identity::NodeIdentity m_identity;
@@ -254,13 +253,9 @@ private:
     NodePortal *m_portal = nullptr;
     container::ContainerManager *m_containerManager = nullptr;
     ContainerBridge *m_containerBridge = nullptr;
-    QTimer *m_bootstrapTimer = nullptr;
+    Bootstrapper *m_bootstrapper = nullptr;
     QTimer *m_saveTimer = nullptr;
-    QFileSystemWatcher *m_watcher = nullptr;
     routing::Endpoint m_listenEndpoint;
-    QSet<QString> m_knownBootstrapFiles;
-    bool m_bootstrapping = false;
-    bool m_bootstrapped = false;
     bool m_stopping = false;
     // Counters of connections that have closed (open ones are read live).
     qint64 m_closedBytesIn = 0;

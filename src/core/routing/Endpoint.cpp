@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "routing/Endpoint.h"
 
+#include "identity/MemberRecord.h"
+
 #include <cstring>
 
 namespace orion::routing {
@@ -25,6 +27,22 @@ Endpoint::Endpoint(const QHostAddress &address, quint16 port)
         const Q_IPV6ADDR v6 = address.toIPv6Address();
         std::memcpy(m_ip.data(), v6.c, 16);
     }
+}
+
+Endpoint Endpoint::dialable(const identity::MemberRecord &record, const QHostAddress &seen) {
+    if (record.port == 0) {
+        return {};
+    }
+    for (const QString &address : record.addresses) {
+        QHostAddress parsed;
+        if (parsed.setAddress(address)) {
+            const Endpoint e(parsed, record.port);
+            if (e.isValid()) {
+                return e;
+            }
+        }
+    }
+    return Endpoint(seen, record.port);
 }
 
 std::optional<Endpoint> Endpoint::parse(QStringView hostPort) {

@@ -11,6 +11,10 @@
 #include <cstdint>
 #include <optional>
 
+namespace orion::identity {
+struct MemberRecord;
+}
+
 namespace orion::routing {
 
 class Endpoint {
@@ -20,6 +24,10 @@ public:
 
     // "1.2.3.4:5", "[::1]:5" or "::1:5" is not accepted (ambiguous); nullopt on error.
     static std::optional<Endpoint> parse(QStringView hostPort);
+    // Where the node of a member record can be dialled: the first usable address it names,
+    // else `seen` (the address its connection came from) with its port. Null when the
+    // record has no port (the node accepts no connections).
+    static Endpoint dialable(const identity::MemberRecord &record, const QHostAddress &seen = {});
     // Raw form used on the wire: 4 or 16 address bytes; nullopt when malformed.
     static std::optional<Endpoint> fromRaw(QByteArrayView addressBytes, qint64 port);
 
