@@ -35,7 +35,7 @@ struct AllowList {
 // defaults.
 struct ContainerLimits {
     script::Limits script;
-    int maxQueue = 10'000;                  // messages waiting for this container
+    int maxQueue = 10'000;                          // messages waiting for this container
     qint64 maxStoreBytes = qint64{4} * 1024 * 1024; // keys + values kept in the store
 
     QJsonObject toJson() const;
