@@ -5,11 +5,18 @@
 #include "net/Logging.h"
 #include "net/PeerSocket.h"
 
+#include <QTimer>
+
+#include <chrono>
+
 namespace orion::net {
 
 namespace {
 // Bursts of connection attempts wait in the kernel's queue instead of being refused.
 constexpr int kListenBacklog = 1024;
+// After a failed accept (out of descriptors, say) the server stops accepting; it tries
+// again after this long, while the connections it could not take wait in the queue.
+constexpr std::chrono::milliseconds kAcceptRetry{500};
 } // namespace
 
 Listener::Listener(QObject *parent)
@@ -17,7 +24,13 @@ Listener::Listener(QObject *parent)
     , m_server(new AcceptServer([this](qintptr descriptor) { onAccepted(descriptor); }, this)) {
     m_server->setListenBacklogSize(kListenBacklog);
     connect(m_server, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
-        qCWarning(lcNet) << "accept failed:" << m_server->errorString();
+        qCWarning(lcNet) << "accept failed:" << m_server->errorString() << "- trying again in"
+                         << kAcceptRetry.count() << "ms";
+        QTimer::singleShot(kAcceptRetry, this, [this] {
+            if (m_server->isListening()) {
+                m_server->resumeAccepting();
+            }
+        });
     });
 }
 
