@@ -12,9 +12,9 @@ class PortalProtocol {
 public:
     static constexpr int kVersion = 1;
     // A request line longer than this closes the connection after an error reply.
-    static constexpr qsizetype kMaxLineBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxLineBytes = qsizetype{1024} * 1024;
     // Bytes a client may leave unread before the server stops pushing events to it.
-    static constexpr qint64 kMaxQueuedBytes = 8 * 1024 * 1024;
+    static constexpr qint64 kMaxQueuedBytes = qint64{8} * 1024 * 1024;
 
     // Stable error codes.
     static inline const QString kBadJson = QStringLiteral("bad_json");

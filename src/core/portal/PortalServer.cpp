@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "portal/PortalServer.h"
 
+#include "portal/PortalListener.h"
+
 #include "portal/PortalLog.h"
 #include "portal/PortalProtocol.h"
 #include "portal/PortalSession.h"
@@ -9,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocalServer>
 #include <QLocalSocket>
 #include <QRegularExpression>
 
@@ -49,24 +50,19 @@ Status PortalServer::listen(const QString &socketPath) {
                     .arg(socketPath));
         }
         qCInfo(lcPortal) << "removing stale portal socket" << socketPath;
-        QLocalServer::removeServer(socketPath);
         QFile::remove(socketPath);
     }
     QDir().mkpath(QFileInfo(socketPath).absolutePath());
 
-    m_server = new QLocalServer(this);
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server->listen(socketPath)) {
-        const QString reason = m_server->errorString();
+    m_server = new PortalListener(this);
+    if (auto ok = m_server->listen(socketPath); !ok) {
         delete m_server;
         m_server = nullptr;
         return Status::failure(
-            QStringLiteral("cannot listen on portal socket %1: %2").arg(socketPath, reason));
+            QStringLiteral("cannot listen on portal socket %1: %2").arg(socketPath, ok.error()));
     }
-    // Owner-only, whatever the umask or Qt's default for the option.
-    QFile::setPermissions(socketPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     m_socketPath = socketPath;
-    connect(m_server, &QLocalServer::newConnection, this, &PortalServer::onNewConnection);
+    connect(m_server, &PortalListener::incoming, this, &PortalServer::onNewConnection);
     qCInfo(lcPortal) << "portal listening on" << socketPath;
     return Status::success();
 }
@@ -79,10 +75,9 @@ void PortalServer::close() {
     m_sessions.clear();
     m_services.clear();
     if (m_server) {
-        m_server->close();
+        m_server->close(); // removes the socket file
         delete m_server;
         m_server = nullptr;
-        QFile::remove(m_socketPath);
     }
 }
 
@@ -104,13 +99,11 @@ bool PortalServer::deliver(const QString &service, const QJsonObject &event) {
     return true;
 }
 
-void PortalServer::onNewConnection() {
-    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-        auto *session = new PortalSession(socket, m_nextSessionId++, this);
-        m_sessions.insert(session->id(), session);
-        connect(session, &PortalSession::requestReceived, this, &PortalServer::onRequest);
-        connect(session, &PortalSession::closed, this, &PortalServer::onSessionClosed);
-    }
+void PortalServer::onNewConnection(QLocalSocket *socket) {
+    auto *session = new PortalSession(socket, m_nextSessionId++, this);
+    m_sessions.insert(session->id(), session);
+    connect(session, &PortalSession::requestReceived, this, &PortalServer::onRequest);
+    connect(session, &PortalSession::closed, this, &PortalServer::onSessionClosed);
 }
 
 void PortalServer::onSessionClosed(PortalSession *session, const QString &reason) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PortalServer: the node's local socket for applications (newline-delimited JSON, see
-// docs/portal.md). Owns the QLocalServer, the sessions and the service registry; answers
+// docs/portal.md). Owns the listening socket, the sessions and the service registry; answers
 // the core requests itself and asks the PortalBackend for node facts. Node thread.
 #pragma once
 
@@ -13,10 +13,11 @@
 #include <QPointer>
 #include <QString>
 
-class QLocalServer;
+class QLocalSocket;
 
 namespace orion::portal {
 
+class PortalListener;
 class PortalSession;
 
 class PortalServer : public QObject {
@@ -49,7 +50,7 @@ Q_SIGNALS:
     void serviceUnregistered(const QString &service);
 
 private:
-    void onNewConnection();
+    void onNewConnection(QLocalSocket *socket);
     void onRequest(PortalSession *session, const QJsonObject &request);
     void onSessionClosed(PortalSession *session, const QString &reason);
     void handleRegister(PortalSession *session, const QJsonValue &id, const QJsonObject &request);
@@ -59,7 +60,7 @@ private:
                        const PortalReply &reply);
 
     PortalBackend *m_backend;
-    QLocalServer *m_server = nullptr;
+    PortalListener *m_server = nullptr;
     QString m_socketPath;
     quint64 m_nextSessionId = 1;
     QHash<quint64, PortalSession *> m_sessions;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The portal server against a scripted backend, with real QLocalSocket clients.
+#include "DescriptorHoard.h"
 #include "portal/PortalClient.h"
 #include "portal/PortalProtocol.h"
 #include "portal/PortalServer.h"
@@ -375,6 +376,29 @@ private Q_SLOTS:
         const auto status = third.listen(stalePath);
         QVERIFY2(status.ok(), qPrintable(status.ok() ? QString() : status.error()));
         const QString path = stalePath;
+        const bool reachable = offThread([path] {
+            PortalClient c;
+            return c.connectToNode(path).ok() && c.request(QStringLiteral("status")).ok();
+        });
+        QVERIFY(reachable);
+    }
+
+    // Out of descriptors (a flood of local clients, say), the portal cannot accept for a
+    // while; once descriptors are free it serves clients again, at the same path.
+    void servesAgainAfterRunningOutOfDescriptors() {
+        {
+            orion::test::DescriptorHoard hoard;
+            QVERIFY(hoard.exhausted());
+            hoard.spare();
+            QLocalSocket client;
+            client.connectToServer(m_path);
+            QTRY_VERIFY(client.state() == QLocalSocket::ConnectedState);
+            // The portal tries to accept it and fails.
+            QTest::qWait(100);
+            QCOMPARE(m_server->sessionCount(), 0);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_path), 10000);
+        const QString path = m_path;
         const bool reachable = offThread([path] {
             PortalClient c;
             return c.connectToNode(path).ok() && c.request(QStringLiteral("status")).ok();
