@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Node: one running node built from a profile: owns its ConnectionManager, the overlay
-// engine with its routing table, activation of every connection, bootstrap and the saved
-// contacts. Constructed anywhere, then moved to its own thread (see NodeThread); after
-// start() it is only used there, through queued calls and signals.
+// Node: one running node built from a profile: composes its connection manager, the peer
+// sessions, the overlay engine with its routing table, the router, the messenger, the
+// provider directory, the portal and the containers; owns their lifecycle and the status
+// snapshot. Constructed anywhere, then moved to its own thread; after start() it is only
+// used there, through queued calls and signals.
 #pragma once
 
 #include "identity/MemberRecord.h"
@@ -12,25 +13,19 @@
 #include "node/Profile.h"
 #include "node/SendOptions.h"
 #include "overlay/OverlayEngine.h"
-#include "routing/AwaitedReceipts.h"
 #include "routing/ContainerEndpoint.h"
 #include "routing/Delivery.h"
 #include "routing/ProviderRecord.h"
 #include "routing/RoutedMessage.h"
 #include "routing/Router.h"
 #include "routing/RouterHost.h"
-#include "util/TokenBucket.h"
 
 #include <QCborValue>
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
-#include <map>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 class QTimer;
@@ -52,7 +47,9 @@ namespace orion::node {
 
 class Bootstrapper;
 class ContainerBridge;
+class Messenger;
 class NodePortal;
+class PeerSessions;
 class ProviderDirectory;
 
 // A copy of what the node knows, for a GUI or the portal (taken on the node thread).
@@ -133,6 +130,9 @@ public:
                         routing::RoutedMessage::ErrorCode code, const QString &text);
     // The router's view of this node (tests and the routing view).
     routing::Router &router() { return *m_router; }
+    // The sessions with every peer and the endpoint side (tests and tools).
+    PeerSessions &sessions() { return *m_sessions; }
+    Messenger &messenger() { return *m_messenger; }
 
     // --- Containers: provider records ---
     // Publishes a provider record for the container key at the k nodes closest to it and
@@ -181,23 +181,15 @@ Q_SIGNALS:
                            const orion::identity::Key160 &hostId);
 
 private:
-    struct Session {
-        QPointer<net::PeerConnection> connection;
-        routing::NodeInfo peer;
-        bool active = false;
-        qint64 lastUsedMs = 0;
-        util::TokenBucket routedBudget;
-    };
-
     // OverlayHost
     qint64 nowMs() const override;
     void send(const routing::NodeInfo &to, overlay::OverlayMessage message) override;
     void schedule(qint64 delayMs, std::function<void()> fn) override;
     quint64 randomU64() override;
 
-    // RouterHost
-    const std::vector<identity::Key160> &livePeers() const override { return m_liveIds; }
-    bool isConnected(const identity::Key160 &peer) const override { return m_live.contains(peer); }
+    // RouterHost: the sessions' live peers, the messenger's local delivery.
+    const std::vector<identity::Key160> &livePeers() const override;
+    bool isConnected(const identity::Key160 &peer) const override;
     SendResult sendToPeer(const identity::Key160 &peer,
                           const routing::RoutedMessage &message) override;
     std::vector<identity::Key160> knownContacts(const identity::Key160 &key,
@@ -205,34 +197,6 @@ private:
     void connectTo(const identity::Key160 &peer) override;
     void deliverLocal(const routing::RoutedMessage &message) override;
 
-    routing::Delivery deliverData(const routing::RoutedMessage &message);
-    void handleRouted(Session &session, const QCborMap &map);
-    void routeFromHere(routing::RoutedMessage message);
-    void flushOutgoing();
-    void checkRouteTimeouts();
-    // Sets the route timer for the earliest deadline awaited, or stops it.
-    void armRouteTimer();
-    void connectionPolicyTick();
-    void sendEncoded(const routing::NodeInfo &to, const QCborValue &encoded);
-
-    void onEstablished(net::PeerConnection *connection);
-    void onClosed(net::PeerConnection *connection, const QString &reason);
-    void onMessage(net::PeerConnection *connection, const QCborValue &message);
-    void handleActivation(Session &session, const QCborMap &map, bool confirmation);
-    void activate(Session &session, const routing::NodeInfo &peer);
-    // Closes a connection by policy; messages the peer sent before our goodbye still count.
-    void retire(Session &session, const QString &reason);
-    // connection no longer carries traffic to peer: another usable connection takes over
-    // as the peer's live one, or the peer is no longer live.
-    void forgetLive(const identity::Key160 &peer, const net::PeerConnection *connection);
-    // Active and not closing: messages can be sent on it.
-    static bool usable(const Session &session);
-    net::PeerConnection *liveConnection(const identity::Key160 &peer) const;
-    QCborValue activationMessage(overlay::MessageType type, net::PeerConnection *connection) const;
-    void reject(net::PeerConnection *connection, const QString &reason);
-    void sendError(net::PeerConnection *connection, overlay::ErrorCode code, int refType,
-                   const QString &text);
-    void flushOutbox(const routing::NodeInfo &peer, net::PeerConnection *connection);
     void onBootstrapFinished(bool ok);
 
     Profile m_profile;
@@ -245,40 +209,18 @@ private:
 
     net::ConnectionManager *m_connections = nullptr;
     std::unique_ptr<overlay::OverlayEngine> m_engine;
-    // An unordered_map: a QHash allocates room for 48 entries at first, and a session is
-    // large; references also stay valid while other sessions come and go.
-    std::unordered_map<net::PeerConnection *, Session> m_sessions;
-    // By public key, while dialling. Usually empty: a std::map holds no storage then.
-    std::map<QByteArray, std::vector<QCborValue>> m_outbox;
+    std::unique_ptr<routing::Router> m_router;
+    PeerSessions *m_sessions = nullptr;
+    Messenger *m_messenger;
+    ProviderDirectory *m_providers = nullptr;
     NodePortal *m_portal = nullptr;
     container::ContainerManager *m_containerManager = nullptr;
     ContainerBridge *m_containerBridge = nullptr;
     Bootstrapper *m_bootstrapper = nullptr;
     QTimer *m_saveTimer = nullptr;
+    QTimer *m_policyTimer = nullptr;
     routing::Endpoint m_listenEndpoint;
     bool m_stopping = false;
-    // Counters of connections that have closed (open ones are read live).
-    qint64 m_closedBytesIn = 0;
-    qint64 m_closedBytesOut = 0;
-    qint64 m_closedMessagesIn = 0;
-    qint64 m_closedMessagesOut = 0;
-
-    std::unique_ptr<routing::Router> m_router;
-    // Active sessions by peer ID (not a QHash: it reserves room for 48 entries at once).
-    std::unordered_map<identity::Key160, net::PeerConnection *> m_live;
-    std::vector<identity::Key160> m_liveIds; // the relays among them (peers that listen)
-    QHash<QString, ServiceHandler> m_services;
-    routing::ContainerEndpoint *m_containers = nullptr;
-    ProviderDirectory *m_providers = nullptr;
-    // Local sends not yet routed (routed on the next turn of the event loop).
-    std::vector<std::pair<routing::RoutedMessage, SendOptions::Target>> m_outgoing;
-    bool m_outgoingScheduled = false;
-    // Sent messages waiting for a receipt, reply or error.
-    routing::AwaitedReceipts m_awaiting;
-    QTimer *m_routeTimer = nullptr; // set for the earliest deadline, or stopped
-    qint64 m_routeTimerDeadline = 0;
-    QTimer *m_policyTimer = nullptr;
-    std::vector<routing::NodeInfo> m_chosenPeers;
 };
 
 } // namespace orion::node

@@ -44,7 +44,55 @@ std::optional<NodeInfo> decodeNode(const QCborValue &value) {
     return NodeInfo::fromPublicKey(entry.at(0).toByteArray(), *endpoint);
 }
 
+// Keys of the activation message (docs/protocol.md section 2.2).
+constexpr qint64 kActivationVersion = 1;
+constexpr qint64 kActivationRecord = 2;
+constexpr qint64 kActivationObservedAddress = 3;
+constexpr qint64 kActivationObservedPort = 4;
+
 } // namespace
+
+QCborValue MessageCodec::encodeActivation(const ActivationMessage &message) {
+    QCborMap map;
+    map.insert(kType,
+               int(message.confirmation ? MessageType::Confirmation : MessageType::Activation));
+    map.insert(kActivationVersion, message.version);
+    map.insert(kActivationRecord, message.record);
+    // "Your address as I see it": how the peer learns its external address.
+    if (!message.observed.isNull()) {
+        map.insert(kActivationObservedAddress, message.observed.rawAddress());
+        map.insert(kActivationObservedPort, message.observed.port());
+    }
+    return map;
+}
+
+Result<ActivationMessage> MessageCodec::decodeActivation(const QCborValue &value) {
+    const int type = typeOf(value);
+    if (type != int(MessageType::Activation) && type != int(MessageType::Confirmation)) {
+        return Result<ActivationMessage>::failure(QStringLiteral("not an activation message"));
+    }
+    const QCborMap map = value.toMap();
+    ActivationMessage m;
+    m.confirmation = type == int(MessageType::Confirmation);
+    const QCborValue version = map.value(kActivationVersion);
+    if (!version.isInteger() || version.toInteger() < 1) {
+        return Result<ActivationMessage>::failure(
+            QStringLiteral("activation without a protocol version"));
+    }
+    m.version = version.toInteger();
+    if (!map.value(kActivationRecord).isMap()) {
+        return Result<ActivationMessage>::failure(
+            QStringLiteral("activation without a member record"));
+    }
+    m.record = map.value(kActivationRecord).toMap();
+    if (map.contains(kActivationObservedAddress)) {
+        if (auto observed = Endpoint::fromRaw(map.value(kActivationObservedAddress).toByteArray(),
+                                              map.value(kActivationObservedPort).toInteger(0))) {
+            m.observed = *observed;
+        }
+    }
+    return m;
+}
 
 ErrorMessage MessageCodec::errorFor(ErrorCode code, int refType, const QString &message) {
     ErrorMessage e;

@@ -24,6 +24,11 @@ public:
     // unusable (bad key, malformed address, port 0) are dropped and counted in `dropped`.
     static Result<OverlayMessage> decode(const QCborValue &value, int *dropped = nullptr);
 
+    // Activation and confirmation (types 2 and 3). Decoding checks the shape (a version of
+    // at least 1, a record map); the record itself is verified by the receiver.
+    static QCborValue encodeActivation(const ActivationMessage &message);
+    static Result<ActivationMessage> decodeActivation(const QCborValue &value);
+
     static QCborValue encodeEndpointAddress(const routing::Endpoint &endpoint);
     static ErrorMessage errorFor(ErrorCode code, int refType, const QString &message);
 };

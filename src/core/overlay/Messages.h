@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <QCborMap>
+
 #include <variant>
 #include <vector>
 
@@ -63,6 +65,16 @@ struct ErrorMessage {
     int refType = -1;
     quint64 requestId = 0;
     QString message;
+};
+
+// Activation (HELLO, type 2) and its confirmation (type 3): the first message on a connection,
+// before which nothing else is accepted. The record is checked by the node, not here.
+struct ActivationMessage {
+    bool confirmation = false;
+    qint64 version = kProtocolVersion;
+    QCborMap record; // the sender's signed member record
+    // The receiver's address as the sender sees it (null when unknown).
+    routing::Endpoint observed;
 };
 
 using OverlayMessage =

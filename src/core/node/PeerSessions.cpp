@@ -1,0 +1,463 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "node/PeerSessions.h"
+
+#include "net/ConnectionManager.h"
+#include "net/PeerConnection.h"
+#include "node/ConnectionPolicy.h"
+#include "node/NodeLog.h"
+#include "node/ProviderDirectory.h"
+#include "overlay/MessageCodec.h"
+#include "overlay/OverlayEngine.h"
+#include "routing/Router.h"
+
+#include <QSet>
+
+namespace orion::node {
+
+using identity::Key160;
+using overlay::MessageCodec;
+using overlay::MessageType;
+using routing::Endpoint;
+using routing::NodeInfo;
+using routing::RoutedMessage;
+using SendResult = routing::RouterHost::SendResult;
+
+PeerSessions::PeerSessions(const Key160 &self, QByteArray networkId, const NodeConfig &config,
+                           net::ConnectionManager *connections, RecordSource memberRecord,
+                           Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_self(self)
+    , m_networkId(std::move(networkId))
+    , m_config(config)
+    , m_connections(connections)
+    , m_memberRecord(std::move(memberRecord))
+    , m_clock(std::move(clock)) {}
+
+void PeerSessions::attach(Parts parts) {
+    m_parts = parts;
+    connect(m_connections, &net::ConnectionManager::connectionEstablished, this,
+            &PeerSessions::onEstablished);
+    connect(m_connections, &net::ConnectionManager::connectionClosed, this,
+            &PeerSessions::onClosed);
+    connect(m_connections, &net::ConnectionManager::messageReceived, this,
+            &PeerSessions::onMessage);
+}
+
+void PeerSessions::stop() {
+    m_stopping = true;
+}
+
+bool PeerSessions::usable(const Session &session) {
+    return session.active && session.connection && session.connection->isEstablished();
+}
+
+bool PeerSessions::isActivePeer(const Key160 &id) const {
+    for (const auto &[connection, session] : m_sessions) {
+        if (session.peer.id == id && usable(session)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int PeerSessions::activeCount() const {
+    int n = 0;
+    for (const auto &[connection, session] : m_sessions) {
+        n += session.active ? 1 : 0;
+    }
+    return n;
+}
+
+PeerSessions::Traffic PeerSessions::traffic() const {
+    Traffic t = m_closed;
+    for (const auto *c : m_connections->connections()) {
+        t.bytesIn += c->bytesReceived();
+        t.bytesOut += c->bytesSent();
+        t.messagesIn += c->messagesReceived();
+        t.messagesOut += c->messagesSent();
+    }
+    return t;
+}
+
+// --- Activation ----------------------------------------------------------------------
+
+QCborValue PeerSessions::activationMessage(bool confirmation,
+                                           net::PeerConnection *connection) const {
+    overlay::ActivationMessage m;
+    m.confirmation = confirmation;
+    m.record = m_memberRecord().toCborMap();
+    m.observed = Endpoint(connection->remoteAddress(), connection->remotePort());
+    return MessageCodec::encodeActivation(m);
+}
+
+void PeerSessions::onEstablished(net::PeerConnection *connection) {
+    if (m_stopping) {
+        connection->close(QStringLiteral("node stopping"));
+        return;
+    }
+    m_sessions.emplace(connection, Session{connection, {}, false, 0, {}});
+    if (!connection->isInbound()) {
+        connection->send(activationMessage(false, connection));
+    }
+}
+
+void PeerSessions::reject(net::PeerConnection *connection, const QString &reason) {
+    qCWarning(lcNode) << "closing" << connection->describe() << ":" << reason;
+    connection->close(reason);
+}
+
+void PeerSessions::handleActivation(Session &session, const QCborValue &message) {
+    net::PeerConnection *connection = session.connection;
+    auto activation = MessageCodec::decodeActivation(message);
+    if (!activation) {
+        reject(connection, activation.error());
+        return;
+    }
+    auto record = identity::MemberRecord::fromCborMap(activation->record);
+    if (!record) {
+        reject(connection, QStringLiteral("activation record malformed: %1").arg(record.error()));
+        return;
+    }
+    if (auto ok = record->verifyForNetwork(m_networkId); !ok) {
+        reject(connection, QStringLiteral("activation record rejected: %1").arg(ok.error()));
+        return;
+    }
+    if (record->publicKey != connection->remotePublicKey()) {
+        reject(connection, QStringLiteral("activation record key differs from the handshake key"));
+        return;
+    }
+    if (!activation->observed.isNull()) {
+        m_parts.engine->recordObservedAddress(record->nodeId, activation->observed);
+    }
+    const auto peer = NodeInfo::fromPublicKey(
+        record->publicKey, Endpoint::dialable(*record, connection->remoteAddress()));
+    if (!activation->confirmation) {
+        connection->send(activationMessage(true, connection));
+    }
+    activate(session, *peer);
+}
+
+void PeerSessions::activate(Session &session, const NodeInfo &peer) {
+    session.active = true;
+    session.peer = peer;
+    net::PeerConnection *connection = session.connection;
+    qCDebug(lcNode) << m_self.shortHex() << "activated" << peer.id.shortHex()
+                    << peer.endpoint.toString();
+    const qint64 now = m_clock();
+    session.lastUsedMs = now;
+    session.routedBudget =
+        util::TokenBucket(m_config.routedPerSecondPerPeer, m_config.routedBurstPerPeer, now);
+    m_parts.engine->handlePeerActivated(peer);
+    flushOutbox(peer, connection);
+    if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
+        m_liveIds.push_back(peer.id);
+    }
+    m_live.insert_or_assign(peer.id, connection);
+    m_parts.router->peerUp(peer.id);
+    Q_EMIT peerActivated(peer.id.toHex());
+}
+
+// --- What peers send -----------------------------------------------------------------
+
+void PeerSessions::onMessage(net::PeerConnection *connection, const QCborValue &message) {
+    auto it = m_sessions.find(connection);
+    if (it == m_sessions.end() || m_stopping) {
+        return;
+    }
+    Session &session = it->second;
+    session.lastUsedMs = m_clock();
+    const int type = MessageCodec::typeOf(message);
+    if (type < 0) {
+        reject(connection, QStringLiteral("message is not a map with a type"));
+        return;
+    }
+    if (!session.active) {
+        const bool inbound = connection->isInbound();
+        if ((inbound && type == int(MessageType::Activation)) ||
+            (!inbound && type == int(MessageType::Confirmation))) {
+            handleActivation(session, message);
+        } else {
+            reject(connection, QStringLiteral("message of type %1 before activation").arg(type));
+        }
+        return;
+    }
+    if (!connection->isEstablished() &&
+        (type == int(MessageType::Ping) || type == int(MessageType::FindNode))) {
+        // A request that crossed our goodbye: answering would dial the peer again, and the
+        // peer asks once more anyway when it sees the goodbye. Routed messages and replies
+        // on a closing connection are handled as usual.
+        return;
+    }
+    switch (MessageType(type)) {
+    case MessageType::Activation:
+    case MessageType::Confirmation:
+        reject(connection, QStringLiteral("repeated activation"));
+        return;
+    case MessageType::Routed:
+        handleRouted(session, message.toMap());
+        return;
+    case MessageType::AddProvider:
+    case MessageType::GetProviders:
+    case MessageType::Providers:
+        if (auto ok = m_parts.providers->handle(session.peer, type, message.toMap()); !ok) {
+            reject(connection, QStringLiteral("malformed message: %1").arg(ok.error()));
+        }
+        return;
+    case MessageType::Ping:
+    case MessageType::Pong:
+    case MessageType::FindNode:
+    case MessageType::Nodes:
+    case MessageType::Error:
+        break;
+    default:
+        qCInfo(lcNode) << "unknown message type" << type << "from" << session.peer.id.shortHex();
+        connection->send(MessageCodec::encode(
+            MessageCodec::errorFor(overlay::ErrorCode::UnknownType, type,
+                                   QStringLiteral("unknown message type %1").arg(type))));
+        return;
+    }
+    int dropped = 0;
+    auto decoded = MessageCodec::decode(message, &dropped);
+    if (!decoded) {
+        reject(connection, QStringLiteral("malformed message: %1").arg(decoded.error()));
+        return;
+    }
+    if (dropped > 0) {
+        qCWarning(lcNode) << "dropped" << dropped << "unusable entries (bad key, address or port)"
+                          << "from" << session.peer.id.shortHex();
+    }
+    m_parts.engine->handleMessage(session.peer, *decoded,
+                                  Endpoint(connection->remoteAddress(), connection->remotePort()));
+}
+
+void PeerSessions::handleRouted(Session &session, const QCborMap &map) {
+    auto message = RoutedMessage::fromCbor(map);
+    if (!message) {
+        reject(session.connection, QStringLiteral("malformed message: %1").arg(message.error()));
+        return;
+    }
+    if (!session.routedBudget.take(m_clock())) {
+        // Over its rate: the origin hears Busy; the other peers' messages are unaffected.
+        m_parts.router->reject(*message, RoutedMessage::ErrorCode::Busy,
+                               QStringLiteral("%1 is over its message rate at %2")
+                                   .arg(session.peer.id.toHex(), m_self.toHex()));
+        return;
+    }
+    m_parts.router->route(std::move(*message), session.peer.id);
+}
+
+// --- Sending -------------------------------------------------------------------------
+
+void PeerSessions::flushOutbox(const NodeInfo &peer, net::PeerConnection *connection) {
+    auto it = m_outbox.find(peer.publicKeyBytes());
+    if (it == m_outbox.end()) {
+        return;
+    }
+    const auto queued = std::move(it->second);
+    m_outbox.erase(it);
+    for (const auto &message : queued) {
+        connection->send(message);
+    }
+}
+
+void PeerSessions::send(const NodeInfo &to, const QCborValue &encoded) {
+    if (m_stopping || to.id == m_self) {
+        return;
+    }
+    const QByteArray key = to.publicKeyBytes();
+    if (net::PeerConnection *connection = m_connections->connectionFor(key)) {
+        auto it = m_sessions.find(connection);
+        if (it != m_sessions.end() && usable(it->second)) {
+            it->second.lastUsedMs = m_clock();
+            if (!connection->send(encoded)) {
+                qCDebug(lcNode) << "send queue of" << to.id.shortHex() << "full; message dropped";
+            }
+            return;
+        }
+    }
+    auto &queue = m_outbox[key];
+    if (int(queue.size()) < m_config.maxQueuedPerPeer) {
+        queue.push_back(encoded);
+    }
+    if (m_connections->connectionFor(key)) {
+        return; // activation in progress
+    }
+    if (!to.endpoint.isValid()) {
+        m_outbox.erase(key);
+        const auto id = to.id;
+        QMetaObject::invokeMethod(
+            this,
+            [this, id] {
+                if (!m_stopping) {
+                    m_parts.engine->handleUnreachable(id);
+                }
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_connections->connectTo(to.endpoint.address().toString(), to.endpoint.port(), key);
+}
+
+SendResult PeerSessions::sendRouted(const Key160 &peer, const RoutedMessage &message) {
+    net::PeerConnection *connection = liveConnection(peer);
+    if (!connection || !connection->isEstablished()) {
+        return SendResult::Gone;
+    }
+    if (!connection->send(message.toCbor())) {
+        return connection->isEstablished() ? SendResult::Busy : SendResult::Gone;
+    }
+    if (auto it = m_sessions.find(connection); it != m_sessions.end()) {
+        it->second.lastUsedMs = m_clock();
+    }
+    return SendResult::Sent;
+}
+
+void PeerSessions::dialContact(const Key160 &peer) {
+    const routing::Contact *contact = m_parts.engine->table().find(peer);
+    if (m_stopping || !contact || !contact->info.endpoint.isValid()) {
+        QMetaObject::invokeMethod(
+            this, [this, peer] { m_parts.router->connectFailed(peer); }, Qt::QueuedConnection);
+        return;
+    }
+    const QByteArray key = contact->info.publicKeyBytes();
+    if (net::PeerConnection *c = m_connections->connectionFor(key); c && m_live.contains(peer)) {
+        QMetaObject::invokeMethod(
+            this, [this, peer] { m_parts.router->peerUp(peer); }, Qt::QueuedConnection);
+        return;
+    }
+    // Activation (activate) or the close (onClosed) reports back.
+    m_connections->connectTo(contact->info.endpoint.address().toString(),
+                             contact->info.endpoint.port(), key);
+}
+
+// --- Closing -------------------------------------------------------------------------
+
+net::PeerConnection *PeerSessions::liveConnection(const Key160 &peer) const {
+    const auto it = m_live.find(peer);
+    return it == m_live.end() ? nullptr : it->second;
+}
+
+void PeerSessions::forgetLive(const Key160 &peer, const net::PeerConnection *connection) {
+    if (liveConnection(peer) != connection) {
+        return;
+    }
+    // Two connections to one peer can both be active for a moment (both ends dialled):
+    // the peer stays live through the other one.
+    for (const auto &[c, s] : m_sessions) {
+        if (c != connection && s.peer.id == peer && usable(s)) {
+            m_live.insert_or_assign(peer, c);
+            return;
+        }
+    }
+    m_live.erase(peer);
+    if (auto it = std::find(m_liveIds.begin(), m_liveIds.end(), peer); it != m_liveIds.end()) {
+        m_liveIds.erase(it);
+    }
+}
+
+void PeerSessions::retire(Session &session, const QString &reason) {
+    net::PeerConnection *connection = session.connection;
+    if (!connection) {
+        return;
+    }
+    if (session.active) {
+        forgetLive(session.peer.id, connection);
+    }
+    m_connections->retire(connection, reason);
+}
+
+void PeerSessions::onClosed(net::PeerConnection *connection, const QString &reason) {
+    m_closed.bytesIn += connection->bytesReceived();
+    m_closed.bytesOut += connection->bytesSent();
+    m_closed.messagesIn += connection->messagesReceived();
+    m_closed.messagesOut += connection->messagesSent();
+    Session session;
+    if (auto it = m_sessions.find(connection); it != m_sessions.end()) {
+        session = std::move(it->second);
+        m_sessions.erase(it);
+    }
+    const QByteArray key = connection->remotePublicKey();
+    if (session.active) {
+        forgetLive(session.peer.id, connection);
+        Q_EMIT peerClosed(session.peer.id.toHex(), reason);
+    }
+    if (m_stopping || key.isEmpty()) {
+        return;
+    }
+    // Decided once the connection manager is done: when two nodes dial each other, one
+    // connection closes as a duplicate just before the other one is registered.
+    // Only a dial that never got through marks the peer unreachable; a connection that was
+    // established and then closed (as a duplicate, or by the peer) says nothing about that.
+    const bool dialFailed = !connection->wasEstablished();
+    QMetaObject::invokeMethod(
+        this, [this, key, dialFailed] { afterClose(key, dialFailed); }, Qt::QueuedConnection);
+}
+
+void PeerSessions::afterClose(const QByteArray &key, bool dialFailed) {
+    if (m_stopping) {
+        return;
+    }
+    const auto id = NodeInfo::idForPublicKey(key);
+    if (m_connections->connectionFor(key)) {
+        m_parts.engine->resendPending(id);
+        return;
+    }
+    for (auto *c : m_connections->connections()) {
+        if (c->remotePublicKey() == key) {
+            return; // being dialled again; the outbox waits for it
+        }
+    }
+    m_outbox.erase(key);
+    if (dialFailed) {
+        // Requests waiting for this peer will not be answered: fail them now.
+        m_parts.engine->handleUnreachable(id);
+    } else {
+        // Closed after it worked: what crossed the goodbye is asked again once.
+        m_parts.engine->handleConnectionLost(id);
+    }
+    if (m_parts.router->isWaitingFor(id)) {
+        m_parts.router->connectFailed(id, dialFailed);
+    }
+}
+
+// --- Connection policy ---------------------------------------------------------------
+
+void PeerSessions::applyConnectionPolicy() {
+    if (m_stopping) {
+        return;
+    }
+    const qint64 now = m_clock();
+    const auto &table = m_parts.engine->table();
+    // Without a listener nobody can dial us: our k closest neighbours are how we are reached.
+    const int neighbours =
+        m_config.listen ? m_config.neighbourConnections : m_config.overlay.routing.k;
+    m_chosenPeers = ConnectionPolicy::chosen(table, neighbours, m_config.connectionsPerBucket, now,
+                                             QSet<Key160>(m_liveIds.begin(), m_liveIds.end()));
+    for (const NodeInfo &peer : m_chosenPeers) {
+        if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
+            m_connections->connectTo(peer.endpoint.address().toString(), peer.endpoint.port(),
+                                     peer.publicKeyBytes());
+        }
+    }
+    std::vector<ConnectionPolicy::Connection> open;
+    for (const auto &[connection, session] : m_sessions) {
+        if (usable(session)) {
+            const Key160 &peer = session.peer.id;
+            open.push_back(
+                {peer, !session.connection->isInbound(), session.lastUsedMs,
+                 m_parts.router->isWaitingFor(peer) || m_parts.engine->isAwaitingReplyFrom(peer)});
+        }
+    }
+    for (const Key160 &peer :
+         ConnectionPolicy::surplus(std::move(open), m_chosenPeers, m_config.maxConnections, now,
+                                   m_config.connectionIdleMs)) {
+        net::PeerConnection *c = liveConnection(peer);
+        if (auto it = m_sessions.find(c); c && it != m_sessions.end()) {
+            qCDebug(lcNode) << m_self.shortHex() << "closing surplus connection to"
+                            << peer.shortHex();
+            retire(it->second, QStringLiteral("surplus connection"));
+        }
+    }
+}
+
+} // namespace orion::node
