@@ -9,6 +9,7 @@
 #include "identity/NodeIdentity.h"
 #include "node/BootstrapList.h"
 #include "node/Node.h"
+#include "node/NodeView.h"
 #include "node/Profile.h"
 #include "node/ProfileLock.h"
 
@@ -180,25 +181,27 @@ RoutingSnapshot NodeHost::currentRouting() const {
     if (!m_node) {
         return snapshot;
     }
-    // Ages and scores use the node's own clock, the one its contacts were stamped with.
-    const qint64 now = m_node->clockMs();
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     QHash<int, BucketInfo> fill;
-    for (const routing::Contact &c : m_node->contacts()) {
+    for (const node::NodeView::ContactEntry &c : node::NodeView::contacts(*m_node)) {
         ContactInfo info;
-        info.id = c.info.id;
-        info.prefixBits = m_self.commonPrefixLength(c.info.id);
-        info.bucket = std::max(0, m_node->bucketIndexFor(c.info.id));
-        info.address = c.info.endpoint.toString();
-        info.score = c.score(now);
-        info.rttMs = c.rttMs > 0 ? int(c.rttMs) : -1;
-        info.lastSeen = wallNow.addMSecs(-(now - c.lastSeenMs));
-        if (m_activePeers.contains(c.info.id.toHex())) {
+        info.id = c.id;
+        info.prefixBits = c.prefixBits;
+        info.bucket = c.bucket;
+        info.address = c.address;
+        info.score = c.score;
+        info.rttMs = int(c.rttMs);
+        info.lastSeen = wallNow.addMSecs(-c.lastSeenMsAgo);
+        switch (c.state) {
+        case node::NodeView::ContactState::Connected:
             info.state = ContactState::Connected;
-        } else if (c.failures > 0) {
+            break;
+        case node::NodeView::ContactState::Failing:
             info.state = ContactState::Failing;
-        } else {
+            break;
+        case node::NodeView::ContactState::Known:
             info.state = ContactState::Known;
+            break;
         }
         BucketInfo &b = fill[info.bucket];
         b.index = info.bucket;
@@ -426,17 +429,13 @@ Result<QByteArray> NodeHost::memberFile() const {
 }
 
 Status NodeHost::addMember(const QByteArray &content) {
-    Result<identity::MemberRecord> record = identity::MemberRecord::fromJson(content);
-    if (!record) {
-        return Status::failure(record.error());
-    }
-    const Status added =
-        node::BootstrapList::add(node::Profile(m_profileDir), *record, m_networkId);
-    if (!added) {
-        return added;
-    }
-    if (m_node) {
-        m_node->bootstrapNow();
+    // While paused, the file is checked and kept; the node bootstraps from it on resume.
+    const node::NodeView::MemberImport result =
+        m_node ? node::NodeView::importMember(*m_node, content)
+               : node::NodeView::importMember(node::Profile(m_profileDir), m_self, m_networkId,
+                                              content);
+    if (!result.ok()) {
+        return Status::failure(result.reason);
     }
     return Status::success();
 }

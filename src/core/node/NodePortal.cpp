@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/NodePortal.h"
+#include "node/NodeView.h"
 
 #include "container/ContainerPortalHandler.h"
 #include "identity/MemberRecord.h"
@@ -82,52 +83,35 @@ QJsonObject NodePortal::portalStatus() {
 }
 
 QJsonArray NodePortal::portalPeers() {
-    const qint64 now = m_node->clockMs();
-    const identity::Key160 self = m_node->nodeId();
     QJsonArray peers;
-    for (const routing::Contact &c : m_node->contacts()) {
-        const bool connected = m_node->isActivePeer(c.info.id);
+    for (const NodeView::ContactEntry &c : NodeView::contacts(*m_node)) {
         peers.append(QJsonObject{
-            {QStringLiteral("node_id"), c.info.id.toHex()},
-            {QStringLiteral("address"), c.info.endpoint.toString()},
-            {QStringLiteral("distance_bits"), self.commonPrefixLength(c.info.id)},
-            {QStringLiteral("score"), c.score(now)},
-            {QStringLiteral("rtt_ms"), c.rttMs ? double(c.rttMs) : -1.0},
-            {QStringLiteral("last_seen_ms_ago"), double(now - c.lastSeenMs)},
-            {QStringLiteral("first_seen_ms_ago"), double(now - c.firstSeenMs)},
-            {QStringLiteral("failures"), int(c.failures)},
-            {QStringLiteral("state"), connected        ? QStringLiteral("connected")
-                                      : c.failures > 0 ? QStringLiteral("failing")
-                                                       : QStringLiteral("known")},
+            {QStringLiteral("node_id"), c.id.toHex()},
+            {QStringLiteral("address"), c.address},
+            {QStringLiteral("distance_bits"), c.prefixBits},
+            {QStringLiteral("score"), c.score},
+            {QStringLiteral("rtt_ms"), double(c.rttMs)},
+            {QStringLiteral("last_seen_ms_ago"), double(c.lastSeenMsAgo)},
+            {QStringLiteral("first_seen_ms_ago"), double(c.firstSeenMsAgo)},
+            {QStringLiteral("failures"), c.failures},
+            {QStringLiteral("state"), NodeView::contactStateName(c.state)},
         });
     }
     return peers;
 }
 
 PortalReply NodePortal::portalExportMember(const QJsonObject &request) {
-    identity::MemberRecord record = m_node->memberRecord();
-    bool changed = false;
+    std::optional<QString> address;
+    std::optional<int> port;
     if (request.contains(QStringLiteral("address"))) {
-        const QString address = request.value(QStringLiteral("address")).toString();
-        if (!routing::Endpoint::parse(QStringLiteral("%1:1").arg(address))) {
-            return PortalReply::failure(
-                PortalProtocol::kBadRequest,
-                QStringLiteral("\"address\" is not an IP address: %1").arg(address));
-        }
-        record.addresses = {address};
-        changed = true;
+        address = request.value(QStringLiteral("address")).toString();
     }
     if (request.contains(QStringLiteral("port"))) {
-        const int port = request.value(QStringLiteral("port")).toInt(-1);
-        if (port < 1 || port > 65535) {
-            return PortalReply::failure(PortalProtocol::kBadRequest,
-                                        QStringLiteral("\"port\" must be between 1 and 65535"));
-        }
-        record.port = quint16(port);
-        changed = true;
+        port = request.value(QStringLiteral("port")).toInt(-1);
     }
-    if (changed) {
-        m_node->signRecord(record);
+    identity::MemberRecord record;
+    if (const auto error = NodeView::exportMember(*m_node, address, port, &record)) {
+        return PortalReply::failure(PortalProtocol::kBadRequest, error->reason);
     }
     return PortalReply::success({{QStringLiteral("member"), record.toJsonObject()}});
 }
@@ -137,16 +121,17 @@ PortalReply NodePortal::portalImportMember(const QJsonObject &member) {
     if (!record) {
         return PortalReply::failure(PortalProtocol::kBadRequest, record.error());
     }
-    if (record->nodeId == m_node->nodeId()) {
-        return PortalReply::failure(PortalProtocol::kBadRequest,
-                                    QStringLiteral("this is the node's own member file"));
+    const NodeView::MemberImport result = NodeView::importMember(*m_node, *record);
+    switch (result.verdict) {
+    case NodeView::MemberImport::Verdict::Imported:
+        break;
+    case NodeView::MemberImport::Verdict::Malformed:
+    case NodeView::MemberImport::Verdict::OwnRecord:
+        return PortalReply::failure(PortalProtocol::kBadRequest, result.reason);
+    case NodeView::MemberImport::Verdict::Refused:
+        return PortalReply::failure(PortalProtocol::kRefused, result.reason);
     }
-    const auto added = BootstrapList::add(m_node->profile(), *record, m_node->networkId());
-    if (!added) {
-        return PortalReply::failure(PortalProtocol::kRefused, added.error());
-    }
-    QMetaObject::invokeMethod(m_node, &Node::bootstrapNow, Qt::QueuedConnection);
-    return PortalReply::success({{QStringLiteral("node_id"), record->nodeId.toHex()}});
+    return PortalReply::success({{QStringLiteral("node_id"), result.nodeId.toHex()}});
 }
 
 QJsonObject NodePortal::messageEvent(const routing::RoutedMessage &message) {

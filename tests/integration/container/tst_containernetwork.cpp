@@ -2,6 +2,7 @@
 // Containers across real nodes on loopback: portal clients on nodes A, B and D talk to
 // containers hosted on C, which has no listener and whose only connection is to B. Every
 // message to a container and every reply therefore crosses B.
+#include "LoopbackConfig.h"
 #include "TestData.h"
 #include "identity/MemberRecord.h"
 #include "node/BootstrapList.h"
@@ -26,12 +27,7 @@ using orion::test::TestData;
 namespace {
 
 node::NodeConfig testConfig(bool listen) {
-    node::NodeConfig c;
-    c.listen = listen;
-    c.listenAddress = QHostAddress::LocalHost;
-    c.listenPort = 0;
-    c.overlay.routing.addressLimits = false;
-    c.overlay.requestTimeoutMs = 2000;
+    node::NodeConfig c = test::LoopbackConfig::make(listen);
     c.bootstrapIntervalMs = 500;
     c.transport.maxPerAddress = 1000;
     // Waiting sends carry their own time-out; generous on a loaded machine.

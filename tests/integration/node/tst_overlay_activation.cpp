@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A hand-driven peer talks to a real node over loopback and sends what an honest node
 // never would; the node must reject each with a logged reason and keep running.
+#include "LogCapture.h"
 #include "identity/MemberRecord.h"
 #include "net/ConnectionManager.h"
 #include "node/NodeThread.h"
@@ -11,35 +12,12 @@
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 using namespace orion;
 
 namespace {
-
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previous = nullptr;
-
-void capture(QtMsgType type, const QMessageLogContext &context, const QString &message) {
-    {
-        QMutexLocker lock(&g_logMutex);
-        g_log << message;
-    }
-    if (type != QtDebugMsg && g_previous) {
-        g_previous(type, context, message);
-    }
-}
-
-bool logged(const QString &needle) {
-    QMutexLocker lock(&g_logMutex);
-    for (const auto &line : g_log) {
-        if (line.contains(needle)) {
-            return true;
-        }
-    }
-    return false;
-}
 
 QCborMap activation(const identity::MemberRecord &record) {
     QCborMap map;
@@ -54,6 +32,7 @@ QCborMap activation(const identity::MemberRecord &record) {
 class TestOverlayActivation : public QObject {
     Q_OBJECT
 
+    std::unique_ptr<test::LogCapture> m_log;
     QTemporaryDir m_dir;
     identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
     identity::NodeIdentity m_nodeIdentity = identity::NodeIdentity::generate();
@@ -90,7 +69,7 @@ class TestOverlayActivation : public QObject {
         QVERIFY(m_connection->send(message));
         QVERIFY(closed.wait(10000));
         m_connection = nullptr;
-        QTRY_VERIFY2(logged(reason), qPrintable(reason));
+        QTRY_VERIFY2(m_log->contains(reason), qPrintable(reason));
     }
 
     QCborMap nextMessageOfType(QSignalSpy &received, overlay::MessageType type) {
@@ -109,7 +88,7 @@ class TestOverlayActivation : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        g_previous = qInstallMessageHandler(capture);
+        m_log = std::make_unique<test::LogCapture>();
         node::NodeConfig config;
         config.listenAddress = QHostAddress::LocalHost;
         config.listenPort = 0;
@@ -196,7 +175,7 @@ private Q_SLOTS:
         nodes.insert(qint64(1), find.value(1));
         nodes.insert(qint64(2), entries);
         QVERIFY(m_connection->send(nodes));
-        QTRY_VERIFY(logged(QStringLiteral("dropped 3 unusable entries")));
+        QTRY_VERIFY(m_log->contains(QStringLiteral("dropped 3 unusable entries")));
         QVERIFY(m_connection && m_connection->isEstablished());
 
         find = askUs();
@@ -218,7 +197,7 @@ private Q_SLOTS:
     void cleanupTestCase() {
         m_manager.reset();
         m_node.reset();
-        qInstallMessageHandler(g_previous);
+        m_log.reset();
     }
 };
 

@@ -2,6 +2,7 @@
 // 30 nodes on loopback, each on its own thread with real sockets: bootstrap from one seed,
 // everyone finds everyone, a restarted node rejoins from its saved contacts alone, and
 // lookups still succeed after 30 % of the nodes are gone.
+#include "LoopbackConfig.h"
 #include "node/BootstrapList.h"
 #include "node/NodeThread.h"
 
@@ -20,16 +21,7 @@ namespace {
 constexpr int kNodes = 30;
 
 node::NodeConfig testConfig() {
-    node::NodeConfig c;
-    c.listenAddress = QHostAddress::LocalHost;
-    c.listenPort = 0;
-    c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
-    c.overlay.requestTimeoutMs = 2000;
-    c.overlay.refreshIntervalMs = 3000;
-    c.overlay.maintenanceIntervalMs = 1000;
-    c.bootstrapIntervalMs = 1000;
-    c.transport.maxPerAddress = 10000;
-    c.transport.maxInbound = 10000;
+    node::NodeConfig c = test::LoopbackConfig::make();
     return c;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The portal of real nodes on loopback, used through real QLocalSocket clients.
+#include "LoopbackConfig.h"
 #include "identity/MemberRecord.h"
 #include "node/NodeThread.h"
 #include "portal/PortalClient.h"
@@ -18,11 +19,7 @@ using namespace orion;
 namespace {
 
 node::NodeConfig testConfig() {
-    node::NodeConfig c;
-    c.listenAddress = QHostAddress::LocalHost;
-    c.listenPort = 0;
-    c.overlay.routing.addressLimits = false;
-    c.overlay.requestTimeoutMs = 2000;
+    node::NodeConfig c = test::LoopbackConfig::make();
     c.bootstrapIntervalMs = 500;
     c.transport.maxPerAddress = 1000;
     return c;

@@ -3,6 +3,8 @@
 // routed messages between 200 random pairs each arrive exactly once; a message to a
 // stopped node comes back as a route error; a container key published on one node
 // resolves everywhere and can be messaged; forged provider records are rejected.
+#include "LogCapture.h"
+#include "LoopbackConfig.h"
 #include "node/BootstrapList.h"
 #include "node/NodeThread.h"
 #include "overlay/Messages.h"
@@ -13,6 +15,7 @@
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <map>
@@ -30,42 +33,8 @@ constexpr int kNoListen = 10; // nodes 20..29
 constexpr int kPairs = 200;
 constexpr qint64 kRouteTimeoutMs = 4000;
 
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previous = nullptr;
-
-void capture(QtMsgType type, const QMessageLogContext &context, const QString &message) {
-    {
-        QMutexLocker lock(&g_logMutex);
-        g_log << message;
-    }
-    if (type != QtDebugMsg && type != QtInfoMsg && g_previous) {
-        g_previous(type, context, message);
-    }
-}
-
-bool logged(const QString &needle) {
-    QMutexLocker lock(&g_logMutex);
-    for (const auto &line : g_log) {
-        if (line.contains(needle)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 node::NodeConfig testConfig(bool listen) {
-    node::NodeConfig c;
-    c.listen = listen;
-    c.listenAddress = QHostAddress::LocalHost;
-    c.listenPort = 0;
-    c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
-    c.overlay.requestTimeoutMs = 2000;
-    c.overlay.refreshIntervalMs = 3000;
-    c.overlay.maintenanceIntervalMs = 1000;
-    c.bootstrapIntervalMs = 1000;
-    c.transport.maxPerAddress = 10000;
-    c.transport.maxInbound = 10000;
+    node::NodeConfig c = test::LoopbackConfig::make(listen);
     c.routeTimeoutMs = kRouteTimeoutMs;
     c.connectionPolicyIntervalMs = 500;
     c.connectionIdleMs = 2000;
@@ -95,6 +64,7 @@ private:
 class TestRoutingNetwork : public QObject {
     Q_OBJECT
 
+    std::unique_ptr<test::LogCapture> m_log;
     QTemporaryDir m_dir;
     identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
     std::vector<identity::NodeIdentity> m_identities;
@@ -168,7 +138,7 @@ class TestRoutingNetwork : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        g_previous = qInstallMessageHandler(capture);
+        m_log = std::make_unique<test::LogCapture>();
         QVERIFY(m_dir.isValid());
         m_threads.resize(kNodes);
         for (int i = 0; i < kNodes; ++i) {
@@ -434,17 +404,17 @@ private Q_SLOTS:
         auto badSignature = routing::ProviderRecord::create(c1, host, 1, now + 600);
         badSignature.containerSignature[0] = char(badSignature.containerSignature[0] ^ 1);
         sendRecord(badSignature);
-        QTRY_VERIFY(logged(QStringLiteral("rejected: bad container signature")));
+        QTRY_VERIFY(m_log->contains(QStringLiteral("rejected: bad container signature")));
 
         auto notHash = routing::ProviderRecord::create(c1, host, 1, now + 600);
         const auto mallory = crypto::Ed25519::generate();
         notHash.containerPublicKey = mallory.publicKey();
         notHash.containerSignature = mallory.sign(notHash.signedBytes());
         sendRecord(notHash);
-        QTRY_VERIFY(logged(QStringLiteral("not the hash of the container public key")));
+        QTRY_VERIFY(m_log->contains(QStringLiteral("not the hash of the container public key")));
 
         sendRecord(routing::ProviderRecord::create(c1, host, 1, now - 5));
-        QTRY_VERIFY(logged(QStringLiteral("rejected: expired")));
+        QTRY_VERIFY(m_log->contains(QStringLiteral("rejected: expired")));
         QVERIFY(!storedAtReceiver(badSignature.containerKey));
 
         const auto c2 = crypto::Ed25519::generate();
@@ -452,7 +422,7 @@ private Q_SLOTS:
         sendRecord(current);
         QTRY_VERIFY(storedAtReceiver(current.containerKey).has_value());
         sendRecord(routing::ProviderRecord::create(c2, host, 99, now + 900));
-        QTRY_VERIFY(logged(QStringLiteral("rejected: lower sequence number")));
+        QTRY_VERIFY(m_log->contains(QStringLiteral("rejected: lower sequence number")));
         QCOMPARE(storedAtReceiver(current.containerKey)->sequence, quint64(100));
     }
 
@@ -463,7 +433,7 @@ private Q_SLOTS:
             }
         }
         m_threads.clear();
-        qInstallMessageHandler(g_previous);
+        m_log.reset();
     }
 };
 

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LoopbackConfig.h"
+
+#include <QHostAddress>
+
+namespace orion::test {
+
+node::NodeConfig LoopbackConfig::make(bool listen) {
+    node::NodeConfig c;
+    c.listen = listen;
+    c.listenAddress = QHostAddress::LocalHost;
+    c.listenPort = 0;
+    c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
+    c.overlay.requestTimeoutMs = 2000;
+    c.overlay.refreshIntervalMs = 3000;
+    c.overlay.maintenanceIntervalMs = 1000;
+    c.bootstrapIntervalMs = 1000;
+    c.transport.maxPerAddress = 10000;
+    c.transport.maxInbound = 10000;
+    return c;
+}
+
+} // namespace orion::test
