@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Result<T>: a value or a human-readable error. Expected failures (bad input, wrong
-// passphrase, tampered records) are values of this type; exceptions never cross Qt handlers.
+// Result<T>: a value or an error, that is a typed code and a human-readable reason. Expected
+// failures (bad input, wrong passphrase, tampered records) are values of this type;
+// exceptions never cross Qt handlers. Callers decide on the code, never on the text.
 #pragma once
+
+#include "util/ErrorCode.h"
 
 #include <QString>
 
@@ -12,6 +15,7 @@
 namespace orion {
 
 struct Error {
+    ErrorCode code = ErrorCode::Failed;
     QString message;
 };
 
@@ -23,7 +27,12 @@ public:
     Result(Error error)
         : m_value(std::move(error)) {}
 
-    static Result failure(QString message) { return Result(Error{std::move(message)}); }
+    static Result failure(QString message) {
+        return Result(Error{ErrorCode::Failed, std::move(message)});
+    }
+    static Result failure(ErrorCode code, QString message) {
+        return Result(Error{code, std::move(message)});
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }
@@ -36,7 +45,12 @@ public:
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
 
+    // The reason, for people. Only valid when !ok().
     const QString &error() const { return std::get<Error>(m_value).message; }
+    // What kind of failure, for code. Only valid when !ok().
+    ErrorCode errorCode() const { return std::get<Error>(m_value).code; }
+    // Both, to pass a failure on unchanged as another Result's.
+    const Error &errorValue() const { return std::get<Error>(m_value); }
 
 private:
     std::variant<T, Error> m_value;
@@ -48,17 +62,24 @@ class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error)
-        : m_error(std::move(error.message)) {}
+        : m_error(std::move(error)) {}
 
     static Result success() { return Result(); }
-    static Result failure(QString message) { return Result(Error{std::move(message)}); }
+    static Result failure(QString message) {
+        return Result(Error{ErrorCode::Failed, std::move(message)});
+    }
+    static Result failure(ErrorCode code, QString message) {
+        return Result(Error{code, std::move(message)});
+    }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const QString &error() const { return *m_error; }
+    const QString &error() const { return m_error->message; }
+    ErrorCode errorCode() const { return m_error->code; }
+    const Error &errorValue() const { return *m_error; }
 
 private:
-    std::optional<QString> m_error;
+    std::optional<Error> m_error;
 };
 
 using Status = Result<void>;
