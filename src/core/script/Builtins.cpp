@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "script/Builtins.h"
 
-#include "script/Heap.h"
-#include "script/Instance.h"
-#include "script/ListObject.h"
-#include "script/MapObject.h"
-#include "script/ScriptError.h"
-#include "script/StringObject.h"
+#include "script/BuiltinSupport.h"
+#include "script/StringBuiltins.h"
 #include "script/ValueOps.h"
 
 #include <QDateTime>
@@ -21,100 +17,7 @@ namespace orion::script {
 
 namespace {
 
-// ---- argument helpers -----------------------------------------------------------------
-
-[[noreturn]] void badArg(const char *fn, int index, const char *expected, const Value &got) {
-    throw ScriptError{QStringLiteral("'%1' expects %2 as argument %3, got %4")
-                          .arg(QLatin1String(fn), QLatin1String(expected))
-                          .arg(index + 1)
-                          .arg(QLatin1String(got.typeName()))};
-}
-
-StringObject *str(const char *fn, Value *args, int i) {
-    if (!args[i].isString()) {
-        badArg(fn, i, "a string", args[i]);
-    }
-    return args[i].asString();
-}
-
-std::string_view sv(const char *fn, Value *args, int i) {
-    return str(fn, args, i)->view();
-}
-
-int64_t integer(const char *fn, Value *args, int i) {
-    if (!args[i].isInt()) {
-        badArg(fn, i, "an integer", args[i]);
-    }
-    return args[i].asInt();
-}
-
-// The items of a list argument; nil counts as the empty list.
-const std::vector<Value> &items(const char *fn, Value *args, int i) {
-    static const std::vector<Value> kEmpty;
-    if (args[i].isNil()) {
-        return kEmpty;
-    }
-    if (!args[i].isList()) {
-        badArg(fn, i, "a list", args[i]);
-    }
-    return args[i].asList()->items;
-}
-
-QString qstr(std::string_view s) {
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-Value makeString(Instance &vm, std::string_view s) {
-    return vm.heap().string(s);
-}
-
-Value makeString(Instance &vm, const QString &s) {
-    const QByteArray u = s.toUtf8();
-    return vm.heap().string(std::string_view(u.constData(), size_t(u.size())));
-}
-
-// An empty list is nil, as in Lisp.
-Value makeList(Instance &vm, std::vector<Value> &&values) {
-    if (values.empty()) {
-        return Value();
-    }
-    ListObject *l = vm.heap().newList(values.size());
-    l->items = std::move(values);
-    return Value::adopt(l);
-}
-
-ListObject *newList(Instance &vm, size_t n) {
-    return vm.heap().newList(n);
-}
-
-size_t codePoints(StringObject *s) {
-    if (s->isAscii()) {
-        return s->size;
-    }
-    size_t n = 0;
-    for (unsigned char c : s->view()) {
-        n += (c & 0xc0) != 0x80;
-    }
-    return n;
-}
-
-// Byte offset of code point @p index (index <= number of code points).
-size_t byteOffset(StringObject *s, size_t index) {
-    if (s->isAscii()) {
-        return index;
-    }
-    const std::string_view v = s->view();
-    size_t cp = 0;
-    for (size_t i = 0; i < v.size(); ++i) {
-        if ((static_cast<unsigned char>(v[i]) & 0xc0) != 0x80) {
-            if (cp == index) {
-                return i;
-            }
-            ++cp;
-        }
-    }
-    return v.size();
-}
+using namespace builtin;
 
 void displayTo(Instance &vm, const Value &v, std::string &out) {
     ValueOps::display(vm, v, out);
@@ -123,17 +26,12 @@ void displayTo(Instance &vm, const Value &v, std::string &out) {
 std::string bodyText(Instance &vm, const Value &v) {
     std::string out;
     if (v.isString()) {
+        vm.work(Cost::copy(v.asString()->size));
         out = std::string(v.asString()->view());
     } else {
         ValueOps::jsonEncode(vm, v, out);
     }
     return out;
-}
-
-void checkKey(const char *fn, Value *args, int i) {
-    if (!args[i].isString() && !args[i].isInt()) {
-        badArg(fn, i, "a string or integer key", args[i]);
-    }
 }
 
 // ---- numbers ----------------------------------------------------------------------------
@@ -151,7 +49,7 @@ Value fnAbs(Instance &, Value *a, int) {
     badArg("abs", 0, "a number", a[0]);
 }
 
-Value minMax(Value *a, int argc, bool max, const char *name) {
+Value minMax(Instance &vm, Value *a, int argc, bool max, const char *name) {
     Value best = a[0];
     if (!best.isNumber()) {
         badArg(name, 0, "a number", best);
@@ -160,7 +58,7 @@ Value minMax(Value *a, int argc, bool max, const char *name) {
         if (!a[i].isNumber()) {
             badArg(name, i, "a number", a[i]);
         }
-        const int c = ValueOps::compare(a[i], best, name);
+        const int c = ValueOps::compare(vm, a[i], best, name);
         if (max ? c > 0 : c < 0) {
             best = a[i];
         }
@@ -168,11 +66,11 @@ Value minMax(Value *a, int argc, bool max, const char *name) {
     return best;
 }
 
-Value fnMin(Instance &, Value *a, int argc) {
-    return minMax(a, argc, false, "min");
+Value fnMin(Instance &vm, Value *a, int argc) {
+    return minMax(vm, a, argc, false, "min");
 }
-Value fnMax(Instance &, Value *a, int argc) {
-    return minMax(a, argc, true, "max");
+Value fnMax(Instance &vm, Value *a, int argc) {
+    return minMax(vm, a, argc, true, "max");
 }
 
 Value fnNumberToString(Instance &vm, Value *a, int) {
@@ -184,262 +82,14 @@ Value fnNumberToString(Instance &vm, Value *a, int) {
     return makeString(vm, out);
 }
 
-Value fnStringToNumber(Instance &, Value *a, int) {
-    std::string_view s = sv("string-to-number", a, 0);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-        s.remove_suffix(1);
-    }
-    if (!s.empty() && s.front() == '+') {
-        s.remove_prefix(1);
-    }
-    if (s.empty()) {
-        return Value();
-    }
-    int64_t i;
-    auto r = std::from_chars(s.data(), s.data() + s.size(), i);
-    if (r.ec == std::errc() && r.ptr == s.data() + s.size()) {
-        return Value::integer(i);
-    }
-    for (char c : s) {
-        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' ||
-              c == '-' || c == '+')) {
-            return Value();
-        }
-    }
-    double d;
-    auto rd = std::from_chars(s.data(), s.data() + s.size(), d);
-    if (rd.ec == std::errc() && rd.ptr == s.data() + s.size()) {
-        return Value::real(d);
-    }
-    return Value();
-}
-
-// ---- strings ----------------------------------------------------------------------------
-
-Value fnConcat(Instance &vm, Value *a, int argc) {
-    size_t total = 0;
-    for (int i = 0; i < argc; ++i) {
-        if (a[i].isString()) {
-            total += a[i].asString()->size;
-        } else if (a[i].isNumber()) {
-            total += 24;
-        } else {
-            badArg("concat", i, "a string or number", a[i]);
-        }
-    }
-    if (argc == 2 && a[0].isString() && a[1].isString()) {
-        StringObject *x = a[0].asString();
-        StringObject *y = a[1].asString();
-        StringObject *s = vm.heap().newString(x->size + y->size);
-        std::memcpy(s->data(), x->data(), x->size);
-        std::memcpy(s->data() + x->size, y->data(), y->size);
-        return Value::adopt(s);
-    }
-    vm.heap().charge(total);
-    std::string out;
-    out.reserve(total);
-    for (int i = 0; i < argc; ++i) {
-        displayTo(vm, a[i], out);
-    }
-    vm.heap().uncharge(total);
-    return makeString(vm, out);
-}
-
-Value fnLength(Instance &, Value *a, int) {
-    switch (a[0].tag()) {
-    case Tag::Nil:
-        return Value::integer(0);
-    case Tag::String:
-        return Value::integer(int64_t(codePoints(a[0].asString())));
-    case Tag::List:
-        return Value::integer(int64_t(a[0].asList()->items.size()));
-    case Tag::Map:
-        return Value::integer(int64_t(a[0].asMap()->size()));
-    default:
-        badArg("length", 0, "a string, list or map", a[0]);
-    }
-}
-
-Value fnSubstring(Instance &vm, Value *a, int argc) {
-    StringObject *s = str("substring", a, 0);
-    const auto len = int64_t(codePoints(s));
-    int64_t start = integer("substring", a, 1);
-    int64_t end = len;
-    if (argc == 3 && !a[2].isNil()) {
-        end = integer("substring", a, 2);
-    }
-    // Negative positions count from the end, as in Emacs Lisp.
-    if (start < 0) {
-        start += len;
-    }
-    if (end < 0) {
-        end += len;
-    }
-    if (start < 0 || end > len || start > end) {
-        throw ScriptError{
-            QStringLiteral("'substring' range %1..%2 is outside a string of length %3")
-                .arg(start)
-                .arg(end)
-                .arg(len)};
-    }
-    const size_t b = byteOffset(s, size_t(start));
-    const size_t e = byteOffset(s, size_t(end));
-    return makeString(vm, s->view().substr(b, e - b));
-}
-
-Value changeCase(Instance &vm, Value *a, bool upper, const char *name) {
-    StringObject *s = str(name, a, 0);
-    if (s->isAscii()) {
-        StringObject *r = vm.heap().newString(s->size);
-        for (size_t i = 0; i < s->size; ++i) {
-            char c = s->data()[i];
-            if (upper && c >= 'a' && c <= 'z') {
-                c = char(c - 32);
-            } else if (!upper && c >= 'A' && c <= 'Z') {
-                c = char(c + 32);
-            }
-            r->data()[i] = c;
-        }
-        r->asciiState = 1;
-        return Value::adopt(r);
-    }
-    const QString q = qstr(s->view());
-    return makeString(vm, upper ? q.toUpper() : q.toLower());
-}
-
-Value fnUpcase(Instance &vm, Value *a, int) {
-    return changeCase(vm, a, true, "upcase");
-}
-Value fnDowncase(Instance &vm, Value *a, int) {
-    return changeCase(vm, a, false, "downcase");
-}
-
-Value fnTrim(Instance &vm, Value *a, int) {
-    std::string_view s = sv("trim", a, 0);
-    auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    while (!s.empty() && space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return makeString(vm, s);
-}
-
-Value fnSplit(Instance &vm, Value *a, int) {
-    StringObject *so = str("split", a, 0);
-    const std::string_view s = so->view();
-    const std::string_view sep = sv("split", a, 1);
-    std::vector<Value> parts;
-    vm.work(int64_t(s.size() / 8));
-    if (sep.empty()) {
-        for (size_t i = 0; i < s.size();) {
-            size_t n = 1;
-            while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xc0) == 0x80) {
-                ++n;
-            }
-            parts.push_back(makeString(vm, s.substr(i, n)));
-            i += n;
-        }
-    } else {
-        size_t from = 0;
-        while (true) {
-            const size_t at = s.find(sep, from);
-            if (at == std::string_view::npos) {
-                parts.push_back(makeString(vm, s.substr(from)));
-                break;
-            }
-            parts.push_back(makeString(vm, s.substr(from, at - from)));
-            from = at + sep.size();
-        }
-    }
-    return makeList(vm, std::move(parts));
-}
-
-Value fnJoin(Instance &vm, Value *a, int) {
-    const auto &list = items("join", a, 0);
-    const std::string_view sep = sv("join", a, 1);
-    vm.work(int64_t(list.size()));
-    std::string out;
-    for (size_t i = 0; i < list.size(); ++i) {
-        if (i) {
-            out += sep;
-        }
-        displayTo(vm, list[i], out);
-        if (out.size() > vm.heap().limit()) {
-            vm.heap().charge(out.size());
-        }
-    }
-    return makeString(vm, out);
-}
-
-Value fnContains(Instance &vm, Value *a, int) {
-    if (a[0].isList() || a[0].isNil()) {
-        for (const Value &v : items("contains", a, 0)) {
-            vm.work(1);
-            if (ValueOps::equals(vm, v, a[1])) {
-                return Value::t();
-            }
-        }
-        return Value();
-    }
-    if (a[0].isMap()) {
-        checkKey("contains", a, 1);
-        return Value::boolean(a[0].asMap()->find(a[1]) != nullptr);
-    }
-    const std::string_view s = sv("contains", a, 0);
-    return Value::boolean(s.find(sv("contains", a, 1)) != std::string_view::npos);
-}
-
-Value fnStartsWith(Instance &, Value *a, int) {
-    const std::string_view s = sv("starts-with", a, 0);
-    return Value::boolean(s.substr(0, sv("starts-with", a, 1).size()) == sv("starts-with", a, 1));
-}
-
-Value fnEndsWith(Instance &, Value *a, int) {
-    const std::string_view s = sv("ends-with", a, 0);
-    const std::string_view x = sv("ends-with", a, 1);
-    return Value::boolean(s.size() >= x.size() && s.substr(s.size() - x.size()) == x);
-}
-
-Value fnReplace(Instance &vm, Value *a, int) {
-    const std::string_view s = sv("replace", a, 0);
-    const std::string_view from = sv("replace", a, 1);
-    const std::string_view to = sv("replace", a, 2);
-    if (from.empty()) {
-        return a[0];
-    }
-    vm.work(int64_t(s.size() / 8));
-    std::string out;
-    size_t pos = 0;
-    while (true) {
-        const size_t at = s.find(from, pos);
-        if (at == std::string_view::npos) {
-            out += s.substr(pos);
-            break;
-        }
-        out += s.substr(pos, at - pos);
-        out += to;
-        pos = at + from.size();
-        if (out.size() > vm.heap().limit()) {
-            vm.heap().charge(out.size());
-        }
-    }
-    return makeString(vm, out);
-}
-
 // ---- lists ------------------------------------------------------------------------------
 
 Value fnList(Instance &vm, Value *a, int argc) {
     if (argc == 0) {
         return Value();
     }
-    ListObject *l = newList(vm, size_t(argc));
+    vm.work(Cost::values(size_t(argc)));
+    ListObject *l = vm.heap().newList(size_t(argc));
     for (int i = 0; i < argc; ++i) {
         l->items.push_back(a[i]);
     }
@@ -456,16 +106,16 @@ Value fnCdr(Instance &vm, Value *a, int) {
     if (l.size() <= 1) {
         return Value();
     }
-    vm.work(int64_t(l.size()));
-    ListObject *r = newList(vm, l.size() - 1);
+    vm.work(Cost::values(l.size()));
+    ListObject *r = vm.heap().newList(l.size() - 1);
     r->items.assign(l.begin() + 1, l.end());
     return Value::adopt(r);
 }
 
 Value fnCons(Instance &vm, Value *a, int) {
     const auto &l = items("cons", a, 1);
-    vm.work(int64_t(l.size()));
-    ListObject *r = newList(vm, l.size() + 1);
+    vm.work(Cost::values(l.size()));
+    ListObject *r = vm.heap().newList(l.size() + 1);
     r->items.push_back(a[0]);
     r->items.insert(r->items.end(), l.begin(), l.end());
     return Value::adopt(r);
@@ -485,8 +135,8 @@ Value fnAppend(Instance &vm, Value *a, int argc) {
     if (total == 0) {
         return Value();
     }
-    vm.work(int64_t(total));
-    ListObject *r = newList(vm, total);
+    vm.work(Cost::values(total));
+    ListObject *r = vm.heap().newList(total);
     for (int i = 0; i < argc; ++i) {
         const auto &l = items("append", a, i);
         r->items.insert(r->items.end(), l.begin(), l.end());
@@ -504,12 +154,13 @@ Value fnMakeMap(Instance &vm, Value *a, int argc) {
     Value result = Value::adopt(m);
     for (int i = 0; i < argc; i += 2) {
         checkKey("make-map", a, i);
+        chargeKey(vm, a[i]);
         vm.heap().grow(m, m->insert(a[i], a[i + 1]));
     }
     return result;
 }
 
-Value fnGet(Instance &, Value *a, int) {
+Value fnGet(Instance &vm, Value *a, int) {
     if (a[0].isNil()) {
         return Value();
     }
@@ -522,6 +173,7 @@ Value fnGet(Instance &, Value *a, int) {
         badArg("get", 0, "a map", a[0]);
     }
     checkKey("get", a, 1);
+    chargeKey(vm, a[1]);
     const Value *v = a[0].asMap()->find(a[1]);
     return v ? *v : Value();
 }
@@ -543,18 +195,22 @@ void checkNoCycle(Instance &vm, const MapObject *map, const Value &value) {
         if (!seen.insert(o).second) {
             continue;
         }
-        vm.work(1);
+        vm.work(Cost::values(1));
         auto visit = [&](const Value &v) {
             if (v.isMap() || v.isList()) {
                 todo.push_back(v.object());
             }
         };
         if (o->tag == Tag::List) {
-            for (const Value &v : static_cast<const ListObject *>(o)->items) {
+            const auto &items = static_cast<const ListObject *>(o)->items;
+            vm.work(Cost::values(items.size()));
+            for (const Value &v : items) {
                 visit(v);
             }
         } else {
-            for (const auto &e : static_cast<const MapObject *>(o)->entries) {
+            const auto &entries = static_cast<const MapObject *>(o)->entries;
+            vm.work(Cost::values(entries.size()));
+            for (const auto &e : entries) {
                 visit(e.value);
             }
         }
@@ -569,6 +225,7 @@ Value fnPut(Instance &vm, Value *a, int) {
         badArg("put", 0, "a map", a[0]);
     }
     checkKey("put", a, 1);
+    chargeKey(vm, a[1]);
     MapObject *m = map.asMap();
     checkNoCycle(vm, m, a[2]);
     vm.heap().grow(m, m->insert(a[1], a[2]));
@@ -583,6 +240,7 @@ Value fnKeys(Instance &vm, Value *a, int) {
         badArg("keys", 0, "a map", a[0]);
     }
     const MapObject *m = a[0].asMap();
+    vm.work(Cost::values(m->size()));
     std::vector<Value> out;
     out.reserve(m->size());
     for (const auto &e : m->entries) {
@@ -608,30 +266,30 @@ Value fnJsonEncode(Instance &vm, Value *a, int) {
 
 // ---- effects ------------------------------------------------------------------------------
 
-QString hexKey(const char *fn, Value *a, int i) {
+QString hexKey(Instance &vm, const char *fn, Value *a, int i) {
     const std::string_view s = sv(fn, a, i);
     bool ok = s.size() == 40;
-    for (char c : s) {
-        ok = ok && std::isxdigit(static_cast<unsigned char>(c));
+    for (size_t k = 0; ok && k < s.size(); ++k) {
+        ok = std::isxdigit(static_cast<unsigned char>(s[k]));
     }
     if (!ok) {
         throw ScriptError{
             QStringLiteral("'%1' expects a 40-digit hex key as argument %2, got \"%3\"")
                 .arg(QLatin1String(fn))
                 .arg(i + 1)
-                .arg(qstr(s.substr(0, 64)))};
+                .arg(qstr(vm, s.substr(0, 64)))};
     }
-    return qstr(s).toLower();
+    return qstr(vm, s).toLower();
 }
 
 Value fnRoute(Instance &vm, Value *a, int argc) {
     Effect e;
     e.kind = Effect::Kind::Route;
-    e.target = hexKey("route", a, 1);
+    e.target = hexKey(vm, "route", a, 1);
     if (argc == 3 && !a[2].isNil()) {
-        e.service = qstr(sv("route", a, 2));
+        e.service = qstr(vm, sv("route", a, 2));
     }
-    e.body = qstr(bodyText(vm, a[0]));
+    e.body = qstr(vm, bodyText(vm, a[0]));
     vm.addEffect(std::move(e));
     return Value::t();
 }
@@ -639,7 +297,7 @@ Value fnRoute(Instance &vm, Value *a, int argc) {
 Value fnReply(Instance &vm, Value *a, int) {
     Effect e;
     e.kind = Effect::Kind::Reply;
-    e.body = qstr(bodyText(vm, a[0]));
+    e.body = qstr(vm, bodyText(vm, a[0]));
     vm.addEffect(std::move(e));
     return Value::t();
 }
@@ -654,7 +312,7 @@ Value fnLog(Instance &vm, Value *a, int argc) {
     }
     Effect e;
     e.kind = Effect::Kind::Log;
-    e.body = qstr(out);
+    e.body = qstr(vm, out);
     vm.addEffect(std::move(e));
     return Value();
 }
@@ -664,7 +322,7 @@ Value fnNow(Instance &, Value *, int) {
 }
 
 Value fnStoreGet(Instance &vm, Value *a, int) {
-    const auto json = vm.storeRead(qstr(sv("store-get", a, 0)));
+    const auto json = vm.storeRead(qstr(vm, sv("store-get", a, 0)));
     if (!json) {
         return Value();
     }
@@ -673,9 +331,10 @@ Value fnStoreGet(Instance &vm, Value *a, int) {
 }
 
 Value fnStorePut(Instance &vm, Value *a, int) {
-    const QString key = qstr(sv("store-put", a, 0));
+    const QString key = qstr(vm, sv("store-put", a, 0));
     std::string json;
     ValueOps::jsonEncode(vm, a[1], json);
+    vm.work(Cost::scan(json.size()));
     QByteArray bytes(json.data(), qsizetype(json.size()));
     Effect e;
     e.kind = Effect::Kind::StorePut;
@@ -687,7 +346,7 @@ Value fnStorePut(Instance &vm, Value *a, int) {
 }
 
 Value fnStoreDelete(Instance &vm, Value *a, int) {
-    const QString key = qstr(sv("store-delete", a, 0));
+    const QString key = qstr(vm, sv("store-delete", a, 0));
     Effect e;
     e.kind = Effect::Kind::StoreDelete;
     e.key = key;
@@ -697,20 +356,20 @@ Value fnStoreDelete(Instance &vm, Value *a, int) {
 }
 
 const BuiltinInfo kTable[] = {
-    {"concat", 0, -1, fnConcat},
-    {"length", 1, 1, fnLength},
-    {"substring", 2, 3, fnSubstring},
-    {"upcase", 1, 1, fnUpcase},
-    {"downcase", 1, 1, fnDowncase},
-    {"trim", 1, 1, fnTrim},
-    {"split", 2, 2, fnSplit},
-    {"join", 2, 2, fnJoin},
-    {"contains", 2, 2, fnContains},
-    {"starts-with", 2, 2, fnStartsWith},
-    {"ends-with", 2, 2, fnEndsWith},
-    {"replace", 3, 3, fnReplace},
+    {"concat", 0, -1, StringBuiltins::concat},
+    {"length", 1, 1, StringBuiltins::length},
+    {"substring", 2, 3, StringBuiltins::substring},
+    {"upcase", 1, 1, StringBuiltins::upcase},
+    {"downcase", 1, 1, StringBuiltins::downcase},
+    {"trim", 1, 1, StringBuiltins::trim},
+    {"split", 2, 2, StringBuiltins::split},
+    {"join", 2, 2, StringBuiltins::join},
+    {"contains", 2, 2, StringBuiltins::contains},
+    {"starts-with", 2, 2, StringBuiltins::startsWith},
+    {"ends-with", 2, 2, StringBuiltins::endsWith},
+    {"replace", 3, 3, StringBuiltins::replace},
     {"number-to-string", 1, 1, fnNumberToString},
-    {"string-to-number", 1, 1, fnStringToNumber},
+    {"string-to-number", 1, 1, StringBuiltins::stringToNumber},
     {"abs", 1, 1, fnAbs},
     {"min", 1, -1, fnMin},
     {"max", 1, -1, fnMax},

@@ -28,16 +28,16 @@ QString q(const std::string &s) {
     return QString::fromStdString(s);
 }
 
-QString describe(const Node &n) {
+QString describe(const AstNode &n) {
     switch (n.kind) {
-    case Node::Kind::Int:
-    case Node::Kind::Float:
+    case AstNode::Kind::Int:
+    case AstNode::Kind::Float:
         return QStringLiteral("a number");
-    case Node::Kind::String:
+    case AstNode::Kind::String:
         return QStringLiteral("a string");
-    case Node::Kind::Symbol:
+    case AstNode::Kind::Symbol:
         return QStringLiteral("'%1'").arg(q(n.text));
-    case Node::Kind::List:
+    case AstNode::Kind::List:
         return QStringLiteral("a list");
     }
     return {};
@@ -70,18 +70,18 @@ Compiler::compile(const QString &source, const QString &fileName, Diagnostic *di
     return std::shared_ptr<const Program>(std::move(c.m_program));
 }
 
-void Compiler::fail(const Node &at, const QString &message) {
+void Compiler::fail(const AstNode &at, const QString &message) {
     throw SourceError{at.line, at.column, message};
 }
 
-void Compiler::compileProgram(const std::vector<Node> &forms) {
+void Compiler::compileProgram(const std::vector<AstNode> &forms) {
     for (const char *name : kPredefinedNames) {
         m_resolver.declareGlobal(name);
         m_program->m_globalNames.push_back(QString::fromLatin1(name));
     }
     collectFunctions(forms);
     compileInit(forms);
-    for (const Node &form : forms) {
+    for (const AstNode &form : forms) {
         if (form.isList() && !form.items.empty() && form.items[0].isSymbol("defun")) {
             compileFunction(form, m_functions.at(form.items[1].text).index);
         }
@@ -93,12 +93,12 @@ void Compiler::compileProgram(const std::vector<Node> &forms) {
     m_program->m_main = main->second.index;
 }
 
-void Compiler::collectFunctions(const std::vector<Node> &forms) {
-    for (const Node &form : forms) {
+void Compiler::collectFunctions(const std::vector<AstNode> &forms) {
+    for (const AstNode &form : forms) {
         if (!form.isList() || form.items.empty() || !form.items[0].isSymbol()) {
             fail(form, QStringLiteral("only (defun ...) and (let ...) may appear at top level"));
         }
-        const Node &head = form.items[0];
+        const AstNode &head = form.items[0];
         if (head.text == "let") {
             continue;
         }
@@ -120,7 +120,7 @@ void Compiler::collectFunctions(const std::vector<Node> &forms) {
             fail(form.items[1], QStringLiteral("function '%1' is defined twice").arg(q(name)));
         }
         std::vector<std::string> params;
-        for (const Node &p : form.items[2].items) {
+        for (const AstNode &p : form.items[2].items) {
             if (!p.isSymbol() || p.text == "t" || p.text == "nil") {
                 fail(p, QStringLiteral("parameter must be a name, found %1").arg(describe(p)));
             }
@@ -141,9 +141,9 @@ void Compiler::collectFunctions(const std::vector<Node> &forms) {
     }
 }
 
-void Compiler::compileInit(const std::vector<Node> &forms) {
+void Compiler::compileInit(const std::vector<AstNode> &forms) {
     bool any = false;
-    for (const Node &form : forms) {
+    for (const AstNode &form : forms) {
         if (form.items[0].isSymbol("let")) {
             any = true;
         }
@@ -159,7 +159,7 @@ void Compiler::compileInit(const std::vector<Node> &forms) {
     m_resolver.beginFunction();
     m_depth = m_maxDepth = 0;
     m_program->m_functions[size_t(index)].entry = int(m_program->m_code.size());
-    for (const Node &form : forms) {
+    for (const AstNode &form : forms) {
         if (!form.items[0].isSymbol("let")) {
             continue;
         }
@@ -191,10 +191,10 @@ void Compiler::compileInit(const std::vector<Node> &forms) {
     fn.maxStack = m_maxDepth + 1;
 }
 
-void Compiler::compileFunction(const Node &defun, int index) {
+void Compiler::compileFunction(const AstNode &defun, int index) {
     m_resolver.beginFunction();
     m_resolver.pushScope();
-    for (const Node &p : defun.items[2].items) {
+    for (const AstNode &p : defun.items[2].items) {
         m_resolver.declareLocal(p.text);
     }
     m_depth = m_maxDepth = 0;
@@ -255,7 +255,7 @@ int Compiler::stringConstant(const std::string &s) {
     return index;
 }
 
-std::string Compiler::variableName(const Node &n, const char *form) {
+std::string Compiler::variableName(const AstNode &n, const char *form) {
     if (!n.isSymbol()) {
         fail(n, QStringLiteral("%1 needs a variable name, found %2")
                     .arg(QLatin1String(form), describe(n)));
@@ -266,7 +266,7 @@ std::string Compiler::variableName(const Node &n, const char *form) {
     return n.text;
 }
 
-void Compiler::checkArgs(const Node &n, int min, int max) {
+void Compiler::checkArgs(const AstNode &n, int min, int max) {
     const int argc = int(n.items.size()) - 1;
     if (argc >= min && (max < 0 || argc <= max)) {
         return;
@@ -287,11 +287,11 @@ void Compiler::checkArgs(const Node &n, int min, int max) {
 
 // ---- expressions ----------------------------------------------------------------------
 
-void Compiler::compile(const Node &n, bool want) {
+void Compiler::compile(const AstNode &n, bool want) {
     const Program::Position saved = m_pos;
     m_pos = {n.line, n.column};
     switch (n.kind) {
-    case Node::Kind::Int:
+    case AstNode::Kind::Int:
         if (want) {
             if (n.intValue >= std::numeric_limits<int32_t>::min() &&
                 n.intValue <= std::numeric_limits<int32_t>::max()) {
@@ -301,27 +301,27 @@ void Compiler::compile(const Node &n, bool want) {
             }
         }
         break;
-    case Node::Kind::Float:
+    case AstNode::Kind::Float:
         if (want) {
             pushConstant(Value::real(n.floatValue));
         }
         break;
-    case Node::Kind::String:
+    case AstNode::Kind::String:
         if (want) {
             emitOp(Opcode::Const, stringConstant(n.text), 1);
         }
         break;
-    case Node::Kind::Symbol:
+    case AstNode::Kind::Symbol:
         compileSymbol(n, want);
         break;
-    case Node::Kind::List:
+    case AstNode::Kind::List:
         compileForm(n, want);
         break;
     }
     m_pos = saved;
 }
 
-void Compiler::compileBody(const std::vector<Node> &items, size_t from, bool want) {
+void Compiler::compileBody(const std::vector<AstNode> &items, size_t from, bool want) {
     if (from >= items.size()) {
         if (want) {
             emitOp(Opcode::Nil, 1);
@@ -333,13 +333,13 @@ void Compiler::compileBody(const std::vector<Node> &items, size_t from, bool wan
     }
 }
 
-void Compiler::compileScopedBody(const std::vector<Node> &items, size_t from, bool want) {
+void Compiler::compileScopedBody(const std::vector<AstNode> &items, size_t from, bool want) {
     m_resolver.pushScope();
     compileBody(items, from, want);
     m_resolver.popScope();
 }
 
-void Compiler::compileSymbol(const Node &n, bool want) {
+void Compiler::compileSymbol(const AstNode &n, bool want) {
     if (n.text == "t" || n.text == "nil") {
         if (want) {
             emitOp(n.text == "t" ? Opcode::True : Opcode::Nil, 1);
@@ -358,14 +358,14 @@ void Compiler::compileSymbol(const Node &n, bool want) {
     }
 }
 
-void Compiler::compileForm(const Node &n, bool want) {
+void Compiler::compileForm(const AstNode &n, bool want) {
     if (n.items.empty()) {
         if (want) {
             emitOp(Opcode::Nil, 1);
         }
         return;
     }
-    const Node &head = n.items[0];
+    const AstNode &head = n.items[0];
     if (!head.isSymbol()) {
         fail(head, QStringLiteral("expected a function name, found %1").arg(describe(head)));
     }
@@ -376,7 +376,7 @@ void Compiler::compileForm(const Node &n, bool want) {
     compileCall(n, want);
 }
 
-void Compiler::compileCall(const Node &n, bool want) {
+void Compiler::compileCall(const AstNode &n, bool want) {
     const std::string &name = n.items[0].text;
     const int argc = int(n.items.size()) - 1;
     auto fn = m_functions.find(name);
@@ -403,7 +403,7 @@ void Compiler::compileCall(const Node &n, bool want) {
     }
 }
 
-bool Compiler::compileOperator(const Node &n, const std::string &name, bool want) {
+bool Compiler::compileOperator(const AstNode &n, const std::string &name, bool want) {
     if (!contains(kOperators, name)) {
         return false;
     }
@@ -411,8 +411,8 @@ bool Compiler::compileOperator(const Node &n, const std::string &name, bool want
     auto binaryChain = [&](Opcode op) {
         compile(n.items[1], true);
         for (int i = 2; i <= argc; ++i) {
-            const Node &arg = n.items[size_t(i)];
-            const bool smallInt = arg.kind == Node::Kind::Int && arg.intValue > -(1 << 30) &&
+            const AstNode &arg = n.items[size_t(i)];
+            const bool smallInt = arg.kind == AstNode::Kind::Int && arg.intValue > -(1 << 30) &&
                                   arg.intValue < (1 << 30);
             if (smallInt && (op == Opcode::Add || op == Opcode::Sub)) {
                 emitOp(Opcode::AddI, int32_t(op == Opcode::Add ? arg.intValue : -arg.intValue), 0);
@@ -476,7 +476,7 @@ bool Compiler::compileOperator(const Node &n, const std::string &name, bool want
     return true;
 }
 
-size_t Compiler::compileJumpIfFalse(const Node &cond) {
+size_t Compiler::compileJumpIfFalse(const AstNode &cond) {
     if (cond.isList() && cond.items.size() == 3 && cond.items[0].isSymbol()) {
         const std::string &op = cond.items[0].text;
         Opcode fused = Opcode::Count;
@@ -508,7 +508,7 @@ size_t Compiler::compileJumpIfFalse(const Node &cond) {
     return emitJump(Opcode::Jf, -1);
 }
 
-bool Compiler::compileSpecial(const Node &n, const std::string &name, bool want) {
+bool Compiler::compileSpecial(const AstNode &n, const std::string &name, bool want) {
     if (!contains(kSpecialForms, name)) {
         return false;
     }
@@ -536,11 +536,11 @@ bool Compiler::compileSpecial(const Node &n, const std::string &name, bool want)
     return true;
 }
 
-void Compiler::compileLet(const Node &n, bool want) {
+void Compiler::compileLet(const AstNode &n, bool want) {
     if (n.items.size() >= 2 && n.items[1].isList()) {
         // Classic form: (let ((NAME VALUE)...) BODY...), bindings made one after another.
         m_resolver.pushScope();
-        for (const Node &b : n.items[1].items) {
+        for (const AstNode &b : n.items[1].items) {
             if (b.isSymbol()) {
                 const std::string v = variableName(b, "let");
                 emitOp(Opcode::Nil, 1);
@@ -579,7 +579,7 @@ void Compiler::compileLet(const Node &n, bool want) {
     }
 }
 
-void Compiler::compileSet(const Node &n, bool want) {
+void Compiler::compileSet(const AstNode &n, bool want) {
     if (n.items.size() != 3) {
         fail(n, QStringLiteral("set must look like (set NAME VALUE)"));
     }
@@ -600,7 +600,7 @@ void Compiler::compileSet(const Node &n, bool want) {
     }
 }
 
-void Compiler::compileIf(const Node &n, bool want) {
+void Compiler::compileIf(const AstNode &n, bool want) {
     if (n.items.size() < 3) {
         fail(n, QStringLiteral("if must look like (if CONDITION THEN ELSE...)"));
     }
@@ -617,7 +617,7 @@ void Compiler::compileIf(const Node &n, bool want) {
     setDepth(depth + (want ? 1 : 0));
 }
 
-void Compiler::compileWhenUnless(const Node &n, bool want, bool isWhen) {
+void Compiler::compileWhenUnless(const AstNode &n, bool want, bool isWhen) {
     if (n.items.size() < 2) {
         fail(n, QStringLiteral("%1 must look like (%1 CONDITION BODY...)")
                     .arg(isWhen ? QStringLiteral("when") : QStringLiteral("unless")));
@@ -643,11 +643,11 @@ void Compiler::compileWhenUnless(const Node &n, bool want, bool isWhen) {
     setDepth(depth + (want ? 1 : 0));
 }
 
-void Compiler::compileCond(const Node &n, bool want) {
+void Compiler::compileCond(const AstNode &n, bool want) {
     const int depth = m_depth;
     std::vector<size_t> toEnd;
     for (size_t i = 1; i < n.items.size(); ++i) {
-        const Node &clause = n.items[i];
+        const AstNode &clause = n.items[i];
         if (!clause.isList() || clause.items.empty()) {
             fail(clause, QStringLiteral("a cond clause must look like (CONDITION BODY...)"));
         }
@@ -673,7 +673,7 @@ void Compiler::compileCond(const Node &n, bool want) {
     setDepth(depth + (want ? 1 : 0));
 }
 
-void Compiler::compileWhile(const Node &n, bool want) {
+void Compiler::compileWhile(const AstNode &n, bool want) {
     if (n.items.size() < 2) {
         fail(n, QStringLiteral("while must look like (while CONDITION BODY...)"));
     }
@@ -690,7 +690,7 @@ void Compiler::compileWhile(const Node &n, bool want) {
     }
 }
 
-void Compiler::compileAndOr(const Node &n, bool want, bool isAnd) {
+void Compiler::compileAndOr(const AstNode &n, bool want, bool isAnd) {
     const int depth = m_depth;
     if (n.items.size() == 1) {
         emitOp(isAnd ? Opcode::True : Opcode::Nil, 1);
@@ -715,7 +715,7 @@ void Compiler::compileAndOr(const Node &n, bool want, bool isAnd) {
     }
 }
 
-void Compiler::compileReturn(const Node &n, bool want) {
+void Compiler::compileReturn(const AstNode &n, bool want) {
     if (n.items.size() > 2) {
         fail(n, QStringLiteral("return must look like (return VALUE)"));
     }

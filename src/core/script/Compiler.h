@@ -3,8 +3,8 @@
 // resolver, bytecode). A compiler object lives only inside one compile() call on its thread.
 #pragma once
 
+#include "script/AstNode.h"
 #include "script/Diagnostic.h"
-#include "script/Node.h"
 #include "script/Opcode.h"
 #include "script/Program.h"
 #include "script/Resolver.h"
@@ -33,30 +33,30 @@ private:
     };
 
     Compiler() = default;
-    void compileProgram(const std::vector<Node> &forms);
-    void collectFunctions(const std::vector<Node> &forms);
-    void compileFunction(const Node &defun, int index);
-    void compileInit(const std::vector<Node> &forms);
+    void compileProgram(const std::vector<AstNode> &forms);
+    void collectFunctions(const std::vector<AstNode> &forms);
+    void compileFunction(const AstNode &defun, int index);
+    void compileInit(const std::vector<AstNode> &forms);
 
-    void compile(const Node &n, bool want);
-    void compileBody(const std::vector<Node> &items, size_t from, bool want);
-    void compileScopedBody(const std::vector<Node> &items, size_t from, bool want);
-    void compileSymbol(const Node &n, bool want);
-    void compileForm(const Node &n, bool want);
-    bool compileSpecial(const Node &n, const std::string &name, bool want);
-    bool compileOperator(const Node &n, const std::string &name, bool want);
-    void compileCall(const Node &n, bool want);
+    void compile(const AstNode &n, bool want);
+    void compileBody(const std::vector<AstNode> &items, size_t from, bool want);
+    void compileScopedBody(const std::vector<AstNode> &items, size_t from, bool want);
+    void compileSymbol(const AstNode &n, bool want);
+    void compileForm(const AstNode &n, bool want);
+    bool compileSpecial(const AstNode &n, const std::string &name, bool want);
+    bool compileOperator(const AstNode &n, const std::string &name, bool want);
+    void compileCall(const AstNode &n, bool want);
     // Emits code that jumps when @p cond is false; returns the operand to patch.
-    size_t compileJumpIfFalse(const Node &cond);
+    size_t compileJumpIfFalse(const AstNode &cond);
 
-    void compileLet(const Node &n, bool want);
-    void compileSet(const Node &n, bool want);
-    void compileIf(const Node &n, bool want);
-    void compileWhenUnless(const Node &n, bool want, bool isWhen);
-    void compileCond(const Node &n, bool want);
-    void compileWhile(const Node &n, bool want);
-    void compileAndOr(const Node &n, bool want, bool isAnd);
-    void compileReturn(const Node &n, bool want);
+    void compileLet(const AstNode &n, bool want);
+    void compileSet(const AstNode &n, bool want);
+    void compileIf(const AstNode &n, bool want);
+    void compileWhenUnless(const AstNode &n, bool want, bool isWhen);
+    void compileCond(const AstNode &n, bool want);
+    void compileWhile(const AstNode &n, bool want);
+    void compileAndOr(const AstNode &n, bool want, bool isAnd);
+    void compileReturn(const AstNode &n, bool want);
 
     void emitOp(Opcode op, int stackEffect);
     void emitOp(Opcode op, int32_t a, int stackEffect);
@@ -66,9 +66,9 @@ private:
     void setDepth(int depth);
     void pushConstant(Value v);
     int stringConstant(const std::string &s);
-    std::string variableName(const Node &n, const char *form);
-    void checkArgs(const Node &n, int min, int max);
-    [[noreturn]] void fail(const Node &at, const QString &message);
+    std::string variableName(const AstNode &n, const char *form);
+    void checkArgs(const AstNode &n, int min, int max);
+    [[noreturn]] void fail(const AstNode &at, const QString &message);
 
     std::unique_ptr<Program> m_program;
     Resolver m_resolver;

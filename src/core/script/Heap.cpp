@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "script/Heap.h"
 
+#include "script/KeyHash.h"
 #include "script/ListObject.h"
 #include "script/MapObject.h"
 #include "script/ScriptError.h"
@@ -142,22 +143,7 @@ const char *Value::typeName(Tag tag) {
 }
 
 size_t StringObject::hashOf(std::string_view s) {
-    // FNV-1a over 8-byte words, then a final mix; never 0 (0 means "not computed").
-    uint64_t h = 0xcbf29ce484222325ull ^ s.size();
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * 0x100000001b3ull;
-        h ^= h >> 29;
-    }
-    for (; i < s.size(); ++i) {
-        h = (h ^ uint8_t(s[i])) * 0x100000001b3ull;
-    }
-    h ^= h >> 32;
-    h *= 0x9e3779b97f4a7c15ull;
-    h ^= h >> 29;
-    return size_t(h) | 1;
+    return KeyHash::ofString(s);
 }
 
 StringObject *StringObject::createImmortal(std::string_view text) {

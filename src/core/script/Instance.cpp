@@ -492,7 +492,7 @@ Value Instance::execute(int function) {
         Value &a = sp[-2];                                                                         \
         Value &b = sp[-1];                                                                         \
         const bool r = (a.isInt() && b.isInt()) ? (a.asInt() OP b.asInt())                         \
-                                                : (ValueOps::compare(a, b, TEXT) OP 0);            \
+                                                : (ValueOps::compare(*this, a, b, TEXT) OP 0);     \
         b.reset();                                                                                 \
         a.setBool(r);                                                                              \
         --sp;                                                                                      \
@@ -502,7 +502,7 @@ Value Instance::execute(int function) {
         Value &a = sp[-2];                                                                         \
         Value &b = sp[-1];                                                                         \
         const bool r = (a.isInt() && b.isInt()) ? (a.asInt() OP b.asInt())                         \
-                                                : (ValueOps::compare(a, b, TEXT) OP 0);            \
+                                                : (ValueOps::compare(*this, a, b, TEXT) OP 0);     \
         b.reset();                                                                                 \
         a.reset();                                                                                 \
         sp -= 2;                                                                                   \

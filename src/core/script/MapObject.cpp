@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "script/MapObject.h"
 
+#include "script/KeyHash.h"
 #include "script/StringObject.h"
 
 #include <cstring>
@@ -11,11 +12,7 @@ size_t MapObject::keyHash(const Value &key) {
     if (key.isString()) {
         return key.asString()->hash();
     }
-    // splitmix64 finaliser: integer keys that differ in low bits spread over the table.
-    uint64_t x = uint64_t(key.asInt()) + 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return size_t(x ^ (x >> 31)) | 1;
+    return KeyHash::ofInt(key.asInt());
 }
 
 bool MapObject::keyEquals(const Value &a, const Value &b) {

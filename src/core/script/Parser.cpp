@@ -5,17 +5,17 @@
 
 namespace orion::script {
 
-std::vector<Node> Parser::parse(const std::vector<Token> &tokens) {
-    std::vector<Node> top;
-    std::vector<Node> open; // lists being read, innermost last
+std::vector<AstNode> Parser::parse(const std::vector<Token> &tokens) {
+    std::vector<AstNode> top;
+    std::vector<AstNode> open; // lists being read, innermost last
     for (const Token &t : tokens) {
-        Node n;
+        AstNode n;
         n.line = t.line;
         n.column = t.column;
         switch (t.kind) {
         case Token::Kind::End:
             if (!open.empty()) {
-                const Node &unclosed = open.back();
+                const AstNode &unclosed = open.back();
                 throw SourceError{
                     unclosed.line, unclosed.column,
                     QStringLiteral("unbalanced parentheses: this '(' is never closed")};
@@ -26,7 +26,7 @@ std::vector<Node> Parser::parse(const std::vector<Token> &tokens) {
                 throw SourceError{t.line, t.column,
                                   QStringLiteral("nesting deeper than %1 levels").arg(kMaxNesting)};
             }
-            n.kind = Node::Kind::List;
+            n.kind = AstNode::Kind::List;
             open.push_back(std::move(n));
             continue;
         case Token::Kind::RParen: {
@@ -39,19 +39,19 @@ std::vector<Node> Parser::parse(const std::vector<Token> &tokens) {
             break;
         }
         case Token::Kind::Int:
-            n.kind = Node::Kind::Int;
+            n.kind = AstNode::Kind::Int;
             n.intValue = t.intValue;
             break;
         case Token::Kind::Float:
-            n.kind = Node::Kind::Float;
+            n.kind = AstNode::Kind::Float;
             n.floatValue = t.floatValue;
             break;
         case Token::Kind::String:
-            n.kind = Node::Kind::String;
+            n.kind = AstNode::Kind::String;
             n.text = t.text;
             break;
         case Token::Kind::Symbol:
-            n.kind = Node::Kind::Symbol;
+            n.kind = AstNode::Kind::Symbol;
             n.text = t.text;
             break;
         }

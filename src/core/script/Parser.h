@@ -3,7 +3,7 @@
 // between calls; used on the compiling thread.
 #pragma once
 
-#include "script/Node.h"
+#include "script/AstNode.h"
 #include "script/Token.h"
 
 #include <vector>
@@ -16,7 +16,7 @@ public:
     static constexpr int kMaxNesting = 200;
 
     // The top-level forms. Throws SourceError on unbalanced parentheses or too deep nesting.
-    static std::vector<Node> parse(const std::vector<Token> &tokens);
+    static std::vector<AstNode> parse(const std::vector<Token> &tokens);
 };
 
 } // namespace orion::script

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "script/ValueOps.h"
 
+#include "script/Cost.h"
 #include "script/Heap.h"
 #include "script/Instance.h"
 #include "script/ListObject.h"
@@ -50,8 +51,14 @@ bool equalsAt(Instance &vm, const Value &a, const Value &b, int depth) {
     switch (a.tag()) {
     case Tag::True:
         return true;
-    case Tag::String:
+    case Tag::String: {
+        const StringObject *x = a.asString();
+        const StringObject *y = b.asString();
+        if (x != y && x->size == y->size) {
+            vm.work(Cost::copy(x->size));
+        }
         return MapObject::keyEquals(a, b);
+    }
     case Tag::List: {
         const auto &x = a.asList()->items;
         const auto &y = b.asList()->items;
@@ -106,11 +113,25 @@ public:
             return false;
         }
         skip();
+        charge();
         return m_pos == m_s.size();
     }
 
 private:
+    // Charges the bytes read since the last charge. Called often enough (at every value and
+    // every Cost::kSlice bytes inside long strings and runs of blanks) that a long parse
+    // meets the budget and the clock while it runs, not after.
+    void charge() {
+        m_vm.work(Cost::scan(m_pos - m_charged));
+        m_charged = m_pos;
+    }
+    void chargeLong() {
+        if (m_pos - m_charged >= Cost::kSlice) {
+            charge();
+        }
+    }
     void skip() {
+        chargeLong();
         while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t' ||
                                       m_s[m_pos] == '\n' || m_s[m_pos] == '\r')) {
             ++m_pos;
@@ -170,6 +191,7 @@ private:
     bool parseString(std::string &out) {
         ++m_pos; // opening quote
         while (m_pos < m_s.size()) {
+            chargeLong();
             const char c = m_s[m_pos++];
             if (c == '"') {
                 return true;
@@ -290,6 +312,7 @@ private:
         return true;
     }
     bool parseValue(Value &out, int depth) {
+        charge();
         if (depth > ValueOps::kMaxDepth || m_pos >= m_s.size()) {
             return false;
         }
@@ -399,6 +422,7 @@ private:
     Instance &m_vm;
     std::string_view m_s;
     size_t m_pos = 0;
+    size_t m_charged = 0; // bytes up to here are charged
 };
 
 } // namespace
@@ -407,7 +431,7 @@ bool ValueOps::equals(Instance &vm, const Value &a, const Value &b) {
     return equalsAt(vm, a, b, 0);
 }
 
-int ValueOps::compare(const Value &a, const Value &b, const char *op) {
+int ValueOps::compare(Instance &vm, const Value &a, const Value &b, const char *op) {
     if (a.isNumber() && b.isNumber()) {
         if (a.isInt() && b.isInt()) {
             return a.asInt() < b.asInt() ? -1 : (a.asInt() > b.asInt() ? 1 : 0);
@@ -417,6 +441,7 @@ int ValueOps::compare(const Value &a, const Value &b, const char *op) {
         return x < y ? -1 : (x > y ? 1 : 0);
     }
     if (a.isString() && b.isString()) {
+        vm.work(Cost::copy(std::min(a.asString()->size, b.asString()->size)));
         const int c = a.asString()->view().compare(b.asString()->view());
         return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
@@ -464,6 +489,7 @@ void ValueOps::display(Instance &vm, const Value &v, std::string &out) {
         formatFloat(v.asFloat(), out);
         break;
     case Tag::String:
+        vm.work(Cost::copy(v.asString()->size));
         out += v.asString()->view();
         break;
     case Tag::List:
@@ -538,11 +564,12 @@ void ValueOps::jsonEncode(Instance &vm, const Value &v, std::string &out, int de
         }
         break;
     case Tag::String:
+        vm.work(Cost::scan(v.asString()->size));
         jsonQuote(v.asString()->view(), out);
         break;
     case Tag::List: {
         const auto &items = v.asList()->items;
-        vm.work(int64_t(items.size()));
+        vm.work(Cost::values(items.size()));
         out += '[';
         for (size_t i = 0; i < items.size(); ++i) {
             if (i) {
@@ -556,7 +583,7 @@ void ValueOps::jsonEncode(Instance &vm, const Value &v, std::string &out, int de
     }
     case Tag::Map: {
         const MapObject *m = v.asMap();
-        vm.work(int64_t(m->size()));
+        vm.work(Cost::values(m->size()));
         out += '{';
         bool first = true;
         for (const auto &e : m->entries) {
@@ -565,6 +592,7 @@ void ValueOps::jsonEncode(Instance &vm, const Value &v, std::string &out, int de
             }
             first = false;
             if (e.key.isString()) {
+                vm.work(Cost::scan(e.key.asString()->size));
                 jsonQuote(e.key.asString()->view(), out);
             } else {
                 out += '"';
@@ -582,7 +610,6 @@ void ValueOps::jsonEncode(Instance &vm, const Value &v, std::string &out, int de
 }
 
 Value ValueOps::jsonParse(Instance &vm, std::string_view text, bool &ok) {
-    vm.work(int64_t(text.size() / 16));
     JsonReader reader(vm, text);
     Value out;
     try {

@@ -18,8 +18,9 @@ public:
 
     // Structural equality; integers and floats compare by value.
     static bool equals(Instance &vm, const Value &a, const Value &b);
-    // -1, 0 or 1 for numbers or strings; throws ScriptError for other types.
-    static int compare(const Value &a, const Value &b, const char *op);
+    // -1, 0 or 1 for numbers or strings; throws ScriptError for other types. Comparing
+    // strings is charged to @p vm.
+    static int compare(Instance &vm, const Value &a, const Value &b, const char *op);
     // Text for concat, join and log: strings as they are, numbers in decimal, t, nil,
     // lists and maps as JSON.
     static void display(Instance &vm, const Value &v, std::string &out);

@@ -3,7 +3,6 @@
 #include "script/Instance.h"
 #include "script/MemoryStore.h"
 
-#include <QElapsedTimer>
 #include <QThreadPool>
 #include <QtConcurrent>
 #include <QtTest>
@@ -35,9 +34,7 @@ private Q_SLOTS:
         const auto p = compile("(defun main () (let i 0) (while t (set i (+ i 1))))");
         Limits limits;
         limits.maxInstructions = 100000;
-        limits.maxWallClockMs = 60000;
-        QElapsedTimer timer;
-        timer.start();
+        limits.maxWallClockMs = 60000; // the instruction budget must end it, not the clock
         const RunResult r = run(*p, limits);
         QVERIFY(!r.ok);
         QVERIFY2(r.error.message.contains(QLatin1String("instruction budget exhausted")),
@@ -45,8 +42,8 @@ private Q_SLOTS:
         QCOMPARE(r.error.line, 1);
         QCOMPARE(r.error.column, 26);
         QVERIFY(r.instructions >= limits.maxInstructions);
+        // It ends right at the budget, not at some later check.
         QVERIFY(r.instructions < limits.maxInstructions + 1000);
-        QVERIFY(timer.elapsed() < 5000);
     }
 
     void defaultBudgetStopsAnEndlessLoop() {
@@ -90,13 +87,14 @@ private Q_SLOTS:
         Limits limits;
         limits.maxMemoryBytes = 1u << 20;
         limits.maxWallClockMs = 60000;
-        QElapsedTimer timer;
-        timer.start();
         const RunResult r = run(*p, limits);
         QVERIFY(!r.ok);
         QVERIFY2(r.error.message.contains(QLatin1String("memory budget exceeded")),
                  qPrintable(r.error.message));
-        QVERIFY(timer.elapsed() < 5000);
+        // The memory budget ended it at the concat, long before either other limit could.
+        QCOMPARE(r.error.line, 1);
+        QCOMPARE(r.error.column, 44);
+        QVERIFY(r.instructions < limits.maxInstructions / 10);
     }
 
     void garbageDoesNotCountAgainstMemory() {
@@ -115,7 +113,9 @@ private Q_SLOTS:
     }
 
     void wallClockLimitStopsSlowWork() {
-        // Every iteration does much work inside built-ins but few instructions.
+        // Every iteration does much work inside built-ins but few instructions; with no
+        // instruction budget to speak of, only the clock can end it. (That the clock is read
+        // inside a long built-in is shown without timing in tst_netscriptbudget.)
         const auto p =
             compile("(defun main ()\n"
                     "  (let s \"\") (let i 0)\n"
@@ -126,13 +126,10 @@ private Q_SLOTS:
         limits.maxInstructions = 1ull << 50;
         limits.maxMemoryBytes = 64u << 20;
         limits.maxWallClockMs = 200;
-        QElapsedTimer timer;
-        timer.start();
         const RunResult r = run(*p, limits);
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.message.contains(QLatin1String("time limit exceeded")),
+        QVERIFY2(r.error.message.contains(QLatin1String("time limit exceeded (limit 200 ms)")),
                  qPrintable(r.error.message));
-        QVERIFY(timer.elapsed() < 10000);
     }
 
     void aFailedInstanceDoesNotAffectTheNext() {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Node: one element of the parsed syntax tree (an atom or a parenthesised list) with its
+// AstNode: one element of the parsed syntax tree (an atom or a parenthesised list) with its
 // position. A plain value made by the Parser on the compiling thread.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 namespace orion::script {
 
-struct Node {
+struct AstNode {
     enum class Kind { Int, Float, String, Symbol, List };
 
     Kind kind = Kind::List;
@@ -18,7 +18,7 @@ struct Node {
     int64_t intValue = 0;
     double floatValue = 0;
     std::string text;
-    std::vector<Node> items;
+    std::vector<AstNode> items;
 
     bool isSymbol() const { return kind == Kind::Symbol; }
     bool isSymbol(const char *name) const { return kind == Kind::Symbol && text == name; }
