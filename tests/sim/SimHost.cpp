@@ -9,6 +9,10 @@ qint64 SimHost::nowMs() const {
     return m_network->now();
 }
 
+qint64 SimHost::wallClockMs() const {
+    return m_network->wallClockMs();
+}
+
 void SimHost::send(const routing::NodeInfo &to, overlay::OverlayMessage message) {
     m_network->send(m_index, to, std::move(message));
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SimHost: the OverlayHost of one simulated node: sends and timers go into its
-// SimNetwork's event queue, the clock is the network's virtual time. Owned by the
+// SimNetwork's event queue, both clocks run on the network's virtual time. Owned by the
 // SimNetwork; single-threaded.
 #pragma once
 
@@ -17,6 +17,7 @@ public:
         , m_index(index) {}
 
     qint64 nowMs() const override;
+    qint64 wallClockMs() const override;
     void send(const routing::NodeInfo &to, overlay::OverlayMessage message) override;
     void schedule(qint64 delayMs, std::function<void()> fn) override;
     quint64 randomU64() override;

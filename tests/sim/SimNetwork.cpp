@@ -44,15 +44,28 @@ int SimNetwork::indexFor(const routing::Endpoint &endpoint) {
 
 int SimNetwork::addNode() {
     const auto index = quint32(m_nodes.size());
-    QByteArray publicKey(32, Qt::Uninitialized);
+    // 32 random bytes: the public key, or with providers the seed of a real key pair.
+    QByteArray bytes(32, Qt::Uninitialized);
     for (int i = 0; i < 32; i += 8) {
         const quint64 r = m_rng();
-        std::memcpy(publicKey.data() + i, &r, 8);
+        std::memcpy(bytes.data() + i, &r, 8);
     }
-    const auto self = *NodeInfo::fromPublicKey(publicKey, endpointFor(index));
+    crypto::Ed25519 key;
+    if (m_config.providers) {
+        key = crypto::Ed25519::fromSeed(bytes).value();
+        bytes = key.publicKey();
+    }
+    const auto self = *NodeInfo::fromPublicKey(bytes, endpointFor(index));
     m_nodes.push_back(std::make_unique<Node>(*this, index, self, m_config.overlay));
-    m_nodes.back()->position = quint16(m_rng());
-    m_nodes.back()->engine.start();
+    Node &node = *m_nodes.back();
+    node.position = quint16(m_rng());
+    node.engine.start();
+    if (m_config.providers) {
+        node.key = std::move(key);
+        node.providers = std::make_unique<overlay::ProviderDirectory>(
+            node.key, node.host, overlay::ProviderDirectory::lookupThrough(node.engine),
+            m_config.providerConfig);
+    }
     return int(index);
 }
 
@@ -60,6 +73,9 @@ void SimNetwork::kill(int index) {
     Node &node = *m_nodes[size_t(index)];
     node.alive = false;
     node.engine.stop();
+    if (node.providers) {
+        node.providers->stop();
+    }
 }
 
 std::vector<int> SimNetwork::aliveNodes() const {
@@ -89,9 +105,11 @@ void SimNetwork::send(quint32 from, const NodeInfo &to, overlay::OverlayMessage 
     const auto t = quint32(target);
     m_events.push(
         Event{m_now + latency(from, t), ++m_seq, t, [this, from, t, message = std::move(message)] {
-                  Node &sender = *m_nodes[from];
-                  m_nodes[t]->engine.handleMessage(sender.engine.self(), message,
-                                                   sender.engine.self().endpoint);
+                  const NodeInfo &sender = m_nodes[from]->engine.self();
+                  Node &receiver = *m_nodes[t];
+                  if (!receiver.providers || !receiver.providers->handleMessage(sender, message)) {
+                      receiver.engine.handleMessage(sender, message, sender.endpoint);
+                  }
               }});
 }
 
@@ -230,6 +248,29 @@ SimNetwork::lookups(const std::vector<std::pair<int, Key160>> &queries) {
     while (remaining > 0 && step()) {
     }
     return results;
+}
+
+int SimNetwork::publish(int index, const crypto::Ed25519 &container) {
+    auto &directory = providers(index);
+    std::optional<int> stored;
+    directory.setPublishedCallback([&](const Key160 &, int count) { stored = count; });
+    directory.publish(container);
+    while (!stored && step()) {
+    }
+    directory.setPublishedCallback({});
+    return stored.value_or(-1);
+}
+
+std::optional<overlay::ProviderRecord> SimNetwork::resolve(int from, const Key160 &key) {
+    bool done = false;
+    std::optional<overlay::ProviderRecord> result;
+    providers(from).resolve(key, [&](std::optional<overlay::ProviderRecord> record) {
+        done = true;
+        result = std::move(record);
+    });
+    while (!done && step()) {
+    }
+    return result;
 }
 
 std::vector<Key160> SimNetwork::trueClosest(const Key160 &target, int count) const {

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SimNetwork: an in-memory network of overlay nodes with virtual time, a latency model and
-// churn. Every node runs the product's OverlayEngine and RoutingTable; only the transport
-// and the clock are simulated. Single-threaded; owns all its nodes.
+// churn. Every node runs the product's OverlayEngine and RoutingTable (and, when asked for,
+// its ProviderDirectory); only the transport and the clocks are simulated. Single-threaded;
+// owns all its nodes.
 #pragma once
 
 #include "SimHost.h"
 
+#include "crypto/Ed25519.h"
 #include "overlay/OverlayEngine.h"
+#include "overlay/ProviderDirectory.h"
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <queue>
 #include <random>
 #include <vector>
@@ -23,6 +27,10 @@ struct SimConfig {
     qint64 minLatencyMs = 5;
     qint64 maxLatencyMs = 150;
     overlay::OverlayConfig overlay;
+    // Every node also runs the provider protocol (and gets a real Ed25519 key pair, derived
+    // from the seed, so its records can be signed and checked).
+    bool providers = false;
+    overlay::ProviderDirectory::Config providerConfig;
 };
 
 class SimNetwork {
@@ -38,6 +46,8 @@ public:
     overlay::OverlayEngine &engine(int index) { return m_nodes[size_t(index)]->engine; }
     const routing::NodeInfo &info(int index) const { return m_nodes[size_t(index)]->engine.self(); }
     bool isAlive(int index) const { return m_nodes[size_t(index)]->alive; }
+    // Only with SimConfig::providers.
+    overlay::ProviderDirectory &providers(int index) { return *m_nodes[size_t(index)]->providers; }
     // The node disappears without a word: messages to it are lost, its timers stop.
     void kill(int index);
     std::vector<int> aliveNodes() const;
@@ -57,11 +67,19 @@ public:
     // Runs several lookups at once (in virtual time), results in the order given.
     std::vector<overlay::LookupResult>
     lookups(const std::vector<std::pair<int, identity::Key160>> &queries);
+    // Publishes a provider record for `container` from node `index` and runs the network
+    // until the publish has its answers; returns at how many nodes it was stored.
+    int publish(int index, const crypto::Ed25519 &container);
+    // Resolves a container key from node `from`; runs the network until it is done.
+    std::optional<overlay::ProviderRecord> resolve(int from, const identity::Key160 &key);
     // The `count` live nodes closest to `target`, by exhaustive search.
     std::vector<identity::Key160> trueClosest(const identity::Key160 &target, int count) const;
 
     qint64 now() const { return m_now; }
+    // Virtual time since the Unix epoch: the simulation starts on 14 November 2023.
+    qint64 wallClockMs() const { return kEpochMs + m_now; }
     bool step();
+    // Until no event is left; with providers the refresh timers never run out: use runFor.
     void runUntilIdle();
     void runFor(qint64 ms);
 
@@ -81,6 +99,8 @@ private:
             , engine(self, config, host) {}
         SimHost host;
         overlay::OverlayEngine engine;
+        crypto::Ed25519 key; // with SimConfig::providers only
+        std::unique_ptr<overlay::ProviderDirectory> providers;
         quint16 position = 0;
         bool alive = true;
     };
@@ -93,6 +113,8 @@ private:
             return time != o.time ? time > o.time : seq > o.seq;
         }
     };
+
+    static constexpr qint64 kEpochMs = 1'700'000'000'000;
 
     static routing::Endpoint endpointFor(quint32 index);
     static int indexFor(const routing::Endpoint &endpoint);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The product's overlay engine over the simulator: joins, lookups and churn in networks of
-// a few hundred nodes, many seeds.
+// a few hundred nodes, many seeds; provider records published, refreshed and resolved.
 #include "SimNetwork.h"
 
 #include <QtTest>
@@ -47,6 +47,32 @@ SimConfig quietConfig(quint64 seed) {
     config.seed = seed;
     config.overlay.maintenanceIntervalMs = 0;
     return config;
+}
+
+orion::crypto::Ed25519 containerKey(SimNetwork &net) {
+    QByteArray seed(32, Qt::Uninitialized);
+    for (auto &c : seed) {
+        c = char(net.randomU64());
+    }
+    return orion::crypto::Ed25519::fromSeed(seed).value();
+}
+
+// How many nodes other than `except` store a record for `key`, and whether all of them are
+// among the k nodes closest to the key.
+std::pair<int, bool> holders(SimNetwork &net, const Key160 &key, int except) {
+    auto closest = net.trueClosest(key, 21);
+    closest.erase(std::remove(closest.begin(), closest.end(), net.info(except).id), closest.end());
+    closest.resize(std::min<size_t>(closest.size(), 20));
+    int count = 0;
+    bool allClose = true;
+    for (int i : net.aliveNodes()) {
+        if (i != except && net.providers(i).stored(key)) {
+            ++count;
+            allClose = allClose &&
+                       std::find(closest.begin(), closest.end(), net.info(i).id) != closest.end();
+        }
+    }
+    return {count, allClose};
 }
 
 } // namespace
@@ -158,6 +184,72 @@ private Q_SLOTS:
             // (a contact without a replacement candidate stays until maxFailures).
             QVERIFY2(deadShare() < deadBefore * 0.75,
                      qPrintable(QStringLiteral("%1 -> %2").arg(deadBefore).arg(deadShare())));
+        }
+    }
+
+    void providerRecordsArePublishedAndResolved() {
+        for (quint64 seed = 1; seed <= 3; ++seed) {
+            SimConfig config = quietConfig(seed * 31);
+            config.providers = true;
+            config.providerConfig.ttlSecs = 600;
+            SimNetwork net(config);
+            grow(net, 120);
+            struct Hosted {
+                int host;
+                Key160 key;
+                quint64 sequence;
+            };
+            std::vector<Hosted> hosted;
+            for (int c = 0; c < 5; ++c) {
+                const int host = int(net.randomU64() % quint64(net.size()));
+                const auto container = containerKey(net);
+                const Key160 key = orion::routing::NodeInfo::idForPublicKey(container.publicKey());
+                QCOMPARE(net.publish(host, container), 20);
+                QCOMPARE(holders(net, key, host), std::make_pair(20, true));
+                hosted.push_back({host, key, net.providers(host).cached(key)->sequence});
+            }
+            // Any node finds the host of every container; the host's own ID comes back.
+            for (int q = 0; q < 40; ++q) {
+                const Hosted &h = hosted[size_t(q) % hosted.size()];
+                const int from = int(net.randomU64() % quint64(net.size()));
+                const auto record = net.resolve(from, h.key);
+                QVERIFY(record);
+                QCOMPARE(record->containerKey, h.key);
+                QCOMPARE(record->hostId, net.info(h.host).id);
+                QVERIFY(record->verify(net.wallClockMs() / 1000).ok());
+            }
+            // A key nobody published: every node asked answers "none", and that is the answer.
+            const Key160 unknown = randomKey(net);
+            QVERIFY(!net.resolve(1, unknown));
+            QVERIFY(!net.resolve(2, unknown));
+
+            // Past the records' first lifetime: refreshed by their hosts through the host's
+            // timers (virtual time), so still found, with a newer sequence number.
+            net.runFor(config.providerConfig.ttlSecs * 1000 + 60'000);
+            for (const Hosted &h : hosted) {
+                const int from = (h.host + 1) % net.size();
+                const auto record = net.resolve(from, h.key);
+                QVERIFY(record);
+                QCOMPARE(record->hostId, net.info(h.host).id);
+                QVERIFY(record->sequence > h.sequence);
+                QCOMPARE(holders(net, h.key, h.host).first, 20);
+            }
+
+            // A host that vanishes stops refreshing: once its records expire, nobody finds
+            // it, and the resolve ends with no record instead of hanging.
+            const Hosted gone = hosted.front();
+            net.kill(gone.host);
+            const int asker = (gone.host + 7) % net.size();
+            QVERIFY(net.resolve(asker, gone.key)); // still stored for a while
+            net.runFor(config.providerConfig.ttlSecs * 1000 + 60'000);
+            QCOMPARE(holders(net, gone.key, gone.host).first, 0);
+            QVERIFY(!net.resolve(asker, gone.key));
+            // The others are unaffected.
+            for (size_t i = 1; i < hosted.size(); ++i) {
+                if (hosted[i].host != gone.host) {
+                    QVERIFY(net.resolve(asker, hosted[i].key));
+                }
+            }
         }
     }
 

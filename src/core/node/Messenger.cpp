@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/Messenger.h"
 
-#include "node/ProviderDirectory.h"
+#include "overlay/ProviderDirectory.h"
 #include "routing/ContainerEndpoint.h"
 #include "routing/Router.h"
 
@@ -49,7 +49,8 @@ Messenger::Messenger(const Key160 &self, qint64 routeTimeoutMs, Clock clock, QOb
     connect(m_routeTimer, &QTimer::timeout, this, &Messenger::checkRouteTimeouts);
 }
 
-void Messenger::attach(routing::Router *router, ProviderDirectory *providers, KnownNode known) {
+void Messenger::attach(routing::Router *router, overlay::ProviderDirectory *providers,
+                       KnownNode known) {
     m_router = router;
     m_providers = providers;
     m_known = std::move(known);
@@ -138,7 +139,7 @@ void Messenger::flushOutgoing() {
             const bool strict = kind == SendOptions::Target::Container;
             m_providers->resolve(
                 target, [this, message = message,
-                         strict](std::optional<routing::ProviderRecord> record) mutable {
+                         strict](std::optional<overlay::ProviderRecord> record) mutable {
                     if (record) {
                         message.destination = record->hostId;
                     } else if (strict) {

@@ -22,14 +22,16 @@
 
 class QTimer;
 
+namespace orion::overlay {
+class ProviderDirectory;
+}
+
 namespace orion::routing {
 class ContainerEndpoint;
 class Router;
 } // namespace orion::routing
 
 namespace orion::node {
-
-class ProviderDirectory;
 
 class Messenger : public QObject {
     Q_OBJECT
@@ -51,7 +53,7 @@ public:
 
     // The router and provider directory of the started node; until then every send fails
     // with "the node is not running".
-    void attach(routing::Router *router, ProviderDirectory *providers, KnownNode known);
+    void attach(routing::Router *router, overlay::ProviderDirectory *providers, KnownNode known);
     // Nothing more is routed; awaited messages are no longer timed.
     void stop();
 
@@ -88,7 +90,7 @@ private:
     qint64 m_routeTimeoutMs;
     Clock m_clock;
     routing::Router *m_router = nullptr;
-    ProviderDirectory *m_providers = nullptr;
+    overlay::ProviderDirectory *m_providers = nullptr;
     KnownNode m_known;
     bool m_stopping = false;
     QHash<QString, ServiceHandler> m_services;

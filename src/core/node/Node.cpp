@@ -12,8 +12,8 @@
 #include "node/NodeLog.h"
 #include "node/NodePortal.h"
 #include "node/PeerSessions.h"
-#include "node/ProviderDirectory.h"
 #include "overlay/MessageCodec.h"
+#include "overlay/ProviderDirectory.h"
 #include "util/TimerQueue.h"
 
 #include <QCborMap>
@@ -69,6 +69,10 @@ Node::~Node() {
 
 qint64 Node::nowMs() const {
     return m_clock.elapsed();
+}
+
+qint64 Node::wallClockMs() const {
+    return QDateTime::currentMSecsSinceEpoch();
 }
 
 quint64 Node::randomU64() {
@@ -157,32 +161,21 @@ void Node::start() {
     routerConfig.relay = m_config.listen;
     m_router = std::make_unique<routing::Router>(
         nodeId(), static_cast<routing::RouterHost &>(*this), routerConfig);
-    ProviderDirectory::Hooks hooks;
-    hooks.send = [this](const NodeInfo &to, const QCborValue &m) { sendOverlayMessage(to, m); };
-    hooks.lookup = [this](const Key160 &key,
-                          std::function<void(const std::vector<NodeInfo> &)> done) {
-        if (!m_engine || m_stopping) {
-            done({});
-            return;
-        }
-        m_engine->lookup(
-            key, [done = std::move(done)](const overlay::LookupResult &r) { done(r.closest); });
-    };
-    ProviderDirectory::Config providerConfig;
-    providerConfig.ttlSecs = m_config.providerTtlSecs;
-    providerConfig.cacheMs = m_config.providerCacheMs;
-    providerConfig.requestTimeoutMs = m_config.overlay.requestTimeoutMs;
-    m_providers =
-        new ProviderDirectory(m_identity.keyPair(), std::move(hooks), providerConfig, this);
-    connect(m_providers, &ProviderDirectory::published, this, &Node::containerPublished);
+    m_providers = std::make_unique<overlay::ProviderDirectory>(
+        m_identity.keyPair(), static_cast<overlay::OverlayHost &>(*this),
+        overlay::ProviderDirectory::lookupThrough(*m_engine),
+        overlay::ProviderDirectory::Config{m_config.providerTtlSecs, m_config.providerCacheMs,
+                                           m_config.overlay.requestTimeoutMs});
+    m_providers->setPublishedCallback(
+        [this](const Key160 &key, int stored) { Q_EMIT containerPublished(key, stored); });
 
     m_sessions = new PeerSessions(
         nodeId(), m_networkId, m_config, m_connections, [this] { return memberRecord(); },
         [this] { return nowMs(); }, this);
-    m_sessions->attach({m_engine.get(), m_router.get(), m_providers});
+    m_sessions->attach({m_engine.get(), m_router.get(), m_providers.get()});
     connect(m_sessions, &PeerSessions::peerActivated, this, &Node::peerActivated);
     connect(m_sessions, &PeerSessions::peerClosed, this, &Node::peerClosed);
-    m_messenger->attach(m_router.get(), m_providers, [this](const Key160 &id) {
+    m_messenger->attach(m_router.get(), m_providers.get(), [this](const Key160 &id) {
         return m_sessions->isLive(id) || m_engine->table().contains(id);
     });
     m_policyTimer = new QTimer(this);
@@ -250,6 +243,9 @@ void Node::requestStop() {
     m_messenger->stop();
     if (m_sessions) {
         m_sessions->stop();
+    }
+    if (m_providers) {
+        m_providers->stop();
     }
     if (m_engine) {
         m_engine->stop();
@@ -433,15 +429,14 @@ void Node::resolveContainer(const Key160 &containerKey) {
         return;
     }
     m_providers->resolve(containerKey,
-                         [this, containerKey](std::optional<routing::ProviderRecord> record) {
+                         [this, containerKey](std::optional<overlay::ProviderRecord> record) {
                              Q_EMIT containerResolved(containerKey, record.has_value(),
                                                       record ? record->hostId : Key160());
                          });
 }
 
-std::optional<routing::ProviderRecord> Node::storedProvider(const Key160 &key) const {
-    return m_providers ? m_providers->store().find(key, QDateTime::currentSecsSinceEpoch())
-                       : std::nullopt;
+std::optional<overlay::ProviderRecord> Node::storedProvider(const Key160 &key) const {
+    return m_providers ? m_providers->stored(key) : std::nullopt;
 }
 
 } // namespace orion::node

@@ -13,9 +13,9 @@
 #include "node/Profile.h"
 #include "node/SendOptions.h"
 #include "overlay/OverlayEngine.h"
+#include "overlay/ProviderRecord.h"
 #include "routing/ContainerEndpoint.h"
 #include "routing/Delivery.h"
-#include "routing/ProviderRecord.h"
 #include "routing/RoutedMessage.h"
 #include "routing/Router.h"
 #include "routing/RouterHost.h"
@@ -39,6 +39,10 @@ class ConnectionManager;
 class PeerConnection;
 } // namespace orion::net
 
+namespace orion::overlay {
+class ProviderDirectory;
+}
+
 namespace orion::util {
 class TimerQueue;
 }
@@ -50,7 +54,6 @@ class ContainerBridge;
 class Messenger;
 class NodePortal;
 class PeerSessions;
-class ProviderDirectory;
 
 // A copy of what the node knows, for a GUI or the portal (taken on the node thread).
 struct NodeStatus {
@@ -142,7 +145,7 @@ public:
     // Finds the host of a container key (cache, else lookup); containerResolved follows.
     void resolveContainer(const identity::Key160 &containerKey);
     // The provider records this node stores for others, e.g. for a record check.
-    std::optional<routing::ProviderRecord> storedProvider(const identity::Key160 &key) const;
+    std::optional<overlay::ProviderRecord> storedProvider(const identity::Key160 &key) const;
     // Sends an overlay message (a CBOR map with its type) to a node; for tools and tests
     // that speak the protocol by hand.
     void sendOverlayMessage(const routing::NodeInfo &to, const QCborValue &message);
@@ -183,6 +186,7 @@ Q_SIGNALS:
 private:
     // OverlayHost
     qint64 nowMs() const override;
+    qint64 wallClockMs() const override;
     void send(const routing::NodeInfo &to, overlay::OverlayMessage message) override;
     void schedule(qint64 delayMs, std::function<void()> fn) override;
     quint64 randomU64() override;
@@ -212,7 +216,7 @@ private:
     std::unique_ptr<routing::Router> m_router;
     PeerSessions *m_sessions = nullptr;
     Messenger *m_messenger;
-    ProviderDirectory *m_providers = nullptr;
+    std::unique_ptr<overlay::ProviderDirectory> m_providers;
     NodePortal *m_portal = nullptr;
     container::ContainerManager *m_containerManager = nullptr;
     ContainerBridge *m_containerBridge = nullptr;

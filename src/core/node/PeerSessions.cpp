@@ -5,9 +5,9 @@
 #include "net/PeerConnection.h"
 #include "node/ConnectionPolicy.h"
 #include "node/NodeLog.h"
-#include "node/ProviderDirectory.h"
 #include "overlay/MessageCodec.h"
 #include "overlay/OverlayEngine.h"
+#include "overlay/ProviderDirectory.h"
 #include "routing/Router.h"
 
 #include <QSet>
@@ -196,18 +196,14 @@ void PeerSessions::onMessage(net::PeerConnection *connection, const QCborValue &
     case MessageType::Routed:
         handleRouted(session, message.toMap());
         return;
-    case MessageType::AddProvider:
-    case MessageType::GetProviders:
-    case MessageType::Providers:
-        if (auto ok = m_parts.providers->handle(session.peer, type, message.toMap()); !ok) {
-            reject(connection, QStringLiteral("malformed message: %1").arg(ok.error()));
-        }
-        return;
     case MessageType::Ping:
     case MessageType::Pong:
     case MessageType::FindNode:
     case MessageType::Nodes:
     case MessageType::Error:
+    case MessageType::AddProvider:
+    case MessageType::GetProviders:
+    case MessageType::Providers:
         break;
     default:
         qCInfo(lcNode) << "unknown message type" << type << "from" << session.peer.id.shortHex();
@@ -223,11 +219,14 @@ void PeerSessions::onMessage(net::PeerConnection *connection, const QCborValue &
         return;
     }
     if (dropped > 0) {
-        qCWarning(lcNode) << "dropped" << dropped << "unusable entries (bad key, address or port)"
-                          << "from" << session.peer.id.shortHex();
+        qCWarning(lcNode) << "dropped" << dropped << "unusable entries of a type" << type
+                          << "message from" << session.peer.id.shortHex();
     }
-    m_parts.engine->handleMessage(session.peer, *decoded,
-                                  Endpoint(connection->remoteAddress(), connection->remotePort()));
+    if (!m_parts.providers->handleMessage(session.peer, *decoded)) {
+        m_parts.engine->handleMessage(
+            session.peer, *decoded,
+            Endpoint(connection->remoteAddress(), connection->remotePort()));
+    }
 }
 
 void PeerSessions::handleRouted(Session &session, const QCborMap &map) {

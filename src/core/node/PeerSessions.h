@@ -29,15 +29,14 @@ class PeerConnection;
 
 namespace orion::overlay {
 class OverlayEngine;
-}
+class ProviderDirectory;
+} // namespace orion::overlay
 
 namespace orion::routing {
 class Router;
 }
 
 namespace orion::node {
-
-class ProviderDirectory;
 
 class PeerSessions : public QObject {
     Q_OBJECT
@@ -54,7 +53,7 @@ public:
     struct Parts {
         overlay::OverlayEngine *engine = nullptr;
         routing::Router *router = nullptr;
-        ProviderDirectory *providers = nullptr;
+        overlay::ProviderDirectory *providers = nullptr;
     };
     using RecordSource = std::function<identity::MemberRecord()>;
     using Clock = std::function<qint64()>;

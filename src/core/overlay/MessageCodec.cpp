@@ -130,6 +130,22 @@ QCborValue MessageCodec::encode(const OverlayMessage &message) {
             list.append(encodeNode(n));
         }
         map.insert(2, list);
+    } else if (const auto *add = std::get_if<AddProviderMessage>(&message)) {
+        map.insert(kType, int(MessageType::AddProvider));
+        map.insert(1, u64(add->requestId));
+        map.insert(2, add->record ? add->record->toCbor() : QCborMap());
+    } else if (const auto *get = std::get_if<GetProvidersMessage>(&message)) {
+        map.insert(kType, int(MessageType::GetProviders));
+        map.insert(1, u64(get->requestId));
+        map.insert(2, get->key.toBytes());
+    } else if (const auto *providers = std::get_if<ProvidersMessage>(&message)) {
+        map.insert(kType, int(MessageType::Providers));
+        map.insert(1, u64(providers->requestId));
+        QCborArray list;
+        for (const auto &record : providers->records) {
+            list.append(record.toCbor());
+        }
+        map.insert(2, list);
     } else if (const auto *error = std::get_if<ErrorMessage>(&message)) {
         map.insert(kType, int(MessageType::Error));
         map.insert(1, int(error->code));
@@ -229,6 +245,58 @@ Result<OverlayMessage> MessageCodec::decode(const QCborValue &value, int *droppe
         e.requestId = quint64(map.value(3).toInteger(0));
         e.message = map.value(4).toString().left(512);
         return OverlayMessage(e);
+    }
+    case MessageType::AddProvider: {
+        const auto id = readU64(map, 1);
+        if (!id) {
+            return malformed("request ID missing");
+        }
+        if (!map.value(2).isMap()) {
+            return malformed("add-provider without a record");
+        }
+        AddProviderMessage add{*id, std::nullopt, {}};
+        if (auto record = ProviderRecord::fromCbor(map.value(2).toMap())) {
+            add.record = std::move(*record);
+        } else {
+            add.invalid = record.error();
+        }
+        return OverlayMessage(std::move(add));
+    }
+    case MessageType::GetProviders: {
+        const auto id = readU64(map, 1);
+        if (!id) {
+            return malformed("request ID missing");
+        }
+        const auto key = identity::Key160::fromBytes(map.value(2).toByteArray());
+        if (!key || !map.value(2).isByteArray()) {
+            return malformed("get-providers without a 20-byte key");
+        }
+        return OverlayMessage(GetProvidersMessage{*id, *key});
+    }
+    case MessageType::Providers: {
+        const auto id = readU64(map, 1);
+        if (!id) {
+            return malformed("request ID missing");
+        }
+        if (!map.value(2).isArray()) {
+            return malformed("providers without a record list");
+        }
+        const QCborArray list = map.value(2).toArray();
+        if (list.size() > kMaxRecordsPerReply) {
+            return Result<OverlayMessage>::failure(
+                QStringLiteral("providers reply with %1 records (at most %2 allowed)")
+                    .arg(list.size())
+                    .arg(kMaxRecordsPerReply));
+        }
+        ProvidersMessage providers{*id, {}};
+        for (const auto &entry : list) {
+            if (auto record = ProviderRecord::fromCbor(entry.toMap())) {
+                providers.records.push_back(std::move(*record));
+            } else if (dropped) {
+                ++*dropped;
+            }
+        }
+        return OverlayMessage(std::move(providers));
     }
     default:
         return Result<OverlayMessage>::failure(QStringLiteral("unknown message type %1").arg(type));

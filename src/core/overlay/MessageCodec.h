@@ -16,12 +16,15 @@ class MessageCodec {
 public:
     // Hard upper bound on entries of a nodes reply, whatever a peer's k.
     static constexpr int kMaxNodesPerReply = 32;
+    // Most records a providers reply may carry.
+    static constexpr int kMaxRecordsPerReply = 8;
 
     static QCborValue encode(const OverlayMessage &message);
     // The message type, or -1 when the value is no map with an integer type.
     static int typeOf(const QCborValue &value);
-    // Decodes ping, pong, find-node, nodes and error. Entries of a nodes reply that are
-    // unusable (bad key, malformed address, port 0) are dropped and counted in `dropped`.
+    // Decodes ping, pong, find-node, nodes, error, add-provider, get-providers and providers.
+    // Entries of a nodes reply that are unusable (bad key, malformed address, port 0) and
+    // records of a providers reply that cannot be read are dropped and counted in `dropped`.
     static Result<OverlayMessage> decode(const QCborValue &value, int *dropped = nullptr);
 
     // Activation and confirmation (types 2 and 3). Decoding checks the shape (a version of

@@ -3,12 +3,14 @@
 // MessageCodec and docs/protocol.md). Plain value types; any thread.
 #pragma once
 
+#include "overlay/ProviderRecord.h"
 #include "routing/NodeInfo.h"
 
 #include <QString>
 
 #include <QCborMap>
 
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -26,7 +28,7 @@ enum class MessageType : int {
     FindNode = 6,
     Nodes = 7,
     Error = 8,
-    AddProvider = 9, // provider records: handled by node/ProviderDirectory
+    AddProvider = 9, // provider records: handled by overlay/ProviderDirectory
     GetProviders = 10,
     Providers = 11,
 };
@@ -77,7 +79,29 @@ struct ActivationMessage {
     routing::Endpoint observed;
 };
 
+// Provider records (docs/protocol.md section 4): store a record at a node close to its key,
+// ask a node for the records it stores for a key, and the answer to both.
+struct AddProviderMessage {
+    quint64 requestId = 0;
+    // Empty when the record on the wire could not be read; `invalid` then says why. Such a
+    // request is answered with a rejection, not treated as a malformed message.
+    std::optional<ProviderRecord> record;
+    QString invalid;
+};
+
+struct GetProvidersMessage {
+    quint64 requestId = 0;
+    identity::Key160 key;
+};
+
+struct ProvidersMessage {
+    quint64 requestId = 0;
+    // Entries that could not be read are dropped by the codec (and counted).
+    std::vector<ProviderRecord> records;
+};
+
 using OverlayMessage =
-    std::variant<PingMessage, PongMessage, FindNodeMessage, NodesMessage, ErrorMessage>;
+    std::variant<PingMessage, PongMessage, FindNodeMessage, NodesMessage, ErrorMessage,
+                 AddProviderMessage, GetProvidersMessage, ProvidersMessage>;
 
 } // namespace orion::overlay

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Logging category of message routing and provider records ("orion.routing").
+// Logging category of message routing ("orion.routing").
 #pragma once
 
 #include <QLoggingCategory>

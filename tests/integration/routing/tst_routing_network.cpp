@@ -8,7 +8,7 @@
 #include "node/BootstrapList.h"
 #include "node/NodeThread.h"
 #include "overlay/Messages.h"
-#include "routing/ProviderRecord.h"
+#include "overlay/ProviderRecord.h"
 
 #include <QCborArray>
 #include <QMutex>
@@ -383,45 +383,45 @@ private Q_SLOTS:
         m_threads[receiver]->call([&] { to = nodeAt(receiver)->selfInfo(); });
         const auto host = m_identities[size_t(sender)].keyPair().clone();
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        auto addProvider = [](const routing::ProviderRecord &r) {
+        auto addProvider = [](const overlay::ProviderRecord &r) {
             QCborMap map;
             map.insert(qint64(0), int(overlay::MessageType::AddProvider));
             map.insert(qint64(1), 77);
             map.insert(qint64(2), r.toCbor());
             return map;
         };
-        auto sendRecord = [&](const routing::ProviderRecord &r) {
+        auto sendRecord = [&](const overlay::ProviderRecord &r) {
             auto *n = nodeAt(sender);
             m_threads[sender]->call([&] { n->sendOverlayMessage(to, addProvider(r)); });
         };
         auto storedAtReceiver = [&](const Key160 &key) {
-            std::optional<routing::ProviderRecord> r;
+            std::optional<overlay::ProviderRecord> r;
             m_threads[receiver]->call([&] { r = nodeAt(receiver)->storedProvider(key); });
             return r;
         };
 
         const auto c1 = crypto::Ed25519::generate();
-        auto badSignature = routing::ProviderRecord::create(c1, host, 1, now + 600);
+        auto badSignature = overlay::ProviderRecord::create(c1, host, 1, now + 600);
         badSignature.containerSignature[0] = char(badSignature.containerSignature[0] ^ 1);
         sendRecord(badSignature);
         QTRY_VERIFY(m_log->contains(QStringLiteral("rejected: bad container signature")));
 
-        auto notHash = routing::ProviderRecord::create(c1, host, 1, now + 600);
+        auto notHash = overlay::ProviderRecord::create(c1, host, 1, now + 600);
         const auto mallory = crypto::Ed25519::generate();
         notHash.containerPublicKey = mallory.publicKey();
         notHash.containerSignature = mallory.sign(notHash.signedBytes());
         sendRecord(notHash);
         QTRY_VERIFY(m_log->contains(QStringLiteral("not the hash of the container public key")));
 
-        sendRecord(routing::ProviderRecord::create(c1, host, 1, now - 5));
+        sendRecord(overlay::ProviderRecord::create(c1, host, 1, now - 5));
         QTRY_VERIFY(m_log->contains(QStringLiteral("rejected: expired")));
         QVERIFY(!storedAtReceiver(badSignature.containerKey));
 
         const auto c2 = crypto::Ed25519::generate();
-        const auto current = routing::ProviderRecord::create(c2, host, 100, now + 600);
+        const auto current = overlay::ProviderRecord::create(c2, host, 100, now + 600);
         sendRecord(current);
         QTRY_VERIFY(storedAtReceiver(current.containerKey).has_value());
-        sendRecord(routing::ProviderRecord::create(c2, host, 99, now + 900));
+        sendRecord(overlay::ProviderRecord::create(c2, host, 99, now + 900));
         QTRY_VERIFY(m_log->contains(QStringLiteral("rejected: lower sequence number")));
         QCOMPARE(storedAtReceiver(current.containerKey)->sequence, quint64(100));
     }

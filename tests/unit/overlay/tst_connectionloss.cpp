@@ -28,6 +28,7 @@ NodeInfo nodeNumber(quint8 n) {
 class RecordingHost : public overlay::OverlayHost {
 public:
     qint64 nowMs() const override { return 1000; }
+    qint64 wallClockMs() const override { return 1000; }
     void send(const NodeInfo &to, OverlayMessage message) override {
         sent.push_back({to, std::move(message)});
     }

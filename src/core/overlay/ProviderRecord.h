@@ -11,7 +11,7 @@
 #include <QByteArray>
 #include <QCborMap>
 
-namespace orion::routing {
+namespace orion::overlay {
 
 struct ProviderRecord {
     // Records never claim to live longer than this (a day), whatever their expiry says.
@@ -42,4 +42,4 @@ struct ProviderRecord {
     friend bool operator==(const ProviderRecord &, const ProviderRecord &) = default;
 };
 
-} // namespace orion::routing
+} // namespace orion::overlay

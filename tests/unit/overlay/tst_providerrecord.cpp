@@ -3,14 +3,14 @@
 // key, key not the hash of the public key, expired, lower sequence number) is rejected
 // with its reason.
 #include "crypto/Blake2b.h"
-#include "routing/ProviderStore.h"
+#include "overlay/ProviderStore.h"
 
 #include <QDateTime>
 #include <QtTest>
 
 using namespace orion;
-using routing::ProviderRecord;
-using routing::ProviderStore;
+using overlay::ProviderRecord;
+using overlay::ProviderStore;
 
 class TestProviderRecord : public QObject {
     Q_OBJECT

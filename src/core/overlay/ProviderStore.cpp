@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "routing/ProviderStore.h"
+#include "overlay/ProviderStore.h"
 
-namespace orion::routing {
+namespace orion::overlay {
 
 Status ProviderStore::accept(const ProviderRecord &record, qint64 nowSecs) {
     if (auto ok = record.verify(nowSecs); !ok) {
@@ -52,4 +52,4 @@ int ProviderStore::expire(qint64 nowSecs) {
     return removed;
 }
 
-} // namespace orion::routing
+} // namespace orion::overlay

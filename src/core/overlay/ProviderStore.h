@@ -3,13 +3,13 @@
 // close to (one per container: the newest). Bounded; records expire. Node thread only.
 #pragma once
 
-#include "routing/ProviderRecord.h"
+#include "overlay/ProviderRecord.h"
 
 #include <QHash>
 
 #include <optional>
 
-namespace orion::routing {
+namespace orion::overlay {
 
 class ProviderStore {
 public:
@@ -30,4 +30,4 @@ private:
     QHash<identity::Key160, ProviderRecord> m_records;
 };
 
-} // namespace orion::routing
+} // namespace orion::overlay

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "routing/ProviderRecord.h"
+#include "overlay/ProviderRecord.h"
 
 #include "crypto/Blake2b.h"
 
 #include <QtEndian>
 
-namespace orion::routing {
+namespace orion::overlay {
 
 using identity::Key160;
 
@@ -125,4 +125,4 @@ Result<ProviderRecord> ProviderRecord::fromCbor(const QCborMap &map) {
     return r;
 }
 
-} // namespace orion::routing
+} // namespace orion::overlay

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "overlay/ProviderDirectory.h"
+
+#include "overlay/OverlayEngine.h"
+#include "overlay/OverlayLog.h"
+
+#include <algorithm>
+
+namespace orion::overlay {
+
+using identity::Key160;
+using routing::NodeInfo;
+
+namespace {
+
+// Removes `id` from `waiting`; false when it was not there (not asked, or answered already).
+bool takeWaiting(std::vector<Key160> &waiting, const Key160 &id) {
+    const auto it = std::find(waiting.begin(), waiting.end(), id);
+    if (it == waiting.end()) {
+        return false;
+    }
+    waiting.erase(it);
+    return true;
+}
+
+std::vector<Key160> idsOf(const std::vector<NodeInfo> &nodes) {
+    std::vector<Key160> ids;
+    ids.reserve(nodes.size());
+    for (const auto &node : nodes) {
+        ids.push_back(node.id);
+    }
+    return ids;
+}
+
+} // namespace
+
+ProviderDirectory::ProviderDirectory(const crypto::Ed25519 &hostKey, OverlayHost &host,
+                                     Lookup lookup, Config config)
+    : m_hostKey(hostKey.clone())
+    , m_host(host)
+    , m_lookup(std::move(lookup))
+    , m_config(config) {
+    refreshTick();
+}
+
+ProviderDirectory::~ProviderDirectory() = default;
+
+ProviderDirectory::Lookup ProviderDirectory::lookupThrough(OverlayEngine &engine) {
+    return [&engine](const Key160 &key, std::function<void(const std::vector<NodeInfo> &)> done) {
+        if (engine.isStopped()) {
+            done({}); // a stopped engine never calls back
+            return;
+        }
+        engine.lookup(key, [done = std::move(done)](const LookupResult &r) { done(r.closest); });
+    };
+}
+
+std::function<void()> ProviderDirectory::guarded(std::function<void()> fn) {
+    return [alive = std::weak_ptr<bool>(m_alive), this, fn = std::move(fn)] {
+        if (alive.lock() && !m_stopped) {
+            fn();
+        }
+    };
+}
+
+quint64 ProviderDirectory::newRequestId() {
+    quint64 id = 0;
+    while (id == 0 || m_resolves.count(id) > 0 || m_announces.count(id) > 0) {
+        id = m_host.randomU64();
+    }
+    return id;
+}
+
+Status ProviderDirectory::accept(const ProviderRecord &record) {
+    return m_store.accept(record, nowSecs());
+}
+
+std::optional<ProviderRecord> ProviderDirectory::stored(const Key160 &containerKey) const {
+    return m_store.find(containerKey, nowSecs());
+}
+
+// --- Publishing ----------------------------------------------------------------------
+
+void ProviderDirectory::publish(const crypto::Ed25519 &container) {
+    if (m_stopped) {
+        return;
+    }
+    const Key160 key = NodeInfo::idForPublicKey(container.publicKey());
+    const auto existing = m_own.find(key);
+    const quint64 previous = existing != m_own.end() ? existing->second.record.sequence : 0;
+    // Milliseconds since the epoch make a restarted host's records newer than its old ones.
+    const quint64 sequence = std::max(previous + 1, quint64(m_host.wallClockMs()));
+    Own own{std::make_unique<crypto::Ed25519>(container.clone()),
+            ProviderRecord::create(container, m_hostKey, sequence, nowSecs() + m_config.ttlSecs)};
+    if (auto ok = m_store.accept(own.record, nowSecs()); !ok) {
+        qCWarning(lcOverlay) << "own provider record rejected:" << ok.error();
+    }
+    m_own.insert_or_assign(key, std::move(own));
+    announce(key);
+}
+
+void ProviderDirectory::withdraw(const Key160 &containerKey) {
+    m_own.erase(containerKey);
+}
+
+bool ProviderDirectory::isPublished(const Key160 &containerKey) const {
+    return m_own.count(containerKey) > 0;
+}
+
+void ProviderDirectory::announce(const Key160 &containerKey) {
+    m_lookup(containerKey, [alive = std::weak_ptr<bool>(m_alive), this,
+                            containerKey](const std::vector<NodeInfo> &closest) {
+        if (!alive.lock() || m_stopped) {
+            return;
+        }
+        auto it = m_own.find(containerKey);
+        if (it == m_own.end()) {
+            return; // withdrawn meanwhile
+        }
+        const quint64 requestId = newRequestId();
+        m_announces.emplace(requestId,
+                            Announce{containerKey, idsOf(closest), int(closest.size()), 0});
+        const AddProviderMessage add{requestId, it->second.record, {}};
+        for (const auto &node : closest) {
+            m_host.send(node, add);
+        }
+        if (closest.empty()) {
+            finishAnnounce(requestId);
+            return;
+        }
+        m_host.schedule(m_config.requestTimeoutMs,
+                        guarded([this, requestId] { finishAnnounce(requestId); }));
+    });
+}
+
+void ProviderDirectory::finishAnnounce(quint64 requestId) {
+    auto it = m_announces.find(requestId);
+    if (it == m_announces.end()) {
+        return;
+    }
+    const Announce a = std::move(it->second);
+    m_announces.erase(it);
+    qCInfo(lcOverlay) << "provider record of" << a.key.shortHex() << "stored at" << a.acks << "of"
+                      << a.sent << "nodes";
+    if (m_published) {
+        m_published(a.key, a.acks);
+    }
+}
+
+void ProviderDirectory::refreshTick() {
+    if (m_stopped) {
+        return;
+    }
+    const qint64 now = nowSecs();
+    m_store.expire(now);
+    const qint64 nowMs = m_host.nowMs();
+    for (auto it = m_cache.begin(); it != m_cache.end();) {
+        it = it->second <= nowMs ? m_cache.erase(it) : std::next(it);
+    }
+    std::vector<Key160> due;
+    for (const auto &[key, own] : m_own) {
+        if (own.record.expiresAt - now <= m_config.ttlSecs / 3) {
+            due.push_back(key);
+        }
+    }
+    for (const Key160 &key : due) {
+        const crypto::Ed25519 container = m_own.at(key).key->clone();
+        publish(container);
+    }
+    const qint64 intervalMs =
+        std::clamp<qint64>(m_config.ttlSecs * 1000 / 12, 1000, qint64{5} * 60 * 1000);
+    m_host.schedule(intervalMs, guarded([this] { refreshTick(); }));
+}
+
+// --- Resolving -----------------------------------------------------------------------
+
+std::optional<ProviderRecord> ProviderDirectory::cached(const Key160 &containerKey) const {
+    const qint64 now = nowSecs();
+    if (auto it = m_own.find(containerKey);
+        it != m_own.end() && it->second.record.expiresAt > now) {
+        return it->second.record;
+    }
+    std::optional<ProviderRecord> best = m_store.find(containerKey, now);
+    if (auto it = m_cache.find(containerKey);
+        it != m_cache.end() && it->second > m_host.nowMs() && it->first.expiresAt > now) {
+        if (!best || it->first.sequence > best->sequence) {
+            best = it->first;
+        }
+    }
+    return best;
+}
+
+ProviderRecord ProviderDirectory::remember(const ProviderRecord &record) {
+    const qint64 until = m_host.nowMs() + m_config.cacheMs;
+    auto it = m_cache.find(record.containerKey);
+    if (it != m_cache.end() && it->second > m_host.nowMs() && it->first.expiresAt > nowSecs() &&
+        it->first.sequence > record.sequence) {
+        return it->first; // an answer with an older record changes nothing
+    }
+    m_cache.insert(record.containerKey, {record, until});
+    return record;
+}
+
+void ProviderDirectory::resolve(const Key160 &containerKey, ResolveCallback done) {
+    if (auto record = cached(containerKey)) {
+        done(record);
+        return;
+    }
+    if (m_stopped) {
+        done(std::nullopt);
+        return;
+    }
+    // One lookup per key, however many ask.
+    for (auto &[id, r] : m_resolves) {
+        if (r.key == containerKey && !r.done) {
+            r.callbacks.push_back(std::move(done));
+            return;
+        }
+    }
+    const quint64 requestId = newRequestId();
+    Resolve r;
+    r.key = containerKey;
+    r.callbacks.push_back(std::move(done));
+    m_resolves.emplace(requestId, std::move(r));
+    m_lookup(containerKey, [alive = std::weak_ptr<bool>(m_alive), this, requestId,
+                            containerKey](const std::vector<NodeInfo> &closest) {
+        if (!alive.lock() || m_stopped) {
+            return;
+        }
+        auto it = m_resolves.find(requestId);
+        if (it == m_resolves.end()) {
+            return;
+        }
+        if (closest.empty()) {
+            finishResolve(requestId);
+            return;
+        }
+        it->second.waiting = idsOf(closest);
+        const GetProvidersMessage get{requestId, containerKey};
+        for (const auto &node : closest) {
+            m_host.send(node, get);
+        }
+        m_host.schedule(m_config.requestTimeoutMs,
+                        guarded([this, requestId] { finishResolve(requestId); }));
+    });
+}
+
+void ProviderDirectory::finishResolve(quint64 requestId) {
+    auto it = m_resolves.find(requestId);
+    if (it == m_resolves.end()) {
+        return;
+    }
+    Resolve r = std::move(it->second);
+    m_resolves.erase(it);
+    if (r.done) {
+        return;
+    }
+    // Nothing valid came back: the newest record we learnt meanwhile, if any.
+    const auto record = cached(r.key);
+    for (auto &cb : r.callbacks) {
+        cb(record);
+    }
+}
+
+// --- What peers send -----------------------------------------------------------------
+
+bool ProviderDirectory::handleMessage(const NodeInfo &from, const OverlayMessage &message) {
+    if (const auto *add = std::get_if<AddProviderMessage>(&message)) {
+        if (!m_stopped) {
+            handleAdd(from, *add);
+        }
+        return true;
+    }
+    if (const auto *get = std::get_if<GetProvidersMessage>(&message)) {
+        if (!m_stopped) {
+            ProvidersMessage reply{get->requestId, {}};
+            if (auto record = m_store.find(get->key, nowSecs())) {
+                reply.records.push_back(std::move(*record));
+            }
+            m_host.send(from, std::move(reply));
+        }
+        return true;
+    }
+    if (const auto *providers = std::get_if<ProvidersMessage>(&message)) {
+        if (!m_stopped) {
+            handleProviders(from, *providers);
+        }
+        return true;
+    }
+    if (const auto *error = std::get_if<ErrorMessage>(&message);
+        error && (error->refType == int(MessageType::AddProvider) ||
+                  error->refType == int(MessageType::GetProviders))) {
+        if (!m_stopped) {
+            handleError(from, *error);
+        }
+        return true;
+    }
+    return false;
+}
+
+void ProviderDirectory::handleAdd(const NodeInfo &from, const AddProviderMessage &add) {
+    Status ok = add.record ? m_store.accept(*add.record, nowSecs()) : Status::failure(add.invalid);
+    if (!ok) {
+        qCWarning(lcOverlay) << "provider record from" << from.id.shortHex()
+                             << "rejected:" << ok.error();
+        ErrorMessage error;
+        error.code = ErrorCode::Rejected;
+        error.refType = int(MessageType::AddProvider);
+        error.requestId = add.requestId;
+        error.message = QStringLiteral("provider record rejected: %1").arg(ok.error());
+        m_host.send(from, std::move(error));
+        return;
+    }
+    m_host.send(from, ProvidersMessage{add.requestId, {*add.record}});
+}
+
+void ProviderDirectory::handleProviders(const NodeInfo &from, const ProvidersMessage &reply) {
+    if (auto a = m_announces.find(reply.requestId); a != m_announces.end()) {
+        if (takeWaiting(a->second.waiting, from.id)) {
+            ++a->second.acks;
+            if (a->second.waiting.empty()) {
+                finishAnnounce(reply.requestId);
+            }
+        }
+        return;
+    }
+    auto it = m_resolves.find(reply.requestId);
+    if (it == m_resolves.end() || !takeWaiting(it->second.waiting, from.id)) {
+        qCDebug(lcOverlay) << "providers reply from" << from.id.shortHex()
+                           << "that answers nothing we asked it";
+        return; // late, or not asked
+    }
+    Resolve &r = it->second;
+    const qint64 now = nowSecs();
+    std::optional<ProviderRecord> best;
+    for (const auto &record : reply.records) {
+        if (record.containerKey != r.key) {
+            qCWarning(lcOverlay) << "providers reply from" << from.id.shortHex()
+                                 << "with an unusable record";
+            continue;
+        }
+        if (auto ok = record.verify(now); !ok) {
+            qCWarning(lcOverlay) << "provider record from" << from.id.shortHex()
+                                 << "rejected:" << ok.error();
+            continue;
+        }
+        if (!best || record.sequence > best->sequence) {
+            best = record;
+        }
+    }
+    std::vector<ResolveCallback> callbacks;
+    std::optional<ProviderRecord> found;
+    if (best) {
+        found = remember(*best);
+        if (!r.done) {
+            // The first valid answer settles the request; the others may still bring a
+            // newer record into the cache.
+            r.done = true;
+            callbacks = std::move(r.callbacks);
+        }
+    }
+    if (r.waiting.empty()) {
+        finishResolve(reply.requestId);
+    }
+    for (auto &cb : callbacks) {
+        cb(found);
+    }
+}
+
+void ProviderDirectory::handleError(const NodeInfo &from, const ErrorMessage &error) {
+    qCInfo(lcOverlay) << "error" << int(error.code) << "from" << from.id.shortHex() << ":"
+                      << error.message;
+    if (auto a = m_announces.find(error.requestId);
+        a != m_announces.end() && takeWaiting(a->second.waiting, from.id)) {
+        if (a->second.waiting.empty()) {
+            finishAnnounce(error.requestId);
+        }
+        return;
+    }
+    if (auto r = m_resolves.find(error.requestId); r != m_resolves.end() &&
+                                                   takeWaiting(r->second.waiting, from.id) &&
+                                                   r->second.waiting.empty()) {
+        finishResolve(error.requestId);
+    }
+}
+
+void ProviderDirectory::stop() {
+    if (m_stopped) {
+        return;
+    }
+    m_stopped = true;
+    m_announces.clear();
+    std::vector<ResolveCallback> callbacks;
+    for (auto &[id, r] : m_resolves) {
+        if (!r.done) {
+            for (auto &cb : r.callbacks) {
+                callbacks.push_back(std::move(cb));
+            }
+        }
+    }
+    m_resolves.clear();
+    for (auto &cb : callbacks) {
+        cb(std::nullopt);
+    }
+}
+
+} // namespace orion::overlay

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ProviderDirectory: the provider-record protocol of one node: stores verified records for
+// container keys it is close to and answers get-providers, publishes and refreshes the
+// records of the containers it hosts, and resolves container keys to hosts (cache, then a
+// lookup and get-providers). Talks to the world only through an OverlayHost and a lookup,
+// so the node and the simulator run the same code. Lives on (and is only called from) its
+// node's thread.
+#pragma once
+
+#include "crypto/Ed25519.h"
+#include "overlay/Messages.h"
+#include "overlay/OverlayHost.h"
+#include "overlay/ProviderRecord.h"
+#include "overlay/ProviderStore.h"
+#include "routing/NodeInfo.h"
+
+#include <QHash>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace orion::overlay {
+
+class OverlayEngine;
+
+class ProviderDirectory {
+public:
+    using ResolveCallback = std::function<void(std::optional<ProviderRecord>)>;
+    using PublishedCallback = std::function<void(const identity::Key160 &containerKey, int stored)>;
+    // The k nodes closest to a key (an iterative lookup); called back exactly once.
+    using Lookup = std::function<void(const identity::Key160 &,
+                                      std::function<void(const std::vector<routing::NodeInfo> &)>)>;
+    struct Config {
+        qint64 ttlSecs = 3600;
+        // How long a record learnt from another node is used without asking again.
+        qint64 cacheMs = 60'000;
+        // A publish or resolve waits this long for answers after its lookup.
+        qint64 requestTimeoutMs = 3000;
+    };
+
+    // The refresh cycle (expiry of stored records, re-publishing) starts at once.
+    ProviderDirectory(const crypto::Ed25519 &hostKey, OverlayHost &host, Lookup lookup,
+                      Config config);
+    ~ProviderDirectory();
+    ProviderDirectory(const ProviderDirectory &) = delete;
+    ProviderDirectory &operator=(const ProviderDirectory &) = delete;
+
+    // The lookup of an overlay engine (none once it has stopped).
+    static Lookup lookupThrough(OverlayEngine &engine);
+    // Called when a publish has its answers (or its time is up).
+    void setPublishedCallback(PublishedCallback published) { m_published = std::move(published); }
+
+    // Signs a record for the container, keeps it, and stores it at the k nodes closest to
+    // the container key; re-published when a third of its lifetime is left.
+    void publish(const crypto::Ed25519 &container);
+    // Stops re-publishing; the stored copies expire on their own.
+    void withdraw(const identity::Key160 &containerKey);
+    bool isPublished(const identity::Key160 &containerKey) const;
+    // From our own records, the store and the cache, else by lookup + get-providers. The
+    // callback runs at once when the record is known here, else later (never twice).
+    void resolve(const identity::Key160 &containerKey, ResolveCallback done);
+    // Our own record, else the newest of cache and store.
+    std::optional<ProviderRecord> cached(const identity::Key160 &containerKey) const;
+
+    // add-provider, get-providers, providers, and errors that answer the first two: false
+    // for every other message, which is the engine's.
+    bool handleMessage(const routing::NodeInfo &from, const OverlayMessage &message);
+
+    const ProviderStore &store() const { return m_store; }
+    // A record this node stores for others (unexpired).
+    std::optional<ProviderRecord> stored(const identity::Key160 &containerKey) const;
+    // Stores a record as if a peer had sent it (verification included).
+    Status accept(const ProviderRecord &record);
+
+    // Ends all activity: waiting resolves get no record now, timers become no-ops.
+    void stop();
+    bool isStopped() const { return m_stopped; }
+
+private:
+    struct Own {
+        std::unique_ptr<crypto::Ed25519> key;
+        ProviderRecord record;
+    };
+    struct Resolve {
+        identity::Key160 key;
+        std::vector<ResolveCallback> callbacks;
+        // The nodes asked that have not answered; answers from anyone else are ignored.
+        std::vector<identity::Key160> waiting;
+        // The callbacks have run; later answers may still bring a newer record.
+        bool done = false;
+    };
+    struct Announce {
+        identity::Key160 key;
+        std::vector<identity::Key160> waiting;
+        int sent = 0;
+        int acks = 0;
+    };
+
+    void announce(const identity::Key160 &containerKey);
+    void finishAnnounce(quint64 requestId);
+    void finishResolve(quint64 requestId);
+    void handleAdd(const routing::NodeInfo &from, const AddProviderMessage &add);
+    void handleProviders(const routing::NodeInfo &from, const ProvidersMessage &reply);
+    void handleError(const routing::NodeInfo &from, const ErrorMessage &error);
+    // Keeps a verified record learnt from another node; the newest known one wins.
+    ProviderRecord remember(const ProviderRecord &record);
+    void refreshTick();
+    quint64 newRequestId();
+    qint64 nowSecs() const { return m_host.wallClockMs() / 1000; }
+    // fn, unless this directory is gone or stopped by the time it runs.
+    std::function<void()> guarded(std::function<void()> fn);
+
+    crypto::Ed25519 m_hostKey;
+    OverlayHost &m_host;
+    Lookup m_lookup;
+    Config m_config;
+    PublishedCallback m_published;
+    ProviderStore m_store;
+    std::unordered_map<identity::Key160, Own> m_own;
+    // Records learnt by resolving, with the time (OverlayHost::nowMs) they are dropped.
+    QHash<identity::Key160, std::pair<ProviderRecord, qint64>> m_cache;
+    // By request ID: random, so a node that was not asked cannot guess one.
+    std::unordered_map<quint64, Resolve> m_resolves;
+    std::unordered_map<quint64, Announce> m_announces;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    bool m_stopped = false;
+};
+
+} // namespace orion::overlay
