@@ -106,7 +106,11 @@ int main(int argc, char **argv) {
         c.listenPort = 0;
         c.overlay.routing.addressLimits = false;
         c.transport.maxPerAddress = 100000;
+        c.transport.maxHandshakingPerAddress = 100000;
+        c.transport.maxHandshakingPerSubnet = 100000;
+        c.transport.acceptsPerSecondPerAddress = 100000;
         c.transport.maxInbound = 100000;
+        c.transport.maxHandshaking = 100000;
         c.bootstrapIntervalMs = 1000;
         // A lean connection policy: every connection costs a socket, its state and its
         // keys; routing needs only the closest neighbours and one contact per bucket, and a

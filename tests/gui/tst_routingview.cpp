@@ -31,7 +31,11 @@ void adjust(node::NodeConfig &c) {
     c.overlay.maintenanceIntervalMs = 1000;
     c.bootstrapIntervalMs = 1000;
     c.transport.maxPerAddress = 10000;
+    c.transport.maxHandshakingPerAddress = 10000;
+    c.transport.maxHandshakingPerSubnet = 10000;
+    c.transport.acceptsPerSecondPerAddress = 10000;
     c.transport.maxInbound = 10000;
+    c.transport.maxHandshaking = 10000;
 }
 } // namespace
 

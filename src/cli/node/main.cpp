@@ -5,6 +5,10 @@
 
 #include <QCoreApplication>
 
+#include <sys/resource.h>
+
+#include <algorithm>
+
 using namespace orion::cli;
 
 namespace {
@@ -23,7 +27,22 @@ const Subcommand kCommands[] = {
 
 } // namespace
 
+namespace {
+
+// A node holds a descriptor per connection, per SQLite file and per portal client; the
+// usual soft limit of 1,024 is reached by an ordinary flood long before the hard limit.
+void raiseDescriptorLimit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, 65536);
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
 int main(int argc, char **argv) {
+    raiseDescriptorLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("orion-node"));
     QCoreApplication::setOrganizationName(QStringLiteral("Orion"));

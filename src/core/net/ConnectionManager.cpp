@@ -17,6 +17,23 @@ QHostAddress normalized(const QHostAddress &address) {
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
 }
+
+// The /24 of an IPv4 address or the /64 of an IPv6 one: what one home or one hosting
+// customer usually holds.
+QByteArray subnetOf(const QHostAddress &address) {
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4) {
+        const quint32 net = v4 & 0xffffff00u;
+        return QByteArray(reinterpret_cast<const char *>(&net), sizeof net);
+    }
+    const Q_IPV6ADDR v6 = address.toIPv6Address();
+    return QByteArray(reinterpret_cast<const char *>(v6.c), 8).prepend('6');
+}
+
+// Accept budgets of addresses are kept while they are spent; beyond this many entries,
+// those that refilled are forgotten.
+constexpr int kAcceptBudgetEntries = 1024;
 } // namespace
 
 ConnectionManager::ConnectionManager(const crypto::Ed25519 &identity, QByteArrayView networkKey,
@@ -30,6 +47,7 @@ ConnectionManager::ConnectionManager(const crypto::Ed25519 &identity, QByteArray
         qCWarning(lcNet) << "the network key must have 32 bytes; every handshake will fail";
     }
     connect(m_listener, &Listener::incoming, this, &ConnectionManager::onIncoming);
+    m_clock.start();
 }
 
 ConnectionManager::~ConnectionManager() {
@@ -97,17 +115,73 @@ PeerConnection *ConnectionManager::connectTo(const QString &host, quint16 port,
     return connection;
 }
 
+QString ConnectionManager::admissionRefusal(const QHostAddress &address) {
+    const qint64 now = m_clock.elapsed();
+    auto budget = m_acceptBudget.find(address);
+    if (budget == m_acceptBudget.end()) {
+        if (m_acceptBudget.size() >= kAcceptBudgetEntries) {
+            // Forget the addresses whose budget is full again: they lose nothing.
+            for (auto it = m_acceptBudget.begin(); it != m_acceptBudget.end();) {
+                util::TokenBucket probe = it.value();
+                it = probe.isFull(now) ? m_acceptBudget.erase(it) : std::next(it);
+            }
+        }
+        budget = m_acceptBudget.insert(
+            address, util::TokenBucket(m_config.acceptsPerSecondPerAddress,
+                                       2 * m_config.acceptsPerSecondPerAddress, now));
+    }
+    if (!budget->take(now)) {
+        ++m_counters.refusedAcceptRate;
+        return QStringLiteral("accept rate");
+    }
+    if (m_handshakingPerAddress.value(address) >= m_config.maxHandshakingPerAddress) {
+        ++m_counters.refusedHandshakeAddress;
+        return QStringLiteral("handshake limit of the address");
+    }
+    if (m_handshakingPerSubnet.value(subnetOf(address)) >= m_config.maxHandshakingPerSubnet) {
+        ++m_counters.refusedHandshakeSubnet;
+        return QStringLiteral("handshake limit of the network");
+    }
+    return {};
+}
+
 void ConnectionManager::onIncoming(PeerSocket *socket) {
     const QHostAddress address = normalized(socket->peerAddress());
+    if (const QString refusal = admissionRefusal(address); !refusal.isEmpty()) {
+        // Closed at once and counted: a refused connection holds no descriptor.
+        qCDebug(lcNet) << "refused" << address.toString() << ":" << refusal;
+        socket->abort();
+        return;
+    }
+    while (int(m_handshaking.size()) >= m_config.maxHandshaking && !m_handshaking.empty()) {
+        // The oldest half-open connection goes: an honest handshake takes milliseconds,
+        // so the oldest is the likeliest to be one that will never finish.
+        ++m_counters.droppedHalfOpen;
+        PeerConnection *oldest = m_handshaking.front();
+        oldest->close(QStringLiteral("handshake budget full"));
+        leaveHandshake(oldest); // in case it was closed already
+    }
     auto *connection = new PeerConnection(socket, m_identity, m_networkKey.view(), m_config, this);
     adopt(connection);
-    // Counted before the limit check so the rejected one is released by onPeerClosed too.
-    ++m_inbound;
-    const int fromAddress = ++m_inboundPerAddress[address];
-    if (m_inbound > m_config.maxInbound) {
-        connection->close(QStringLiteral("inbound limit"));
-    } else if (fromAddress > m_config.maxPerAddress) {
-        connection->close(QStringLiteral("address limit"));
+    m_handshaking.push_back(connection);
+    ++m_handshakingPerAddress[address];
+    ++m_handshakingPerSubnet[subnetOf(address)];
+}
+
+void ConnectionManager::leaveHandshake(PeerConnection *connection) {
+    const auto it = std::find(m_handshaking.begin(), m_handshaking.end(), connection);
+    if (it == m_handshaking.end()) {
+        return;
+    }
+    m_handshaking.erase(it);
+    const QHostAddress address = normalized(connection->remoteAddress());
+    if (auto a = m_handshakingPerAddress.find(address);
+        a != m_handshakingPerAddress.end() && --a.value() <= 0) {
+        m_handshakingPerAddress.erase(a);
+    }
+    if (auto n = m_handshakingPerSubnet.find(subnetOf(address));
+        n != m_handshakingPerSubnet.end() && --n.value() <= 0) {
+        m_handshakingPerSubnet.erase(n);
     }
 }
 
@@ -135,6 +209,23 @@ bool ConnectionManager::preferNew(const PeerConnection *existing,
 
 void ConnectionManager::onPeerEstablished(PeerConnection *connection) {
     const QByteArray key = connection->remotePublicKey();
+    if (connection->isInbound()) {
+        leaveHandshake(connection);
+        const QHostAddress address = normalized(connection->remoteAddress());
+        if (m_inbound >= m_config.maxInbound) {
+            ++m_counters.refusedInbound;
+            connection->close(QStringLiteral("inbound limit"));
+            return;
+        }
+        if (m_inboundPerAddress.value(address) >= m_config.maxPerAddress) {
+            ++m_counters.refusedAddress;
+            connection->close(QStringLiteral("address limit"));
+            return;
+        }
+        ++m_inbound;
+        ++m_inboundPerAddress[address];
+        m_established.insert(connection);
+    }
     if (m_dialling.value(key) == connection) {
         m_dialling.remove(key);
         if (m_dialling.isEmpty()) {
@@ -173,11 +264,14 @@ void ConnectionManager::onPeerClosed(PeerConnection *connection, const QString &
         }
     }
     if (connection->isInbound()) {
-        --m_inbound;
-        const QHostAddress address = normalized(connection->remoteAddress());
-        auto it = m_inboundPerAddress.find(address);
-        if (it != m_inboundPerAddress.end() && --it.value() <= 0) {
-            m_inboundPerAddress.erase(it);
+        leaveHandshake(connection);
+        if (m_established.remove(connection)) {
+            --m_inbound;
+            const QHostAddress address = normalized(connection->remoteAddress());
+            auto it = m_inboundPerAddress.find(address);
+            if (it != m_inboundPerAddress.end() && --it.value() <= 0) {
+                m_inboundPerAddress.erase(it);
+            }
         }
     }
     Q_EMIT connectionClosed(connection, reason);

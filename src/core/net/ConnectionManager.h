@@ -8,15 +8,18 @@
 #include "net/PeerConnection.h"
 #include "net/TransportConfig.h"
 #include "util/Result.h"
+#include "util/TokenBucket.h"
 
 #include <QByteArray>
 #include <QCborValue>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QSet>
 
+#include <deque>
 #include <memory>
 #include <unordered_map>
 
@@ -47,7 +50,20 @@ public:
     QList<PeerConnection *> connections() const;
     // The established connection to publicKey, or nullptr.
     PeerConnection *connectionFor(const QByteArray &publicKey) const;
+    // Inbound connections that completed the handshake, and those still in it.
     int inboundCount() const;
+    int handshakingCount() const { return int(m_handshaking.size()); }
+
+    // What the inbound limits turned away since start (docs/settings.md, "transport").
+    struct Counters {
+        qint64 refusedAcceptRate = 0;       // over acceptsPerSecondPerAddress
+        qint64 refusedHandshakeAddress = 0; // maxHandshakingPerAddress was full
+        qint64 refusedHandshakeSubnet = 0;  // maxHandshakingPerSubnet was full
+        qint64 droppedHalfOpen = 0;         // oldest half-open dropped for a new one
+        qint64 refusedInbound = 0;          // maxInbound was full after the handshake
+        qint64 refusedAddress = 0;          // maxPerAddress was full after the handshake
+    };
+    const Counters &counters() const { return m_counters; }
 
     // Closes every connection (goodbye) and stops listening.
     void closeAll(const QString &reason);
@@ -69,6 +85,10 @@ Q_SIGNALS:
 
 private:
     void onIncoming(PeerSocket *socket);
+    // Why a new inbound socket from `address` is turned away, or an empty string.
+    QString admissionRefusal(const QHostAddress &address);
+    // Moves an inbound connection out of the handshake budget (established or closed).
+    void leaveHandshake(PeerConnection *connection);
     void adopt(PeerConnection *connection);
     // Forgets connection as the established one for its key (if it is).
     void unregister(const PeerConnection *connection);
@@ -88,8 +108,18 @@ private:
     // established, one per peer (a QHash would reserve room for 48 entries at once)
     std::unordered_map<QByteArray, PeerConnection *> m_byKey;
     QHash<QByteArray, PeerConnection *> m_dialling; // outbound, handshake in progress
+    // Established inbound connections (counted once their handshake completed).
+    QSet<const PeerConnection *> m_established;
     QHash<QHostAddress, int> m_inboundPerAddress;
     int m_inbound = 0;
+    // Inbound connections in the handshake, oldest first, with their address and network.
+    std::deque<PeerConnection *> m_handshaking;
+    QHash<QHostAddress, int> m_handshakingPerAddress;
+    QHash<QByteArray, int> m_handshakingPerSubnet;
+    // Accept rate per address; entries that refilled are forgotten when the table grows.
+    QHash<QHostAddress, util::TokenBucket> m_acceptBudget;
+    QElapsedTimer m_clock;
+    Counters m_counters;
 };
 
 } // namespace orion::net

@@ -107,7 +107,10 @@ void PeerConnection::init() {
     m_socket->setHandler(this);
 
     m_clock.start();
-    m_handshakeDeadline = m_config.handshakeTimeout.count();
+    // A peer that says nothing at all is given less time than one that is handshaking.
+    m_handshakeDeadline =
+        m_inbound ? std::min(m_config.firstMessageTimeout, m_config.handshakeTimeout).count()
+                  : m_config.handshakeTimeout.count();
     checkDeadlines();
 
     if (m_handshake->hasFailed()) {
@@ -159,6 +162,9 @@ void PeerConnection::onReadyRead() {
         if (n < 0) {
             connectionLost();
             break;
+        }
+        if (m_bytesReceived == 0 && m_state == State::Handshaking) {
+            m_handshakeDeadline = m_config.handshakeTimeout.count();
         }
         m_bytesReceived += n;
         process(QByteArrayView(scratch.data(), n));
@@ -465,11 +471,18 @@ void PeerConnection::finishClose(const QString &reason) {
     m_inbox.clear();
 
     if (PeerSocket *socket = std::exchange(m_socket, nullptr)) {
-        // The socket outlives this object until its queue (ending in the goodbye) drains and
-        // the peer closes its side, bounded by closeLinger; closing it at once could drop
-        // those bytes. It deletes itself.
-        socket->setParent(parent());
-        socket->finish(m_config.closeLinger);
+        if (!m_wasEstablished) {
+            // Nothing to drain before a box stream exists: the descriptor goes at once, so
+            // connections that fail their handshake in bulk hold no descriptors.
+            socket->setParent(parent());
+            socket->abort();
+        } else {
+            // The socket outlives this object until its queue (ending in the goodbye)
+            // drains and the peer closes its side, bounded by closeLinger; closing it at
+            // once could drop those bytes. It deletes itself.
+            socket->setParent(parent());
+            socket->finish(m_config.closeLinger);
+        }
     }
     qCInfo(lcNet).noquote() << "closed" << describe() << "reason:" << reason;
     notifyClosed(reason);

@@ -343,6 +343,13 @@ void PeerSocket::finish(std::chrono::milliseconds linger) {
     }
 }
 
+void PeerSocket::abort() {
+    m_handler = nullptr;
+    m_lingerTimer.stop();
+    closeDescriptor();
+    deleteLater();
+}
+
 void PeerSocket::timerEvent(QTimerEvent *event) {
     if (event->timerId() != m_lingerTimer.timerId()) {
         QObject::timerEvent(event);

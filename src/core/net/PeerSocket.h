@@ -71,6 +71,10 @@ public:
     // too (so no reset destroys bytes in flight). After `linger` at most the descriptor is
     // closed. The socket deletes itself; its handler hears nothing more.
     void finish(std::chrono::milliseconds linger);
+    // Ends the connection now: the descriptor is closed at once and nothing is drained.
+    // For connections with nothing worth saying (refused, or failed in the handshake).
+    // The socket deletes itself; its handler hears nothing more.
+    void abort();
 
 private:
     enum class State { Connecting, Connected, Finishing, Closed };

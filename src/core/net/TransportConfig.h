@@ -21,9 +21,21 @@ struct TransportConfig {
     std::chrono::milliseconds closeLinger{5'000};
     // send() refuses new messages while this many bytes wait to be written.
     qint64 sendHighWaterMark = qint64{8} * 1024 * 1024;
-    // Inbound connections in any state (handshaking included), in total and per address.
+    // Inbound connections that completed the handshake, in total and per address.
     int maxInbound = 256;
     int maxPerAddress = 8;
+    // Inbound connections still in the handshake have a budget of their own, so that
+    // sockets that never finish it cannot take the slots of peers that did: in total (the
+    // oldest half-open connection is dropped for a new one when it is full), per address
+    // and per /24 (IPv4) or /64 (IPv6) network (a new one is refused when either is full).
+    int maxHandshaking = 64;
+    int maxHandshakingPerAddress = 8;
+    int maxHandshakingPerSubnet = 16;
+    // An inbound connection whose first handshake message has not arrived this soon after
+    // the accept is closed (the whole handshake still has handshakeTimeout).
+    std::chrono::milliseconds firstMessageTimeout{3'000};
+    // New inbound connections accepted per address and second, with bursts of twice that.
+    double acceptsPerSecondPerAddress = 20;
 };
 
 } // namespace orion::net

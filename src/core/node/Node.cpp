@@ -299,6 +299,10 @@ NodeStatus Node::status() const {
         s.buckets = m_engine->table().bucketCount();
     }
     s.connections = m_connections ? int(m_connections->connections().size()) : 0;
+    if (m_connections) {
+        s.handshaking = m_connections->handshakingCount();
+        s.transport = m_connections->counters();
+    }
     s.activePeers = m_sessions ? m_sessions->activeCount() : 0;
     s.bootstrapped = m_bootstrapper && m_bootstrapper->isBootstrapped();
     s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());

@@ -9,6 +9,7 @@
 #include "identity/MemberRecord.h"
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
+#include "net/ConnectionManager.h"
 #include "node/NodeConfig.h"
 #include "node/Profile.h"
 #include "node/SendOptions.h"
@@ -33,11 +34,6 @@ class QTimer;
 namespace orion::container {
 class ContainerManager;
 }
-
-namespace orion::net {
-class ConnectionManager;
-class PeerConnection;
-} // namespace orion::net
 
 namespace orion::overlay {
 class ProviderDirectory;
@@ -76,6 +72,9 @@ struct NodeStatus {
     qint64 messagesOut = 0;
     routing::Router::Stats routing;
     int providerRecords = 0;
+    // Inbound connections in the handshake now, and what the inbound limits turned away.
+    int handshaking = 0;
+    net::ConnectionManager::Counters transport;
 };
 
 class Node : public QObject, private overlay::OverlayHost, private routing::RouterHost {

@@ -166,6 +166,11 @@ Result<NodeConfig> NodeConfig::fromSettings(const QSettings &settings) {
     r.integer("transport/sendHighWaterMark", t.sendHighWaterMark, qint64{64} * 1024);
     r.integer("transport/maxInbound", t.maxInbound, 0);
     r.integer("transport/maxPerAddress", t.maxPerAddress, 0);
+    r.integer("transport/maxHandshaking", t.maxHandshaking, 1);
+    r.integer("transport/maxHandshakingPerAddress", t.maxHandshakingPerAddress, 1);
+    r.integer("transport/maxHandshakingPerSubnet", t.maxHandshakingPerSubnet, 1);
+    r.milliseconds("transport/firstMessageTimeoutMs", t.firstMessageTimeout, 1);
+    r.positive("transport/acceptsPerSecondPerAddress", t.acceptsPerSecondPerAddress);
 
     r.integer("providers/ttlSecs", c.providerTtlSecs, 60);
     r.integer("providers/cacheMs", c.providerCacheMs, 0);

@@ -78,6 +78,16 @@ QJsonObject NodePortal::portalStatus() {
         {QStringLiteral("messages_out"), double(s.messagesOut)},
         {QStringLiteral("bytes_in"), double(s.bytesIn)},
         {QStringLiteral("bytes_out"), double(s.bytesOut)},
+        {QStringLiteral("handshaking"), s.handshaking},
+        {QStringLiteral("inbound_refused"),
+         QJsonObject{
+             {QStringLiteral("accept_rate"), double(s.transport.refusedAcceptRate)},
+             {QStringLiteral("handshake_address"), double(s.transport.refusedHandshakeAddress)},
+             {QStringLiteral("handshake_network"), double(s.transport.refusedHandshakeSubnet)},
+             {QStringLiteral("half_open_dropped"), double(s.transport.droppedHalfOpen)},
+             {QStringLiteral("inbound_limit"), double(s.transport.refusedInbound)},
+             {QStringLiteral("address_limit"), double(s.transport.refusedAddress)},
+         }},
         {QStringLiteral("agent"), identity::MemberRecord::defaultAgent()},
     };
 }

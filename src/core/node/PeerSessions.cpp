@@ -147,7 +147,8 @@ void PeerSessions::activate(Session &session, const NodeInfo &peer) {
     session.lastUsedMs = now;
     session.routedBudget =
         util::TokenBucket(m_config.routedPerSecondPerPeer, m_config.routedBurstPerPeer, now);
-    m_parts.engine->handlePeerActivated(peer);
+    m_parts.engine->handlePeerActivated(
+        peer, Endpoint(connection->remoteAddress(), connection->remotePort()));
     flushOutbox(peer, connection);
     if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
         m_liveIds.push_back(peer.id);

@@ -57,8 +57,9 @@ Key160 OverlayEngine::randomKey() {
     return Key160(bytes);
 }
 
-void OverlayEngine::noteSeen(const NodeInfo &peer, quint32 rttMs) {
-    const auto result = m_table.seen(peer, m_host.nowMs(), rttMs);
+void OverlayEngine::noteSeen(const NodeInfo &peer, quint32 rttMs,
+                             const routing::Endpoint *connectedFrom) {
+    const auto result = m_table.seen(peer, m_host.nowMs(), rttMs, connectedFrom);
     if (result.pingCandidate) {
         const Key160 &id = result.pingCandidate->id;
         const bool alreadyAsked =
@@ -70,9 +71,10 @@ void OverlayEngine::noteSeen(const NodeInfo &peer, quint32 rttMs) {
     }
 }
 
-void OverlayEngine::handlePeerActivated(const NodeInfo &peer) {
+void OverlayEngine::handlePeerActivated(const NodeInfo &peer,
+                                        const routing::Endpoint &connectedFrom) {
     if (!m_stopped) {
-        noteSeen(peer, 0);
+        noteSeen(peer, 0, &connectedFrom);
     }
 }
 
@@ -82,12 +84,12 @@ void OverlayEngine::handleMessage(const NodeInfo &from, const OverlayMessage &me
         return;
     }
     if (const auto *ping = std::get_if<PingMessage>(&message)) {
-        noteSeen(from, 0);
+        noteSeen(from, 0, &seenAddress);
         m_host.send(from, PongMessage{ping->nonce, seenAddress});
     } else if (const auto *pong = std::get_if<PongMessage>(&message)) {
         handlePong(from, *pong);
     } else if (const auto *find = std::get_if<FindNodeMessage>(&message)) {
-        noteSeen(from, 0);
+        noteSeen(from, 0, &seenAddress);
         answerFindNode(from, *find);
     } else if (const auto *nodes = std::get_if<NodesMessage>(&message)) {
         handleNodes(from, *nodes);

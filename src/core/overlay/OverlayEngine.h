@@ -52,7 +52,10 @@ public:
     void handleMessage(const routing::NodeInfo &from, const OverlayMessage &message,
                        const routing::Endpoint &seenAddress = {});
     // A peer completed activation: a candidate for the routing table.
-    void handlePeerActivated(const routing::NodeInfo &peer);
+    // `connectedFrom`: the address the peer's connection comes from (or was dialled at);
+    // the routing table's address limits count that, not the address the peer claims.
+    void handlePeerActivated(const routing::NodeInfo &peer,
+                             const routing::Endpoint &connectedFrom = {});
     // Requests to `peer` cannot be delivered (connection refused or lost): they fail now
     // rather than at their timeout. Must not be called from inside OverlayHost::send.
     void handleUnreachable(const identity::Key160 &peer);
@@ -107,7 +110,8 @@ private:
         qint64 startedAtMs = 0;
     };
 
-    void noteSeen(const routing::NodeInfo &peer, quint32 rttMs);
+    void noteSeen(const routing::NodeInfo &peer, quint32 rttMs,
+                  const routing::Endpoint *connectedFrom = nullptr);
     void answerFindNode(const routing::NodeInfo &from, const FindNodeMessage &request);
     void handleNodes(const routing::NodeInfo &from, const NodesMessage &reply);
     void handlePong(const routing::NodeInfo &from, const PongMessage &pong);

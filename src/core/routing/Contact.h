@@ -16,6 +16,10 @@ struct Contact {
     quint32 rttMs = 0;
     // Consecutive requests it failed to answer; reset by any answer.
     quint16 failures = 0;
+    // The network (Endpoint::subnetKey) the node was observed at when it connected to us,
+    // or is dialled at: what the address-diversity limits count. Never the address a node
+    // merely claims for itself, which costs an attacker nothing.
+    quint64 subnet = 0;
 
     // Higher is better. Long uptime counts most (nodes that have been up long tend to stay
     // up), failures cost heavily, a slow round trip a little, a recent answer helps.

@@ -82,9 +82,8 @@ const Contact *KBucket::leastRecentlySeen() const {
 }
 
 int KBucket::countInSubnet(quint64 subnetKey) const {
-    return int(std::count_if(m_contacts.begin(), m_contacts.end(), [&](const Contact &c) {
-        return c.info.endpoint.subnetKey() == subnetKey;
-    }));
+    return int(std::count_if(m_contacts.begin(), m_contacts.end(),
+                             [&](const Contact &c) { return c.subnet == subnetKey; }));
 }
 
 } // namespace orion::routing

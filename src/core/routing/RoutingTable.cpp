@@ -54,7 +54,35 @@ bool RoutingTable::splitLastBucket(qint64 nowMs) {
     return true;
 }
 
-RoutingTable::UpdateResult RoutingTable::seen(const NodeInfo &node, qint64 nowMs, quint32 rttMs) {
+QString RoutingTable::diversityRefusal(quint64 subnet, int index, const Contact *replacing) const {
+    if (!m_config.addressLimits) {
+        return {};
+    }
+    const int discount = replacing && replacing->subnet == subnet ? 1 : 0;
+    if (m_buckets[size_t(index)].countInSubnet(subnet) - discount >=
+        m_config.maxPerSubnetInBucket) {
+        return QStringLiteral("in its bucket");
+    }
+    if (countInSubnetTable(subnet) - discount >= m_config.maxPerSubnetInTable) {
+        return QStringLiteral("in the table");
+    }
+    return {};
+}
+
+std::optional<Contact> RoutingTable::takeAdmissibleReplacement(int index,
+                                                               const Contact *replacing) {
+    KBucket &bucket = m_buckets[size_t(index)];
+    while (auto replacement = bucket.takeReplacement()) {
+        // Checked again now: the cache took it without counting it.
+        if (diversityRefusal(replacement->subnet, index, replacing).isEmpty()) {
+            return replacement;
+        }
+    }
+    return std::nullopt;
+}
+
+RoutingTable::UpdateResult RoutingTable::seen(const NodeInfo &node, qint64 nowMs, quint32 rttMs,
+                                              const Endpoint *observedAt) {
     UpdateResult result;
     if (node.id == m_self) {
         result.reason = QStringLiteral("own node ID");
@@ -66,7 +94,20 @@ RoutingTable::UpdateResult RoutingTable::seen(const NodeInfo &node, qint64 nowMs
         return result;
     }
     int index = bucketIndexFor(node.id);
+    // A connected node counts where it connects from; any other where it is dialled.
+    const quint64 subnet =
+        observedAt && !observedAt->isNull() ? observedAt->subnetKey() : node.endpoint.subnetKey();
     if (Contact *known = m_buckets[size_t(index)].find(node.id)) {
+        if (!observedAt && known->info.endpoint != node.endpoint && known->subnet != subnet) {
+            // A new address for a known node (from someone's nodes reply): taken only if the
+            // network it moves to has room.
+            if (const QString why = diversityRefusal(subnet, index, known); !why.isEmpty()) {
+                result.reason = QStringLiteral("too many contacts from the network of %1 %2")
+                                    .arg(node.endpoint.toString(), why);
+                return result;
+            }
+            known->subnet = subnet;
+        }
         known->info.endpoint = node.endpoint;
         known->lastSeenMs = std::max(known->lastSeenMs, nowMs);
         known->failures = 0;
@@ -77,22 +118,17 @@ RoutingTable::UpdateResult RoutingTable::seen(const NodeInfo &node, qint64 nowMs
         result.update = Update::Updated;
         return result;
     }
-    const quint64 subnet = node.endpoint.subnetKey();
-    if (m_config.addressLimits) {
-        if (m_buckets[size_t(index)].countInSubnet(subnet) >= m_config.maxPerSubnetInBucket) {
-            result.reason = QStringLiteral("too many contacts from the network of %1 in its bucket")
-                                .arg(node.endpoint.toString());
-            return result;
-        }
-        if (countInSubnetTable(subnet) >= m_config.maxPerSubnetInTable) {
-            result.reason = QStringLiteral("too many contacts from the network of %1")
-                                .arg(node.endpoint.toString());
-            return result;
-        }
+    if (const QString why = diversityRefusal(subnet, index, nullptr); !why.isEmpty()) {
+        result.reason =
+            QStringLiteral("too many contacts from the network of %1 %2")
+                .arg((observedAt && !observedAt->isNull() ? *observedAt : node.endpoint).toString(),
+                     why);
+        return result;
     }
 
     Contact contact;
     contact.info = node;
+    contact.subnet = subnet;
     contact.firstSeenMs = nowMs;
     contact.lastSeenMs = nowMs;
     if (rttMs > 0) {
@@ -151,7 +187,7 @@ bool RoutingTable::recordFailure(const Key160 &id) {
     if (contact->failures < 0xffff) {
         ++contact->failures;
     }
-    if (auto replacement = bucket.takeReplacement()) {
+    if (auto replacement = takeAdmissibleReplacement(bucketIndexFor(id), contact)) {
         *contact = *replacement;
         return true;
     }
@@ -173,7 +209,7 @@ bool RoutingTable::remove(const Key160 &id) {
         return false;
     }
     --m_size;
-    if (auto replacement = bucket.takeReplacement()) {
+    if (auto replacement = takeAdmissibleReplacement(bucketIndexFor(id), nullptr)) {
         bucket.contacts().push_back(*replacement);
         ++m_size;
     }

@@ -36,7 +36,10 @@ public:
     const RoutingConfig &config() const { return m_config; }
 
     // A message from `node` arrived (rttMs > 0: it answered a request of ours in that time).
-    UpdateResult seen(const NodeInfo &node, qint64 nowMs, quint32 rttMs = 0);
+    // `observedAt`: the address the node's connection comes from (an inbound peer) or
+    // was dialled at; the address-diversity limits count it instead of node.endpoint.
+    UpdateResult seen(const NodeInfo &node, qint64 nowMs, quint32 rttMs = 0,
+                      const Endpoint *observedAt = nullptr);
     // A request to `id` went unanswered. Returns true when the contact left the table;
     // its place goes to the freshest replacement candidate, if there is one.
     bool recordFailure(const identity::Key160 &id);
@@ -63,6 +66,12 @@ public:
 private:
     bool splitLastBucket(qint64 nowMs);
     int countInSubnetTable(quint64 subnetKey) const;
+    // Why a contact of `subnet` may not join bucket `index` (not counting `replacing`, the
+    // contact it would take the place of), or an empty string.
+    QString diversityRefusal(quint64 subnet, int index, const Contact *replacing) const;
+    // The newest replacement of the bucket that the address limits admit; inadmissible
+    // ones are dropped on the way.
+    std::optional<Contact> takeAdmissibleReplacement(int index, const Contact *replacing);
 
     identity::Key160 m_self;
     RoutingConfig m_config;

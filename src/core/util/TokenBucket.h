@@ -31,6 +31,11 @@ public:
         return true;
     }
 
+    // True when the bucket has refilled to its burst: forgetting it loses nothing.
+    bool isFull(qint64 nowMs) const {
+        return m_tokens + double(std::max<qint64>(0, nowMs - m_lastMs)) * m_rate >= m_burst;
+    }
+
 private:
     double m_rate = 0;
     double m_burst = 0;

@@ -30,6 +30,9 @@ node::NodeConfig testConfig(bool listen) {
     node::NodeConfig c = test::LoopbackConfig::make(listen);
     c.bootstrapIntervalMs = 500;
     c.transport.maxPerAddress = 1000;
+    c.transport.maxHandshakingPerAddress = 1000;
+    c.transport.maxHandshakingPerSubnet = 1000;
+    c.transport.acceptsPerSecondPerAddress = 1000;
     // Waiting sends carry their own time-out; generous on a loaded machine.
     c.routeTimeoutMs = 60'000;
     return c;

@@ -28,7 +28,11 @@ inline net::TransportConfig quickConfig() {
     c.idleTimeout = std::chrono::milliseconds(20000);
     c.keepAliveInterval = std::chrono::milliseconds(5000);
     c.maxInbound = 2000;
+    c.maxHandshaking = 2000;
     c.maxPerAddress = 2000;
+    c.maxHandshakingPerAddress = 2000;
+    c.maxHandshakingPerSubnet = 2000;
+    c.acceptsPerSecondPerAddress = 2000;
     return c;
 }
 

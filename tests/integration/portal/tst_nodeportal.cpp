@@ -22,6 +22,9 @@ node::NodeConfig testConfig() {
     node::NodeConfig c = test::LoopbackConfig::make();
     c.bootstrapIntervalMs = 500;
     c.transport.maxPerAddress = 1000;
+    c.transport.maxHandshakingPerAddress = 1000;
+    c.transport.maxHandshakingPerSubnet = 1000;
+    c.transport.acceptsPerSecondPerAddress = 1000;
     return c;
 }
 

@@ -246,6 +246,59 @@ private Q_SLOTS:
         }
     }
 
+    // 40 identities connecting from one address, each claiming an address in another /24:
+    // the limits count the address they connect from. Before, all 40 entered the table.
+    void sybilsFromOneAddressCountWhereTheyConnectFrom() {
+        Ids ids(7);
+        const Key160 self = ids.random();
+        RoutingConfig tableOnly;
+        tableOnly.maxPerSubnetInBucket = 100;
+        const Endpoint from(QHostAddress(QStringLiteral("203.0.113.7")), 51000);
+        RoutingTable table(self, tableOnly);
+        RoutingTable claimed(self, tableOnly); // positive control: judged by their claims
+        int accepted = 0;
+        int acceptedByClaim = 0;
+        for (int i = 0; i < 40; ++i) {
+            NodeInfo n = ids.node(ids.random());
+            n.endpoint = Endpoint(
+                QHostAddress(QStringLiteral("198.%1.%2.1").arg(18 + i / 200).arg(i % 200)), 4000);
+            accepted += table.seen(n, 0, 0, &from).update == RoutingTable::Update::Added ? 1 : 0;
+            acceptedByClaim += claimed.seen(n, 0).update == RoutingTable::Update::Added ? 1 : 0;
+        }
+        QCOMPARE(acceptedByClaim, 40);
+        QCOMPARE(accepted, tableOnly.maxPerSubnetInTable);
+    }
+
+    // The replacement cache takes contacts without counting them; promoting one checks the
+    // limits again, so a full bucket cannot be refilled from one network by failures.
+    void promotionFromTheReplacementCacheHonoursTheLimits() {
+        Ids ids(8);
+        const Key160 self = ids.random();
+        RoutingConfig config;
+        config.k = 2;
+        config.maxPerSubnetInBucket = 1;
+        RoutingTable table(self, config);
+        std::vector<NodeInfo> members;
+        for (int i = 0; i < 2; ++i) {
+            NodeInfo n = ids.node(ids.withPrefix(self, 0));
+            n.endpoint = Endpoint(QHostAddress(QStringLiteral("192.0.%1.1").arg(2 + i)), 4000);
+            QCOMPARE(table.seen(n, 0).update, RoutingTable::Update::Added);
+            members.push_back(n);
+        }
+        // Another node of members[1]'s network: refused outright while members[1] is there...
+        NodeInfo sameNet = ids.node(ids.withPrefix(self, 0));
+        sameNet.endpoint = Endpoint(QHostAddress(QStringLiteral("192.0.3.99")), 4000);
+        QCOMPARE(table.seen(sameNet, 1).update, RoutingTable::Update::Rejected);
+        // ...and one of a third network waits in the cache (the bucket is full).
+        NodeInfo other = ids.node(ids.withPrefix(self, 0));
+        other.endpoint = Endpoint(QHostAddress(QStringLiteral("192.0.4.1")), 4000);
+        QCOMPARE(table.seen(other, 2).update, RoutingTable::Update::Cached);
+        // members[0] fails: the cached contact of a free network takes its place.
+        QVERIFY(table.recordFailure(members[0].id));
+        QVERIFY(table.contains(other.id));
+        QVERIFY(!table.contains(members[0].id));
+    }
+
     void rejectsUndiallableEndpoints() {
         Ids ids(6);
         RoutingTable table(ids.random());
