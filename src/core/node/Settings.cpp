@@ -9,9 +9,18 @@
 namespace orion::node {
 
 namespace {
-// Before version 2 the desktop app recorded its own version under this key, while
-// orion-node init wrote general/settingsVersion: one profile could carry both.
-const QString kOldGuiVersionKey = QStringLiteral("gui/version");
+// Before version 2 the desktop app recorded its own version under gui/version, while
+// orion-node init wrote general/settingsVersion, which QSettings stores as [%General] and
+// reads back as General/settingsVersion: one profile could carry both.
+const QStringList kOldVersionKeys{QStringLiteral("General/settingsVersion"),
+                                  QStringLiteral("general/settingsVersion"),
+                                  QStringLiteral("gui/version")};
+
+void removeOldVersionKeys(QSettings &settings) {
+    for (const QString &key : kOldVersionKeys) {
+        settings.remove(key);
+    }
+}
 } // namespace
 
 Settings::Settings(const Profile &profile)
@@ -27,8 +36,10 @@ int Settings::versionOf(const QSettings &settings) {
     if (settings.contains(key)) {
         return settings.value(key).toInt();
     }
-    if (settings.contains(kOldGuiVersionKey)) {
-        return 1;
+    for (const QString &key : kOldVersionKeys) {
+        if (settings.contains(key)) {
+            return 1;
+        }
     }
     return 0;
 }
@@ -41,9 +52,9 @@ bool Settings::migrate(QSettings &settings) {
     if (from >= kVersion) {
         return false;
     }
-    // 0, 1 -> 2: the keys and their meaning stayed; only the version is kept under one key
-    // now. The node's keys were always read the same way by both faces.
-    settings.remove(kOldGuiVersionKey);
+    // 0, 1 -> 2: the keys and their meaning stayed; the version is kept under one key now,
+    // outside the "General" group. Both faces always read the node's keys the same way.
+    removeOldVersionKeys(settings);
     settings.setValue(keys::kSettingsVersion.key(), kVersion);
     return true;
 }
@@ -83,6 +94,11 @@ QStringList Settings::addresses() const {
 }
 
 void Settings::setAddresses(const QStringList &addresses) {
+    if (addresses.isEmpty()) {
+        // Absent means none; QSettings would write an empty list as "@Invalid()".
+        m_settings->remove(keys::kAddresses.key());
+        return;
+    }
     write(keys::kAddresses.key(), addresses);
 }
 

@@ -19,7 +19,7 @@ class Settings {
 public:
     // Layout versions: 0 no version recorded; 1 as written by orion-node init
     // (general/settingsVersion=1) or by the desktop app (gui/version=1) before 2; 2 one
-    // version key for both.
+    // version key for both, settings/version (docs/settings.md).
     static constexpr int kVersion = 2;
 
     // Opens <profile>/settings.ini. Reading alone writes nothing: every layout since

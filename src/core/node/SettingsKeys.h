@@ -10,8 +10,10 @@
 
 namespace orion::node::keys {
 
-// The layout version of the whole file (see Settings::kVersion and its migrations).
-inline constexpr SettingKey<int> kSettingsVersion{"general/settingsVersion", 0};
+// The layout version of the whole file (see Settings::kVersion and its migrations). Not in
+// QSettings' "General" group: a key "general/x" is written as [%General] and read back as
+// "General/x", which is how the version orion-node wrote before version 2 got lost.
+inline constexpr SettingKey<int> kSettingsVersion{"settings/version", 0};
 
 inline constexpr SettingKey<quint16> kPort{"network/port", 7400};
 // Addresses published in the member file; no default (empty list).
