@@ -19,9 +19,10 @@ namespace {
 
 // Error classification, in this one place: whether a key file failed to open because the
 // passphrase was wrong (SealedKeyFile checks the checksum first, so nothing else fails
-// there). To be replaced by the typed error code of Result.
-bool isWrongPassphrase(const QString &error) {
-    return error.contains(QStringLiteral("wrong passphrase"));
+// there). The text match goes once SealedKeyFile sets ErrorCode::WrongPassphrase.
+bool isWrongPassphrase(const Error &error) {
+    return error.code == ErrorCode::WrongPassphrase ||
+           error.message.contains(QStringLiteral("wrong passphrase"));
 }
 
 enum class Opens { Current, New };
@@ -44,20 +45,21 @@ Result<KeyFile<Key>> openKeyFile(const QString &path, const char *format, QByteA
     file.path = path;
     auto sealed = identity::SealedKeyFile::read(path, QLatin1String(format));
     if (!sealed) {
-        return R::failure(sealed.error());
+        return R(sealed.errorValue());
     }
     file.limits = sealed->isEncrypted() ? sealed->limits() : identity::KdfCost::standard();
     auto withCurrent = Key::load(path, current);
     if (withCurrent) {
         file.key = std::move(withCurrent).value();
-    } else if (tryNext && isWrongPassphrase(withCurrent.error()) && Key::load(path, next)) {
+    } else if (tryNext && isWrongPassphrase(withCurrent.errorValue()) && Key::load(path, next)) {
         file.opens = Opens::New;
     } else {
-        return R::failure(withCurrent.error());
+        return R(withCurrent.errorValue());
     }
     QFile raw(path);
     if (!raw.open(QIODevice::ReadOnly)) {
-        return R::failure(QStringLiteral("cannot read %1: %2").arg(path, raw.errorString()));
+        return R::failure(ErrorCode::Io,
+                          QStringLiteral("cannot read %1: %2").arg(path, raw.errorString()));
     }
     file.bytes = raw.readAll();
     return file;
@@ -85,24 +87,25 @@ Status PassphraseChange::run(const Profile &profile, QByteArrayView current, QBy
             QStringLiteral("there is no identity in %1").arg(profile.directory()));
     }
     if (!options.removePassphrase && next.isEmpty()) {
-        return Status::failure(QStringLiteral("the new passphrase is empty"));
+        return Status::failure(ErrorCode::InvalidArgument,
+                               QStringLiteral("the new passphrase is empty"));
     }
     auto lock = ProfileLock::acquireForWrite(profile);
     if (!lock) {
-        return Status::failure(lock.error());
+        return Status(lock.errorValue());
     }
     const bool tryNext = !options.removePassphrase;
     auto identityFile = openKeyFile<identity::NodeIdentity>(
         profile.identityPath(), identity::NodeIdentity::kFileFormat, current, next, tryNext);
     if (!identityFile) {
-        return Status::failure(identityFile.error());
+        return Status(identityFile.errorValue());
     }
     std::optional<KeyFile<identity::NetworkKey>> networkFile;
     if (QFileInfo::exists(profile.networkKeyPath())) {
         auto opened = openKeyFile<identity::NetworkKey>(
             profile.networkKeyPath(), identity::NetworkKey::kFileFormat, current, next, tryNext);
         if (!opened) {
-            return Status::failure(opened.error());
+            return Status(opened.errorValue());
         }
         networkFile = std::move(opened).value();
     }

@@ -83,12 +83,14 @@ Status checkPlan(const ProfileSetup::Plan &plan) {
 
 Status refuseExisting(const Profile &profile) {
     if (profile.hasIdentity()) {
-        return Status::failure(QStringLiteral("this profile already has an identity (%1); it "
+        return Status::failure(ErrorCode::AlreadyExists,
+                               QStringLiteral("this profile already has an identity (%1); it "
                                               "is never replaced without confirmation")
                                    .arg(profile.identityPath()));
     }
     if (QFileInfo::exists(profile.networkKeyPath())) {
-        return Status::failure(QStringLiteral("this profile already holds a network key (%1); "
+        return Status::failure(ErrorCode::AlreadyExists,
+                               QStringLiteral("this profile already holds a network key (%1); "
                                               "it is never replaced without confirmation")
                                    .arg(profile.networkKeyPath()));
     }
@@ -174,7 +176,7 @@ Status ProfileSetup::create(const Profile &profile, const Plan &plan) {
         auto lock = ProfileLock::acquireForWrite(profile);
         if (!lock) {
             removeNewFolders();
-            return Status::failure(lock.error());
+            return Status(lock.errorValue());
         }
         if (!plan.replaceExisting) {
             result = refuseExisting(profile);

@@ -126,6 +126,7 @@ private Q_SLOTS:
         const Status again = PassphraseChange::run(profile, kOld, kNew, {});
         QVERIFY(!again.ok());
         QVERIFY(again.error().contains(QStringLiteral("wrong passphrase")));
+        QCOMPARE(again.errorCode(), ErrorCode::WrongPassphrase);
         QCOMPARE(bytesOf(profile.identityPath()), identityBefore);
     }
 

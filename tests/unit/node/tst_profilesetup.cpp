@@ -155,6 +155,7 @@ private Q_SLOTS:
         const Status again = ProfileSetup::create(profile, plan(7422));
         QVERIFY(!again.ok());
         QVERIFY2(again.error().contains(profile.identityPath()), qPrintable(again.error()));
+        QCOMPARE(again.errorCode(), ErrorCode::AlreadyExists);
         QCOMPARE(snapshot(profile.directory()), before);
 
         // A network key alone (an unfinished setup) is not replaced either.
