@@ -9,7 +9,6 @@
 #include "wizard/PortCheck.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 

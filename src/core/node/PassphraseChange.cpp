@@ -112,7 +112,8 @@ Status PassphraseChange::run(const Profile &profile, QByteArrayView current, QBy
     const bool networkDone = !networkFile || networkFile->opens == Opens::New;
     if (identityFile->opens == Opens::New && networkDone) {
         // Both open with the new passphrase only: the one given as current is wrong.
-        return Status::failure(QStringLiteral("%1: wrong passphrase").arg(profile.identityPath()));
+        return Status::failure(ErrorCode::WrongPassphrase,
+                               QStringLiteral("%1: wrong passphrase").arg(profile.identityPath()));
     }
 
     // The network key first, then the identity (docs/identity.md).
