@@ -9,6 +9,8 @@
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "node/Profile.h"
+#include "node/Settings.h"
+#include "node/SettingsKeys.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,7 +19,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSettings>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -110,9 +111,10 @@ int main(int argc, char *argv[]) {
         return 1;
     }
     {
-        QSettings settings(profile.settingsPath(), QSettings::IniFormat);
-        settings.setValue(QStringLiteral("network/port"), 0);
-        settings.setValue(QStringLiteral("network/listenAddress"), QStringLiteral("127.0.0.1"));
+        node::Settings settings(profile);
+        settings.setPort(0);
+        settings.setText(node::keys::kListenAddress, QStringLiteral("127.0.0.1"));
+        (void)settings.sync();
     }
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -251,6 +251,22 @@ private Q_SLOTS:
         QCOMPARE(again.language(), QStringLiteral("de"));
     }
 
+    void settingsDocsListTheAppKeys() {
+        QFile doc(QStringLiteral(ORION_SOURCE_DIR "/docs/settings.md"));
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(doc.readAll());
+        const qsizetype gui = text.indexOf(QLatin1String("\n## [gui]\n"));
+        QVERIFY(gui >= 0);
+        const QString section = text.mid(gui, text.indexOf(QLatin1String("\n## "), gui + 1) - gui);
+        for (const node::SettingInfo &info : desktop::AppSettings::settingKeys()) {
+            QVERIFY(info.key.startsWith(QLatin1String("gui/")));
+            const QString shown =
+                info.defaultValue.isEmpty() ? QStringLiteral("—") : info.defaultValue;
+            const QString row = QStringLiteral("| `%1` | %2 |").arg(info.key.mid(4), shown);
+            QVERIFY2(section.contains(row), qPrintable(row));
+        }
+    }
+
     void autostartEntryIsWrittenAndRemoved() {
         QTemporaryDir config;
         const QString profile = config.filePath(QStringLiteral("my profile"));

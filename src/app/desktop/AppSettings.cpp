@@ -1,91 +1,80 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/AppSettings.h"
 
-#include <QDir>
-#include <QFileInfo>
+#include "node/Profile.h"
+#include "node/Settings.h"
+
 #include <QSettings>
 
 namespace orion::app::desktop {
 
-namespace {
-const QString kVersionKey = QStringLiteral("gui/version");
-const QString kPortKey = QStringLiteral("network/port");
-const QString kStartAtLoginKey = QStringLiteral("gui/startAtLogin");
-const QString kStartMinimizedKey = QStringLiteral("gui/startMinimized");
-const QString kCloseToTrayKey = QStringLiteral("gui/closeToTray");
-const QString kLanguageKey = QStringLiteral("gui/language");
-} // namespace
-
 AppSettings::AppSettings(const QString &profileDir, QObject *parent)
     : QObject(parent)
-    , m_settings(std::make_unique<QSettings>(QDir(profileDir).filePath(QLatin1String(kFileName)),
-                                             QSettings::IniFormat)) {
-    migrate();
+    , m_settings(std::make_unique<node::Settings>(node::Profile(profileDir))) {
+    m_settings->migrateFile();
 }
 
 AppSettings::~AppSettings() = default;
 
-void AppSettings::migrate() {
-    const int version = m_settings->value(kVersionKey, 0).toInt();
-    if (version == kVersion) {
-        return;
-    }
-    // Version 0 is "no GUI settings yet": nothing to carry over, only stamp the version,
-    // and only if the file exists already (reading must not create files in the profile).
-    if (version < kVersion && QFileInfo::exists(m_settings->fileName())) {
-        m_settings->setValue(kVersionKey, kVersion);
-    }
+std::vector<node::SettingInfo> AppSettings::settingKeys() {
+    const auto boolean = [](const node::SettingKey<bool> &key) {
+        return node::SettingInfo{key.key(), QStringLiteral("boolean"),
+                                 key.defaultValue ? QStringLiteral("true")
+                                                  : QStringLiteral("false")};
+    };
+    return {boolean(kStartAtLogin),
+            boolean(kStartMinimized),
+            boolean(kCloseToTray),
+            {kLanguage.key(), QStringLiteral("text"), QString::fromUtf8(kLanguage.defaultValue)}};
 }
 
-void AppSettings::write(const QString &key, const QVariant &value) {
-    if (m_settings->value(key) == value) {
+template <typename Store>
+void AppSettings::update(const QString &key, const QVariant &value, Store store) {
+    if (m_settings->qsettings().value(key) == value) {
         return;
     }
-    m_settings->setValue(key, value);
-    m_settings->setValue(kVersionKey, kVersion);
+    store();
     Q_EMIT changed(key);
 }
 
 quint16 AppSettings::port() const {
-    bool ok = false;
-    const uint port = m_settings->value(kPortKey, kDefaultPort).toUInt(&ok);
-    return ok && port > 0 && port <= 65535 ? quint16(port) : kDefaultPort;
+    return m_settings->port();
 }
 
 void AppSettings::setPort(quint16 port) {
-    write(kPortKey, port);
+    update(node::keys::kPort.key(), port, [&]() { m_settings->setPort(port); });
 }
 
 bool AppSettings::startAtLogin() const {
-    return m_settings->value(kStartAtLoginKey, false).toBool();
+    return m_settings->boolean(kStartAtLogin);
 }
 
 void AppSettings::setStartAtLogin(bool on) {
-    write(kStartAtLoginKey, on);
+    update(kStartAtLogin.key(), on, [&]() { m_settings->setBoolean(kStartAtLogin, on); });
 }
 
 bool AppSettings::startMinimized() const {
-    return m_settings->value(kStartMinimizedKey, false).toBool();
+    return m_settings->boolean(kStartMinimized);
 }
 
 void AppSettings::setStartMinimized(bool on) {
-    write(kStartMinimizedKey, on);
+    update(kStartMinimized.key(), on, [&]() { m_settings->setBoolean(kStartMinimized, on); });
 }
 
 bool AppSettings::closeToTray() const {
-    return m_settings->value(kCloseToTrayKey, true).toBool();
+    return m_settings->boolean(kCloseToTray);
 }
 
 void AppSettings::setCloseToTray(bool on) {
-    write(kCloseToTrayKey, on);
+    update(kCloseToTray.key(), on, [&]() { m_settings->setBoolean(kCloseToTray, on); });
 }
 
 QString AppSettings::language() const {
-    return m_settings->value(kLanguageKey).toString();
+    return m_settings->text(kLanguage);
 }
 
 void AppSettings::setLanguage(const QString &language) {
-    write(kLanguageKey, language);
+    update(kLanguage.key(), language, [&]() { m_settings->setText(kLanguage, language); });
 }
 
 QString AppSettings::fileName() const {
@@ -93,7 +82,7 @@ QString AppSettings::fileName() const {
 }
 
 void AppSettings::sync() {
-    m_settings->sync();
+    (void)m_settings->sync();
 }
 
 } // namespace orion::app::desktop

@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AppSettings: the desktop application's typed settings with their defaults in one place,
-// stored in the profile's settings file, versioned with migrations. GUI thread.
+// stored in the profile's settings file through node::Settings (one version, one set of
+// migrations for both faces), with change notification. GUI thread.
 #pragma once
+
+#include "node/SettingKey.h"
+#include "node/SettingsKeys.h"
 
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <vector>
 
-class QSettings;
+namespace orion::node {
+class Settings;
+}
 
 namespace orion::app::desktop {
 
@@ -16,13 +23,22 @@ class AppSettings : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr int kVersion = 1;
-    static constexpr quint16 kDefaultPort = 7400;
+    static constexpr quint16 kDefaultPort = node::keys::kPort.defaultValue;
     static constexpr const char *kFileName = "settings.ini";
 
-    // Reads (and migrates) <profileDir>/settings.ini.
+    static constexpr node::SettingKey<bool> kStartAtLogin{"gui/startAtLogin", false};
+    static constexpr node::SettingKey<bool> kStartMinimized{"gui/startMinimized", false};
+    static constexpr node::SettingKey<bool> kCloseToTray{"gui/closeToTray", true};
+    // BCP 47 name ("de", "en"), or empty to follow the system.
+    static constexpr node::SettingKey<const char *> kLanguage{"gui/language", ""};
+
+    // Reads <profileDir>/settings.ini and migrates an older layout of it (a file that does
+    // not exist is not created).
     explicit AppSettings(const QString &profileDir, QObject *parent = nullptr);
     ~AppSettings() override;
+
+    // The desktop app's own keys (docs/settings.md lists them with the node's).
+    static std::vector<node::SettingInfo> settingKeys();
 
     quint16 port() const;
     void setPort(quint16 port);
@@ -32,7 +48,6 @@ public:
     void setStartMinimized(bool on);
     bool closeToTray() const;
     void setCloseToTray(bool on);
-    // BCP 47 name ("de", "en"), or empty to follow the system.
     QString language() const;
     void setLanguage(const QString &language);
 
@@ -43,10 +58,11 @@ Q_SIGNALS:
     void changed(const QString &key);
 
 private:
-    void migrate();
-    void write(const QString &key, const QVariant &value);
+    // Stores through `store` unless the file holds `value` already; then says so.
+    template <typename Store>
+    void update(const QString &key, const QVariant &value, Store store);
 
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<node::Settings> m_settings;
 };
 
 } // namespace orion::app::desktop

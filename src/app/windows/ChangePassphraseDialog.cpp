@@ -2,16 +2,13 @@
 #include "windows/ChangePassphraseDialog.h"
 
 #include "crypto/SecureBuffer.h"
-#include "identity/NetworkKey.h"
-#include "identity/NodeIdentity.h"
+#include "node/PassphraseChange.h"
 #include "node/Profile.h"
 #include "ui_ChangePassphraseDialog.h"
 #include "wizard/SetupModel.h"
 
-#include <QFileInfo>
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
-#include <optional>
 
 namespace orion::app::windows {
 
@@ -73,40 +70,13 @@ void ChangePassphraseDialog::updateControls() {
 
 Status ChangePassphraseDialog::change(const QString &profileDir, const QByteArray &current,
                                       const QByteArray &next) {
-    const node::Profile profile(profileDir);
-    identity::SaveOptions options;
-    options.replaceExisting = true;
-    options.unencrypted = next.isEmpty();
-
-    // Prove the current passphrase on both files before touching either.
-    Result<identity::NodeIdentity> id =
-        identity::NodeIdentity::load(profile.identityPath(), current);
-    if (!id) {
-        return Status::failure(tr("The identity could not be opened: %1").arg(id.error()));
-    }
-    const bool hasNetworkKey = QFileInfo::exists(profile.networkKeyPath());
-    std::optional<identity::NetworkKey> key;
-    if (hasNetworkKey) {
-        Result<identity::NetworkKey> loaded =
-            identity::NetworkKey::load(profile.networkKeyPath(), current);
-        if (!loaded) {
-            return Status::failure(
-                tr("The network key could not be opened: %1").arg(loaded.error()));
-        }
-        key = std::move(loaded).value();
-    }
-    if (const Status saved = id->save(profile.identityPath(), next, options); !saved) {
-        return Status::failure(tr("The identity could not be saved: %1").arg(saved.error()));
-    }
-    if (key) {
-        if (const Status saved = key->save(profile.networkKeyPath(), next, options); !saved) {
-            // Put the identity back under the old passphrase so both files still agree.
-            identity::SaveOptions restore;
-            restore.replaceExisting = true;
-            restore.unencrypted = current.isEmpty();
-            (void)id->save(profile.identityPath(), current, restore);
-            return Status::failure(tr("The network key could not be saved: %1").arg(saved.error()));
-        }
+    node::PassphraseChange::Options options;
+    options.removePassphrase = next.isEmpty();
+    // The app's node holds the profile lock while it runs; the change joins it.
+    const Status changed =
+        node::PassphraseChange::run(node::Profile(profileDir), current, next, options);
+    if (!changed) {
+        return Status::failure(tr("The passphrase could not be changed: %1").arg(changed.error()));
     }
     return Status::success();
 }

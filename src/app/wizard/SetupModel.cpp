@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizard/SetupModel.h"
 
-#include "desktop/AppSettings.h"
 #include "identity/MemberFile.h"
 #include "node/BootstrapList.h"
 #include "node/Profile.h"
+#include "node/ProfileSetup.h"
 #include "wizard/PassphraseStrength.h"
 #include "wizard/PortCheck.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -22,83 +21,6 @@ crypto::SecureBuffer utf8Secret(const QString &text) {
     crypto::SecureBuffer secret = crypto::SecureBuffer::fromBytes(bytes);
     crypto::wipe(bytes.data(), size_t(bytes.size()));
     return secret;
-}
-
-// Everything commit() writes, copied so the worker thread shares nothing with the wizard.
-struct CommitPlan {
-    QString profileDir;
-    std::shared_ptr<identity::NodeIdentity> identity;
-    identity::NetworkKey networkKey;
-    crypto::SecureBuffer passphrase;
-    crypto::Argon2id::Limits limits;
-    std::optional<identity::MemberRecord> peer;
-    QString peerPath;
-    QString backupPath;
-};
-
-Status writePlan(const CommitPlan &plan) {
-    const node::Profile profile(plan.profileDir);
-    const bool dirExisted = QFileInfo::exists(plan.profileDir);
-    if (profile.hasIdentity()) {
-        return Status::failure(SetupModel::tr("This profile already has an identity (%1). Orion "
-                                              "never replaces an existing identity.")
-                                   .arg(profile.identityPath()));
-    }
-    QStringList written;
-    auto rollback = [&](const QString &reason) {
-        for (const QString &file : written) {
-            QFile::remove(file);
-        }
-        if (!dirExisted) {
-            QDir(profile.containersDirectory()).rmdir(QStringLiteral("."));
-            QDir(plan.profileDir + QStringLiteral("/peers")).rmdir(QStringLiteral("."));
-            QDir().rmdir(profile.containersDirectory());
-            QDir().rmdir(plan.profileDir + QStringLiteral("/peers"));
-            QDir().rmdir(plan.profileDir);
-        }
-        return Status::failure(reason);
-    };
-
-    if (const Status created = profile.create(); !created) {
-        return rollback(created.error());
-    }
-    identity::SaveOptions options;
-    options.limits = plan.limits;
-    if (const Status saved =
-            plan.identity->save(profile.identityPath(), plan.passphrase.view(), options);
-        !saved) {
-        return rollback(SetupModel::tr("Could not save the identity: %1").arg(saved.error()));
-    }
-    written << profile.identityPath();
-    if (QFileInfo::exists(profile.networkKeyPath())) {
-        return rollback(SetupModel::tr("This profile already holds a network key (%1); it is "
-                                       "left untouched.")
-                            .arg(profile.networkKeyPath()));
-    }
-    if (const Status saved =
-            plan.networkKey.save(profile.networkKeyPath(), plan.passphrase.view(), options);
-        !saved) {
-        return rollback(SetupModel::tr("Could not save the network key: %1").arg(saved.error()));
-    }
-    written << profile.networkKeyPath();
-    if (plan.peer) {
-        if (const Status saved =
-                node::BootstrapList::add(profile, *plan.peer, plan.networkKey.networkId());
-            !saved) {
-            return rollback(
-                SetupModel::tr("Could not save the peer's member file: %1").arg(saved.error()));
-        }
-        written << plan.peerPath;
-    }
-    if (!plan.backupPath.isEmpty()) {
-        QFile::remove(plan.backupPath);
-        if (!QFile::copy(profile.identityPath(), plan.backupPath)) {
-            return rollback(
-                SetupModel::tr("Could not write the identity backup to %1.").arg(plan.backupPath));
-        }
-        QFile::setPermissions(plan.backupPath, QFile::ReadOwner | QFile::WriteOwner);
-    }
-    return Status::success();
 }
 
 } // namespace
@@ -126,7 +48,7 @@ bool SetupModel::identityExists() const {
 }
 
 QString SetupModel::peersDirectory(const QString &profileDir) {
-    return QDir(profileDir).filePath(QStringLiteral("peers"));
+    return node::BootstrapList::directory(node::Profile(profileDir));
 }
 
 QString SetupModel::identityPath() const {
@@ -202,17 +124,13 @@ void SetupModel::importIdentity(const QString &keyFile, const QString &passphras
         return;
     }
     m_imported = true;
-    const Result<identity::PublicIdentity> pub = identity::NodeIdentity::readPublic(keyFile);
-    if (!pub) {
-        Q_EMIT identityFailed(tr("This is not a usable identity file: %1").arg(pub.error()));
-        return;
-    }
     auto secret = std::make_shared<crypto::SecureBuffer>(utf8Secret(passphrase));
     runIdentityJob([keyFile, secret]() -> IdentityResult {
         Result<identity::NodeIdentity> loaded =
-            identity::NodeIdentity::load(keyFile, secret->view());
+            node::ProfileSetup::importIdentity(keyFile, secret->view());
         if (!loaded) {
-            return IdentityResult::failure(loaded.error());
+            return IdentityResult::failure(
+                tr("The identity could not be imported: %1").arg(loaded.error()));
         }
         return std::make_shared<identity::NodeIdentity>(std::move(loaded).value());
     });
@@ -310,17 +228,24 @@ void SetupModel::commit() {
         Q_EMIT commitFailed(tr("The setup is incomplete."));
         return;
     }
-    auto plan = std::make_shared<CommitPlan>();
-    plan->profileDir = m_profileDir;
-    plan->identity = m_identity;
+    if (identityExists()) {
+        Q_EMIT commitFailed(tr("This profile already has an identity (%1). Orion never replaces "
+                               "an existing identity.")
+                                .arg(identityPath()));
+        return;
+    }
+    auto plan = std::make_shared<node::ProfileSetup::Plan>();
+    plan->identity = m_identity->clone();
     plan->networkKey = (m_networkChoice == NetworkChoice::Create ? m_newKey : m_joinKey).clone();
     plan->passphrase = m_passphrase.clone();
-    plan->limits = m_limits;
+    plan->keys.limits = m_limits;
+    plan->replaceExisting = false; // the wizard never replaces an identity
+    plan->port = m_port;
     if (m_networkChoice == NetworkChoice::Join) {
-        plan->peer = m_member;
-        plan->peerPath = peerFilePath();
+        plan->firstPeer = m_member;
     }
     plan->backupPath = m_backupPath;
+    const QString profileDir = m_profileDir;
 
     const quint64 id = ++m_job;
     setBusy(true);
@@ -333,20 +258,17 @@ void SetupModel::commit() {
             return;
         }
         const Status result = watcher->result();
-        if (result) {
-            desktop::AppSettings settings(m_profileDir);
-            settings.setPort(m_port);
-            settings.sync();
-            m_committed = true;
-        }
+        m_committed = result.ok();
         setBusy(false);
         if (result) {
             Q_EMIT committed();
         } else {
-            Q_EMIT commitFailed(result.error());
+            Q_EMIT commitFailed(tr("The profile could not be set up: %1").arg(result.error()));
         }
     });
-    watcher->setFuture(QtConcurrent::run([plan]() { return writePlan(*plan); }));
+    watcher->setFuture(QtConcurrent::run([plan, profileDir]() {
+        return node::ProfileSetup::create(node::Profile(profileDir), *plan);
+    }));
 }
 
 } // namespace orion::app::wizard

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SetupModel: everything the first-run wizard decides, held in memory until commit() writes
-// it to the profile in one step (identity, network key, first peer, port). Slow steps (key
-// generation, unlocking an imported key, writing with Argon2id) run on the thread pool
-// with a time-out. Lives on the GUI thread; no widgets.
+// SetupModel: everything the first-run wizard decides, held in memory until commit() hands
+// it to node::ProfileSetup, which writes the profile in one step (the same as orion-node
+// init). Slow steps (key generation, unlocking an imported key, writing with Argon2id) run
+// on the thread pool with a time-out. Lives on the GUI thread; no widgets.
 #pragma once
 
 #include "crypto/Argon2id.h"
 #include "crypto/SecureBuffer.h"
+#include "identity/KdfCost.h"
 #include "identity/MemberRecord.h"
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
@@ -101,10 +102,9 @@ private:
     using IdentityResult = Result<std::shared_ptr<identity::NodeIdentity>>;
     void setBusy(bool busy);
     void runIdentityJob(std::function<IdentityResult()> job);
-    Status writeAll() const;
 
     QString m_profileDir;
-    crypto::Argon2id::Limits m_limits = crypto::Argon2id::Limits::moderate();
+    crypto::Argon2id::Limits m_limits = identity::KdfCost::standard();
     int m_timeoutMs = kDefaultTimeoutMs;
     bool m_busy = false;
     bool m_imported = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandSupport.h"
 
+#include "identity/KdfCost.h"
+
 #include <QFile>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -49,8 +51,9 @@ QCommandLineOption passphraseFileOption() {
 QCommandLineOption kdfOption() {
     return QCommandLineOption(
         QStringLiteral("kdf"),
-        QStringLiteral("Argon2id cost for the key files: 'moderate' (default, 256 MiB) or "
-                       "'interactive' (64 MiB, for small machines)."),
+        QStringLiteral("Argon2id cost for the key files: 'moderate' (256 MiB) or 'interactive' "
+                       "(64 MiB, for small machines). init: moderate when absent; passwd: "
+                       "each file keeps its cost when absent."),
         QStringLiteral("COST"), QStringLiteral("moderate"));
 }
 
@@ -59,15 +62,12 @@ node::Profile profileFrom(const QCommandLineParser &parser) {
 }
 
 Result<crypto::Argon2id::Limits> kdfLimitsFrom(const QCommandLineParser &parser) {
-    const QString cost = parser.value(QStringLiteral("kdf"));
-    if (cost.isEmpty() || cost == u"moderate") {
-        return crypto::Argon2id::Limits::moderate();
+    auto limits = identity::KdfCost::fromName(parser.value(QStringLiteral("kdf")));
+    if (!limits) {
+        return Result<crypto::Argon2id::Limits>::failure(QStringLiteral("--kdf: ") +
+                                                         limits.error());
     }
-    if (cost == u"interactive") {
-        return crypto::Argon2id::Limits::interactive();
-    }
-    return Result<crypto::Argon2id::Limits>::failure(
-        QStringLiteral("unknown --kdf '%1' (use 'moderate' or 'interactive')").arg(cost));
+    return limits;
 }
 
 int fail(const QStringList &args, const QString &message) {

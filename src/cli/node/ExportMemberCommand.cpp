@@ -3,11 +3,9 @@
 #include "Commands.h"
 
 #include "identity/MemberFile.h"
-#include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "identity/PassphraseSource.h"
-
-#include <QSettings>
+#include "node/MemberExport.h"
 
 namespace orion::cli {
 
@@ -38,21 +36,17 @@ int exportMemberCommand(const QStringList &args) {
     if (!profile.hasIdentity()) {
         return fail(args, QStringLiteral("there is no identity in %1").arg(profile.directory()));
     }
-    auto settings = profile.settings();
-    QStringList addresses =
-        parser.isSet(address) ? parser.values(address)
-                              : settings->value(QStringLiteral("network/addresses")).toStringList();
-    uint listenPort = settings->value(QStringLiteral("network/port"), 7400).toUInt();
+    node::MemberExport::Overrides overrides;
+    if (parser.isSet(address)) {
+        overrides.addresses = parser.values(address);
+    }
     if (parser.isSet(port)) {
         bool ok = false;
-        listenPort = parser.value(port).toUInt(&ok);
+        const uint listenPort = parser.value(port).toUInt(&ok);
         if (!ok || listenPort > 65535) {
             return fail(args, QStringLiteral("--port needs a number from 0 to 65535"));
         }
-    }
-    auto networkId = NetworkKey::readNetworkId(profile.networkKeyPath());
-    if (!networkId) {
-        return fail(args, networkId.error());
+        overrides.port = quint16(listenPort);
     }
     auto pub = NodeIdentity::readPublic(profile.identityPath());
     if (!pub) {
@@ -67,18 +61,15 @@ int exportMemberCommand(const QStringList &args) {
         }
         passphrase = std::move(*read);
     }
-    auto identity = NodeIdentity::load(profile.identityPath(), passphrase.view());
-    if (!identity) {
-        return fail(args, identity.error());
+    auto record = node::MemberExport::fromProfile(profile, passphrase.view(), overrides);
+    if (!record) {
+        return fail(args, record.error());
     }
-    MemberRecord record =
-        MemberRecord::create(*identity, *networkId, addresses, quint16(listenPort));
-    record.sign(*identity);
-    if (auto written = MemberFile::write(parser.value(out), record); !written) {
+    if (auto written = MemberFile::write(parser.value(out), *record); !written) {
         return fail(args, written.error());
     }
     print(QStringLiteral("Wrote the member file of %1 to %2")
-              .arg(identity->nodeId().toHex(), parser.value(out)));
+              .arg(record->nodeId.toHex(), parser.value(out)));
     return 0;
 }
 

@@ -2,15 +2,14 @@
 #include "CommandSupport.h"
 #include "Commands.h"
 
-#include "identity/MemberFile.h"
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "identity/PassphraseSource.h"
 #include "node/ProfileLock.h"
+#include "node/ProfileSetup.h"
+#include "node/SettingsKeys.h"
 
 #include <QFile>
-#include <QFileInfo>
-#include <QSettings>
 
 namespace orion::cli {
 
@@ -18,7 +17,7 @@ using namespace orion::identity;
 
 namespace {
 
-constexpr quint16 kDefaultPort = 7400;
+constexpr quint16 kDefaultPort = node::keys::kPort.defaultValue;
 
 Result<NetworkKey> readNetworkKeyFile(const QString &path) {
     QFile file(path);
@@ -87,7 +86,7 @@ int initCommand(const QStringList &args) {
     }
 
     const node::Profile profile = profileFrom(parser);
-    const bool exists = profile.hasIdentity() || QFileInfo::exists(profile.networkKeyPath());
+    const bool exists = node::ProfileSetup::isSetUp(profile);
     if (exists) {
         auto current = NodeIdentity::readPublic(profile.identityPath());
         const QString what = current
@@ -123,17 +122,20 @@ int initCommand(const QStringList &args) {
         networkKey = NetworkKey::generate();
     }
 
-    auto lock = node::ProfileLock::acquire(profile);
+    // Taken before the passphrase is asked for, so a profile in use is refused at once;
+    // ProfileSetup::create joins it.
+    auto lock = node::ProfileLock::acquireForWrite(profile);
     if (!lock) {
         return fail(args, lock.error());
     }
 
-    SaveOptions options;
-    options.limits = *limits;
-    options.replaceExisting = exists;
-    options.unencrypted = parser.isSet(unencrypted);
-    crypto::SecureBuffer passphrase;
-    if (options.unencrypted) {
+    node::ProfileSetup::Plan plan;
+    plan.keys.limits = *limits;
+    plan.keys.unencrypted = parser.isSet(unencrypted);
+    plan.replaceExisting = exists; // confirmed above
+    plan.port = listenPort;
+    plan.addresses = parser.values(address);
+    if (plan.keys.unencrypted) {
         warn(QStringLiteral("WARNING: the keys are stored UNENCRYPTED in %1. Anyone who can read "
                             "that directory can impersonate this node and join its network.")
                  .arg(profile.directory()));
@@ -144,38 +146,19 @@ int initCommand(const QStringList &args) {
         if (!read) {
             return fail(args, read.error());
         }
-        passphrase = std::move(*read);
+        plan.passphrase = std::move(*read);
+    }
+    plan.identity = NodeIdentity::generate();
+    const QString nodeId = plan.identity.nodeId().toHex();
+    const QString networkId = networkKey.networkIdHex();
+    plan.networkKey = std::move(networkKey);
+    if (const Status created = node::ProfileSetup::create(profile, plan); !created) {
+        return fail(args, created.error());
     }
 
-    const NodeIdentity identity = NodeIdentity::generate();
-    if (auto saved = identity.save(profile.identityPath(), passphrase.view(), options); !saved) {
-        return fail(args, saved.error());
-    }
-    if (auto saved = networkKey.save(profile.networkKeyPath(), passphrase.view(), options);
-        !saved) {
-        return fail(args, saved.error());
-    }
-
-    auto settings = profile.settings();
-    settings->setValue(QStringLiteral("general/settingsVersion"), 1);
-    settings->setValue(QStringLiteral("network/port"), listenPort);
-    settings->setValue(QStringLiteral("network/addresses"), parser.values(address));
-    settings->sync();
-    if (settings->status() != QSettings::NoError) {
-        return fail(args, QStringLiteral("cannot write %1").arg(profile.settingsPath()));
-    }
-
-    MemberRecord record =
-        MemberRecord::create(identity, networkKey.networkId(), parser.values(address), listenPort);
-    record.sign(identity);
-    if (auto written = MemberFile::write(profile.memberFilePath(), record); !written) {
-        return fail(args, written.error());
-    }
-
-    print(QStringLiteral("Created the identity %1 in %2")
-              .arg(identity.nodeId().toHex(), profile.directory()));
+    print(QStringLiteral("Created the identity %1 in %2").arg(nodeId, profile.directory()));
     print(QStringLiteral("Network ID: %1%2")
-              .arg(networkKey.networkIdHex(),
+              .arg(networkId,
                    parser.isSet(newNetwork) ? QStringLiteral(" (new network)") : QString()));
     if (parser.isSet(newNetwork)) {
         print(QStringLiteral("Show the network key with 'orion-node network-key' and give it only "

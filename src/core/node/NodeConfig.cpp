@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/NodeConfig.h"
 
+#include "node/SettingsKeys.h"
+
 #include <QSettings>
 
 #include <limits>
@@ -127,53 +129,106 @@ private:
     QString m_error;
 };
 
+// Describes each key with its type and the default it was visited with.
+class KeyLister {
+public:
+    template <typename Int>
+    void integer(const char *key, Int &target, qint64) {
+        add(key, QStringLiteral("integer"), QString::number(target));
+    }
+    template <typename Int>
+    void integerIn(const char *key, Int &target, qint64, qint64) {
+        add(key, QStringLiteral("integer"), QString::number(target));
+    }
+    void milliseconds(const char *key, std::chrono::milliseconds &target, qint64) {
+        add(key, QStringLiteral("integer"), QString::number(target.count()));
+    }
+    void positive(const char *key, double &target) {
+        add(key, QStringLiteral("number"), QString::number(target));
+    }
+    void boolean(const char *key, bool &target) {
+        add(key, QStringLiteral("boolean"),
+            target ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    void address(const char *key, QHostAddress &target) {
+        add(key, QStringLiteral("address"),
+            target == QHostAddress(QHostAddress::Any) ? QString() : target.toString());
+    }
+    void stringList(const char *key, QStringList &target) {
+        add(key, QStringLiteral("list"), target.join(QLatin1Char(',')));
+    }
+
+    std::vector<SettingInfo> keys;
+
+private:
+    void add(const char *key, const QString &type, const QString &value) {
+        keys.push_back({QLatin1String(key), type, value});
+    }
+};
+
+// Every key of the node's tunables, once: its type and range here, its default in the
+// config structs. Reading the settings file and listing the keys both walk this.
+template <typename Visitor>
+void visitKeys(NodeConfig &c, Visitor &v) {
+    v.integerIn(keys::kPort.name, c.listenPort, 0, 65535);
+    v.stringList(keys::kAddresses.name, c.advertisedAddresses);
+    v.boolean(keys::kListen.name, c.listen);
+    v.address(keys::kListenAddress.name, c.listenAddress);
+
+    auto &o = c.overlay;
+    v.boolean("overlay/addressLimits", o.routing.addressLimits);
+    v.integerIn("overlay/k", o.routing.k, 1, 160);
+    v.integerIn("overlay/alpha", o.alpha, 1, 160);
+    v.integer("overlay/requestTimeoutMs", o.requestTimeoutMs, 1);
+    v.integer("overlay/refreshIntervalMs", o.refreshIntervalMs, 1);
+    v.integer("overlay/maintenanceIntervalMs", o.maintenanceIntervalMs, 1);
+    v.integer("overlay/bootstrapIntervalMs", c.bootstrapIntervalMs, 1);
+
+    v.integer("routing/routeTimeoutMs", c.routeTimeoutMs, 1);
+    v.integer("routing/neighbourConnections", c.neighbourConnections, 0);
+    v.integer("routing/connectionsPerBucket", c.connectionsPerBucket, 0);
+    v.integer("routing/maxConnections", c.maxConnections, 0);
+    v.integer("routing/connectionIdleMs", c.connectionIdleMs, 0);
+    v.integer("routing/connectionPolicyIntervalMs", c.connectionPolicyIntervalMs, 1);
+    v.positive("routing/routedPerSecondPerPeer", c.routedPerSecondPerPeer);
+    v.positive("routing/routedBurstPerPeer", c.routedBurstPerPeer);
+    v.integer("routing/maxQueuedPerPeer", c.maxQueuedPerPeer, 1);
+    v.integer("routing/seenCacheSize", c.router.seenCacheSize, 0);
+
+    auto &t = c.transport;
+    v.milliseconds("transport/handshakeTimeoutMs", t.handshakeTimeout, 1);
+    v.milliseconds("transport/idleTimeoutMs", t.idleTimeout, 1);
+    v.milliseconds("transport/keepAliveIntervalMs", t.keepAliveInterval, 1);
+    v.milliseconds("transport/closeLingerMs", t.closeLinger, 0);
+    v.integer("transport/sendHighWaterMark", t.sendHighWaterMark, qint64{64} * 1024);
+    v.integer("transport/maxInbound", t.maxInbound, 0);
+    v.integer("transport/maxPerAddress", t.maxPerAddress, 0);
+    v.integer("transport/maxHandshaking", t.maxHandshaking, 1);
+    v.integer("transport/maxHandshakingPerAddress", t.maxHandshakingPerAddress, 1);
+    v.integer("transport/maxHandshakingPerSubnet", t.maxHandshakingPerSubnet, 1);
+    v.milliseconds("transport/firstMessageTimeoutMs", t.firstMessageTimeout, 1);
+    v.positive("transport/acceptsPerSecondPerAddress", t.acceptsPerSecondPerAddress);
+
+    v.integer("providers/ttlSecs", c.providerTtlSecs, 60);
+    v.integer("providers/cacheMs", c.providerCacheMs, 0);
+}
+
 } // namespace
+
+std::vector<SettingInfo> NodeConfig::settingKeys() {
+    NodeConfig defaults;
+    KeyLister lister;
+    visitKeys(defaults, lister);
+    return std::move(lister.keys);
+}
 
 Result<NodeConfig> NodeConfig::fromSettings(const QSettings &settings) {
     NodeConfig c;
     SettingsReader r(settings);
 
-    r.integerIn("network/port", c.listenPort, 0, 65535);
-    r.stringList("network/addresses", c.advertisedAddresses);
-    r.boolean("network/listen", c.listen);
-    r.address("network/listenAddress", c.listenAddress);
-
-    auto &o = c.overlay;
-    r.boolean("overlay/addressLimits", o.routing.addressLimits);
-    r.integerIn("overlay/k", o.routing.k, 1, 160);
-    r.integerIn("overlay/alpha", o.alpha, 1, 160);
-    r.integer("overlay/requestTimeoutMs", o.requestTimeoutMs, 1);
-    r.integer("overlay/refreshIntervalMs", o.refreshIntervalMs, 1);
-    r.integer("overlay/maintenanceIntervalMs", o.maintenanceIntervalMs, 1);
-    r.integer("overlay/bootstrapIntervalMs", c.bootstrapIntervalMs, 1);
-
-    r.integer("routing/routeTimeoutMs", c.routeTimeoutMs, 1);
-    r.integer("routing/neighbourConnections", c.neighbourConnections, 0);
-    r.integer("routing/connectionsPerBucket", c.connectionsPerBucket, 0);
-    r.integer("routing/maxConnections", c.maxConnections, 0);
-    r.integer("routing/connectionIdleMs", c.connectionIdleMs, 0);
-    r.integer("routing/connectionPolicyIntervalMs", c.connectionPolicyIntervalMs, 1);
-    r.positive("routing/routedPerSecondPerPeer", c.routedPerSecondPerPeer);
-    r.positive("routing/routedBurstPerPeer", c.routedBurstPerPeer);
-    r.integer("routing/maxQueuedPerPeer", c.maxQueuedPerPeer, 1);
-    r.integer("routing/seenCacheSize", c.router.seenCacheSize, 0);
-
-    auto &t = c.transport;
-    r.milliseconds("transport/handshakeTimeoutMs", t.handshakeTimeout, 1);
-    r.milliseconds("transport/idleTimeoutMs", t.idleTimeout, 1);
-    r.milliseconds("transport/keepAliveIntervalMs", t.keepAliveInterval, 1);
-    r.milliseconds("transport/closeLingerMs", t.closeLinger, 0);
-    r.integer("transport/sendHighWaterMark", t.sendHighWaterMark, qint64{64} * 1024);
-    r.integer("transport/maxInbound", t.maxInbound, 0);
-    r.integer("transport/maxPerAddress", t.maxPerAddress, 0);
-    r.integer("transport/maxHandshaking", t.maxHandshaking, 1);
-    r.integer("transport/maxHandshakingPerAddress", t.maxHandshakingPerAddress, 1);
-    r.integer("transport/maxHandshakingPerSubnet", t.maxHandshakingPerSubnet, 1);
-    r.milliseconds("transport/firstMessageTimeoutMs", t.firstMessageTimeout, 1);
-    r.positive("transport/acceptsPerSecondPerAddress", t.acceptsPerSecondPerAddress);
-
-    r.integer("providers/ttlSecs", c.providerTtlSecs, 60);
-    r.integer("providers/cacheMs", c.providerCacheMs, 0);
+    visitKeys(c, r);
+    const auto &o = c.overlay;
+    const auto &t = c.transport;
 
     if (!r.error().isEmpty()) {
         return Result<NodeConfig>::failure(r.error());

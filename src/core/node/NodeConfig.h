@@ -4,12 +4,16 @@
 #pragma once
 
 #include "net/TransportConfig.h"
+#include "node/SettingKey.h"
+#include "node/SettingsKeys.h"
 #include "overlay/OverlayConfig.h"
 #include "routing/RouterConfig.h"
 #include "util/Result.h"
 
 #include <QHostAddress>
 #include <QStringList>
+
+#include <vector>
 
 class QSettings;
 
@@ -18,9 +22,9 @@ namespace orion::node {
 struct NodeConfig {
     // Where to accept connections; listen == false: outbound only (the node is then
     // reachable through the connections it makes).
-    bool listen = true;
+    bool listen = keys::kListen.defaultValue;
     QHostAddress listenAddress = QHostAddress::Any;
-    quint16 listenPort = 7400;
+    quint16 listenPort = keys::kPort.defaultValue;
     // Addresses to publish in the member record; empty: the listen address when it is a
     // specific one, else what peers report seeing.
     QStringList advertisedAddresses;
@@ -70,6 +74,8 @@ struct NodeConfig {
     // (docs/settings.md lists them). A key that is present but not a valid value for it is
     // an error naming the key, the value and what it must be.
     static Result<NodeConfig> fromSettings(const QSettings &settings);
+    // Every key fromSettings reads, with its type and default (SettingsRegistry).
+    static std::vector<SettingInfo> settingKeys();
 };
 
 } // namespace orion::node

@@ -6,31 +6,37 @@
 #include "node/Profile.h"
 #include "util/Result.h"
 
-#include <QLockFile>
-
 #include <memory>
 
 namespace orion::node {
 
+class HeldLockFile;
+
 class ProfileLock {
 public:
-    // Fails at once (no waiting) when a live process holds the profile, naming it.
+    // Fails at once (no waiting) when a live process holds the profile, naming it. A node
+    // takes its profile this way, so a second node on one profile is refused even inside
+    // the same process.
     static Result<std::unique_ptr<ProfileLock>> acquire(const Profile &profile);
+    // For a short write to the profile's files (profile setup, passphrase change): joins
+    // the lock when this process holds it already (the desktop app, whose node keeps its
+    // profile for as long as it runs), otherwise acquires it like acquire(). The lock file
+    // is released when its last holder in this process lets go.
+    static Result<std::unique_ptr<ProfileLock>> acquireForWrite(const Profile &profile);
 
     struct Token {
         explicit Token() = default;
     };
     // Use acquire(); public only so std::make_unique can construct it.
-    ProfileLock(const QString &path, Token);
+    ProfileLock(HeldLockFile *held, Token);
     ~ProfileLock();
     ProfileLock(const ProfileLock &) = delete;
     ProfileLock &operator=(const ProfileLock &) = delete;
 
-    const QString &path() const { return m_path; }
+    const QString &path() const;
 
 private:
-    QString m_path;
-    QLockFile m_lock;
+    HeldLockFile *m_held;
 };
 
 } // namespace orion::node
