@@ -226,9 +226,9 @@ Status DesktopIntegration::setAutostart(bool enabled, const QString &profileDir,
             const QByteArray command = line.mid(5).trimmed();
             const qsizetype space = command.indexOf(' ');
             const QByteArray arguments = space < 0 ? QByteArray() : command.mid(space);
-            entry += "Exec=" + quote(QCoreApplication::applicationFilePath()).toUtf8() +
-                     arguments + " --profile " +
-                     quote(QFileInfo(profileDir).absoluteFilePath()).toUtf8() + '\n';
+            entry += "Exec=" + quote(QCoreApplication::applicationFilePath()).toUtf8() + arguments +
+                     " --profile " + quote(QFileInfo(profileDir).absoluteFilePath()).toUtf8() +
+                     '\n';
             hasExec = true;
         } else if (!line.isEmpty() || !entry.isEmpty()) {
             entry += line + '\n';
