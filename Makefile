@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The two commands: `make run` and `make test`. Both install what is missing first.
+# `make test` also builds the Debian packages and checks them (packaging/check-packages).
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test bench fuzz screenshots format clean
+.PHONY: all deps configure build run test package bench fuzz screenshots format clean
 
 all: build
 
@@ -25,6 +26,12 @@ run: build
 test: build
 	@scripts/test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+	cmake --build $(BUILD_DIR) --target package
+	@packaging/check-packages $(BUILD_DIR)
+
+# The Debian packages orion and orion-node, written into $(BUILD_DIR).
+package: build
+	cmake --build $(BUILD_DIR) --target package
 
 bench: build
 	@scripts/bench $(BUILD_DIR)

@@ -947,6 +947,14 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 has no Exec line.</source>
+        <translation>%1 hat keine Exec-Zeile.</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::facade::LogFeed</name>

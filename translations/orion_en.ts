@@ -945,6 +945,14 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>Could not write %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no Exec line.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::facade::LogFeed</name>

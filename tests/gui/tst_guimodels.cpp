@@ -16,7 +16,9 @@
 #include "wizard/PassphraseStrength.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextBlock>
@@ -280,6 +282,38 @@ private Q_SLOTS:
         QVERIFY(entry.contains("--minimized --profile \"" + profile.toUtf8() + "\""));
         QVERIFY(desktop::DesktopIntegration::setAutostart(false, profile, config.path()).ok());
         QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void autostartEntryFollowsTheInstalledTemplate() {
+        // Not installed: the entry compiled into the program.
+        QCOMPARE(desktop::DesktopIntegration::autostartTemplatePath(),
+                 QStringLiteral(":/packaging/autostart.desktop"));
+
+        // Installed: <prefix>/share/orion/autostart/orion.desktop beside <prefix>/bin.
+        const QDir prefix(QCoreApplication::applicationDirPath() + QStringLiteral("/.."));
+        const QString shareDir = prefix.filePath(QStringLiteral("share"));
+        QVERIFY2(!QFileInfo::exists(shareDir), qPrintable(shareDir));
+        const auto removeShare = qScopeGuard([&] { QDir(shareDir).removeRecursively(); });
+        QVERIFY(QDir().mkpath(shareDir + QStringLiteral("/orion/autostart")));
+        const QString installed = shareDir + QStringLiteral("/orion/autostart/orion.desktop");
+        QFile templateFile(installed);
+        QVERIFY(templateFile.open(QIODevice::WriteOnly));
+        templateFile.write("[Desktop Entry]\nType=Application\nName=Orion (packaged)\n"
+                           "Exec=orion --minimized --from-package\nIcon=org.orion.Orion\n");
+        templateFile.close();
+        QCOMPARE(desktop::DesktopIntegration::autostartTemplatePath(), QDir::cleanPath(installed));
+
+        QTemporaryDir config;
+        const QString profile = config.filePath(QStringLiteral("profile"));
+        QVERIFY(desktop::DesktopIntegration::setAutostart(true, profile, config.path()).ok());
+        QFile entryFile(desktop::DesktopIntegration::autostartPath(config.path()));
+        QVERIFY(entryFile.open(QIODevice::ReadOnly));
+        const QByteArray entry = entryFile.readAll();
+        QVERIFY(entry.contains("\nName=Orion (packaged)\n"));
+        QVERIFY(entry.contains("\nExec=\"" + QCoreApplication::applicationFilePath().toUtf8() +
+                               "\" --minimized --from-package --profile \"" + profile.toUtf8() +
+                               "\"\n"));
+        QCOMPARE(entry.count("Exec="), 1);
     }
 
     void secondInstanceActivatesTheFirst() {

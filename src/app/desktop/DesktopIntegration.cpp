@@ -183,6 +183,15 @@ QString DesktopIntegration::autostartPath(const QString &configDir) {
     return QDir(base).filePath(QStringLiteral("autostart/orion.desktop"));
 }
 
+QString DesktopIntegration::autostartTemplatePath() {
+    // The installed entry sits at a fixed place relative to the installed program, so an
+    // installation under any prefix (or DESTDIR moved into place) finds its own copy.
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .filePath(QStringLiteral(ORION_AUTOSTART_TEMPLATE));
+    return QFileInfo::exists(installed) ? QDir::cleanPath(installed)
+                                        : QStringLiteral(":/packaging/autostart.desktop");
+}
+
 Status DesktopIntegration::setAutostart(bool enabled, const QString &profileDir,
                                         const QString &configDir) {
     const QString path = autostartPath(configDir);
@@ -195,6 +204,10 @@ Status DesktopIntegration::setAutostart(bool enabled, const QString &profileDir,
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         return Status::failure(tr("Could not create %1.").arg(QFileInfo(path).absolutePath()));
     }
+    QFile source(autostartTemplatePath());
+    if (!source.open(QIODevice::ReadOnly)) {
+        return Status::failure(tr("Could not read %1.").arg(source.fileName()));
+    }
     auto quote = [](const QString &arg) {
         QString escaped = arg;
         escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
@@ -203,17 +216,30 @@ Status DesktopIntegration::setAutostart(bool enabled, const QString &profileDir,
             .replace(QLatin1Char('$'), QLatin1String("\\$"));
         return QLatin1Char('"') + escaped + QLatin1Char('"');
     };
-    const QString exec = quote(QCoreApplication::applicationFilePath()) +
-                         QStringLiteral(" --minimized --profile ") +
-                         quote(QFileInfo(profileDir).absoluteFilePath());
-    QByteArray entry = "[Desktop Entry]\n"
-                       "Type=Application\n"
-                       "Name=Orion\n"
-                       "Comment=Peer-to-peer messaging node\n"
-                       "Icon=org.orion.Orion\n";
-    entry += "Exec=" + exec.toUtf8() + "\n";
-    entry += "Terminal=false\n"
-             "X-GNOME-Autostart-enabled=true\n";
+    // The packaged entry gives names, icon and the arguments (--minimized); the program is
+    // this one, so a build started from its own tree starts itself at login, and the profile
+    // is the one this window runs.
+    QByteArray entry;
+    bool hasExec = false;
+    for (const QByteArray &line : source.readAll().split('\n')) {
+        if (line.startsWith("Exec=") && !hasExec) {
+            const QByteArray command = line.mid(5).trimmed();
+            const qsizetype space = command.indexOf(' ');
+            const QByteArray arguments = space < 0 ? QByteArray() : command.mid(space);
+            entry += "Exec=" + quote(QCoreApplication::applicationFilePath()).toUtf8() + arguments +
+                     " --profile " + quote(QFileInfo(profileDir).absoluteFilePath()).toUtf8() +
+                     '\n';
+            hasExec = true;
+        } else if (!line.isEmpty() || !entry.isEmpty()) {
+            entry += line + '\n';
+        }
+    }
+    while (entry.endsWith("\n\n")) {
+        entry.chop(1);
+    }
+    if (!hasExec) {
+        return Status::failure(tr("%1 has no Exec line.").arg(source.fileName()));
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(entry) != entry.size() || !file.commit()) {
         return Status::failure(tr("Could not write %1.").arg(path));

@@ -55,6 +55,9 @@ public:
     // XDG autostart: <configDir>/autostart/orion.desktop; configDir defaults to
     // $XDG_CONFIG_HOME. The entry starts Orion minimized with this profile.
     static QString autostartPath(const QString &configDir = {});
+    // The entry it is made from: the one installed with the program
+    // (<prefix>/share/orion/autostart/orion.desktop), else the copy compiled in.
+    static QString autostartTemplatePath();
     static Status setAutostart(bool enabled, const QString &profileDir,
                                const QString &configDir = {});
     static QString profileName(const QString &profileDir);
