@@ -28,7 +28,7 @@ Opens whichOpens(const QString &path, const crypto::SecureBuffer &current,
         return Opens::Current;
     }
     error = withCurrent.error();
-    if (!error.contains(QStringLiteral("wrong passphrase"))) {
+    if (withCurrent.errorCode() != ErrorCode::WrongPassphrase) {
         return Opens::Neither;
     }
     return Key::load(path, next.view()) ? Opens::New : Opens::Neither;
