@@ -12,6 +12,7 @@
 #include "node/NodeView.h"
 #include "node/Profile.h"
 #include "node/ProfileLock.h"
+#include "util/Json.h"
 
 #include <QCborValue>
 #include <QDir>
@@ -220,12 +221,8 @@ namespace {
 
 // The console's text as a message body: JSON when it parses as a JSON value, else a string.
 QCborValue bodyFromText(const QByteArray &text) {
-    QJsonParseError error;
-    // Wrapped in an array so that scalars ("42", "true", "\"x\"") parse as well.
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]", &error);
-    if (error.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1 &&
-        !text.trimmed().isEmpty()) {
-        return QCborValue::fromJsonValue(doc.array().at(0));
+    if (const auto json = util::Json::parseValue(text)) {
+        return QCborValue::fromJsonValue(*json);
     }
     return QCborValue(QString::fromUtf8(text));
 }
@@ -235,16 +232,7 @@ QByteArray bodyText(const QCborValue &body) {
     if (body.isString()) {
         return body.toString().toUtf8();
     }
-    const QJsonValue json = body.toJsonValue();
-    if (json.isObject()) {
-        return QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact);
-    }
-    if (json.isArray()) {
-        return QJsonDocument(json.toArray()).toJson(QJsonDocument::Compact);
-    }
-    // A scalar: serialise it inside an array and strip the brackets.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact);
-    return wrapped.mid(1, wrapped.size() - 2);
+    return util::Json::compact(body.toJsonValue()).toUtf8();
 }
 
 constexpr qsizetype kMaxTrackedSends = 1000;

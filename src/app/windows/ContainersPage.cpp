@@ -4,6 +4,7 @@
 #include "facade/StatusFeed.h"
 #include "models/ContainerListModel.h"
 #include "ui_ContainersPage.h"
+#include "util/Json.h"
 #include "widgets/ScriptEditor.h"
 
 #include <QHeaderView>
@@ -25,17 +26,7 @@ const char kExample[] = "; Answer every message and count them.\n"
                         "  (reply (concat \"hello, you said: \" MESSAGE)))\n";
 
 QString jsonText(const QJsonValue &value) {
-    if (value.isString()) {
-        return value.toString();
-    }
-    if (value.isObject()) {
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-    if (value.isArray()) {
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    }
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+    return util::Json::text(value);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // orionctl container create | update | list | start | stop | remove | logs | data.
 #include "CtlCommands.h"
 #include "CtlContext.h"
+#include "util/Json.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -26,9 +27,7 @@ constexpr Action kActions[] = {
 constexpr int kFollowIntervalMs = 500;
 
 QString compactJson(const QJsonValue &value) {
-    const QJsonDocument doc(QJsonArray{value});
-    const QByteArray bytes = doc.toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(bytes.mid(1, bytes.size() - 2));
+    return util::Json::compact(value);
 }
 
 bool readSource(CtlContext &ctx, const QString &path, QString *source) {

@@ -2,6 +2,7 @@
 // orionctl send | listen.
 #include "CtlCommands.h"
 #include "CtlContext.h"
+#include "util/Json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,13 +14,7 @@ namespace orion::cli {
 QJsonValue parseBody(const QString &text) {
     // Any JSON value (also a bare number, string or literal) counts as JSON; anything
     // else is sent as a string.
-    QJsonParseError error{};
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"), &error);
-    if (error.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1) {
-        return doc.array().at(0);
-    }
-    return text;
+    return util::Json::parseValue(text.toUtf8()).value_or(QJsonValue(text));
 }
 
 int sendCommand(const QStringList &args) {

@@ -3,6 +3,7 @@
 
 #include "identity/NodeIdentity.h"
 #include "portal/PortalServer.h"
+#include "util/Hex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -225,17 +226,18 @@ Result<ContainerDefinition> ContainerDefinition::fromJson(const QByteArray &json
         return R::failure(QStringLiteral("\"version\" must be a positive integer"));
     }
     d.version = version.toInteger();
-    const QByteArray pub = QByteArray::fromHex(o.value(kPublicKey).toString().toLatin1());
-    if (pub.size() != 32 || pub.toHex() != o.value(kPublicKey).toString().toLower().toLatin1()) {
+    const auto pub =
+        util::Hex::decode(o.value(kPublicKey).toString(), 32, util::Hex::Letters::AnyCase);
+    if (!pub) {
         return R::failure(QStringLiteral("\"public_key\" must be 64 hex digits"));
     }
-    d.publicKey = pub;
+    d.publicKey = *pub;
     const auto key = identity::Key160::fromHex(o.value(kKey).toString());
     if (!key) {
         return R::failure(QStringLiteral("\"key\" must be 40 hex digits"));
     }
     d.key = *key;
-    if (identity::NodeIdentity::nodeIdFor(pub) != d.key) {
+    if (identity::NodeIdentity::nodeIdFor(*pub) != d.key) {
         return R::failure(QStringLiteral("\"key\" is not the hash of \"public_key\""));
     }
     const QJsonValue enabled = o.value(kEnabled);

@@ -3,6 +3,7 @@
 
 #include "crypto/SecureBuffer.h"
 #include "util/AtomicFile.h"
+#include "util/Hex.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -55,7 +56,9 @@ Result<identity::NodeIdentity> ContainerKeyFile::read(const QString &path) {
         o.value(kAlgorithm).toString() != u"ed25519") {
         return R::failure(QStringLiteral("not an Ed25519 container key file"));
     }
-    QByteArray seed = QByteArray::fromHex(o.value(kSeed).toString().toLatin1());
+    // A seed that is not 64 hex digits fails in fromSeed like one of the wrong size.
+    QByteArray seed = util::Hex::decode(o.value(kSeed).toString(), -1, util::Hex::Letters::AnyCase)
+                          .value_or(QByteArray());
     auto identity = identity::NodeIdentity::fromSeed(seed);
     crypto::wipe(seed.data(), size_t(seed.size()));
     if (!identity) {

@@ -5,6 +5,7 @@
 #include "container/SnapshotStore.h"
 #include "script/Compiler.h"
 #include "script/Instance.h"
+#include "util/Json.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -42,8 +43,7 @@ qint64 entryBytes(const QString &key, const QByteArray &value) {
 }
 
 QJsonValue parseStored(const QByteArray &json) {
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]");
-    return doc.isArray() ? doc.array().at(0) : QJsonValue(QString::fromUtf8(json));
+    return util::Json::parseValue(json).value_or(QJsonValue(QString::fromUtf8(json)));
 }
 
 QString errorText(const script::RunResult::Error &e) {
@@ -166,12 +166,12 @@ void ContainerManager::deliver(const ContainerMessage &message) {
     Q_ASSERT(QThread::currentThread() == thread());
     Runtime *rt = findByKey(message.container.toHex());
     if (!rt) {
-        refuse(message, nullptr, Status_::NotFound, QStringLiteral("not_found"),
+        refuse(message, nullptr, Status_::NotFound, ErrorCode::NotFound,
                QStringLiteral("no container %1 on this node").arg(message.container.toHex()));
         return;
     }
     if (!rt->definition.enabled || !rt->program) {
-        refuse(message, rt, Status_::Stopped, QStringLiteral("unavailable"),
+        refuse(message, rt, Status_::Stopped, ErrorCode::Unavailable,
                rt->program ? QStringLiteral("container %1 is stopped").arg(rt->definition.name)
                            : QStringLiteral("container %1 is not loaded: %2")
                                  .arg(rt->definition.name, rt->loadError));
@@ -179,14 +179,14 @@ void ContainerManager::deliver(const ContainerMessage &message) {
     }
     if (!rt->definition.allow.admits(message.source.toHex(), message.service)) {
         ++rt->log.counters().refused;
-        refuse(message, rt, Status_::Refused, QStringLiteral("refused"),
+        refuse(message, rt, Status_::Refused, ErrorCode::Refused,
                QStringLiteral("sender %1 (service \"%2\") is not allowed")
                    .arg(message.source.toHex(), message.service));
         return;
     }
     if (int(rt->queue.size()) >= rt->limits.maxQueue) {
         ++rt->log.counters().busy;
-        refuse(message, rt, Status_::Busy, QStringLiteral("busy"),
+        refuse(message, rt, Status_::Busy, ErrorCode::Busy,
                QStringLiteral("container %1 has %2 messages waiting")
                    .arg(rt->definition.name)
                    .arg(rt->queue.size()));
@@ -198,7 +198,7 @@ void ContainerManager::deliver(const ContainerMessage &message) {
 }
 
 void ContainerManager::refuse(const ContainerMessage &message, Runtime *rt, Status_ status,
-                              const QString &code, const QString &text) {
+                              ErrorCode code, const QString &text) {
     ContainerOutcome o;
     o.status = status;
     o.message = message;
@@ -265,7 +265,7 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
         o.message = message;
         o.error = QStringLiteral("the container was removed while the message ran");
         o.runMicros = micros;
-        Q_EMIT errorReply(message, QStringLiteral("unavailable"), o.error);
+        Q_EMIT errorReply(message, ErrorCode::Unavailable, o.error);
         Q_EMIT outcome(o);
         return;
     }
@@ -279,7 +279,7 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
     const identity::Key160 key = rt->definition.key;
 
     QString failure;
-    QString failureCode;
+    ErrorCode failureCode = ErrorCode::Failed;
     if (!result.ok) {
         for (const auto &e : result.effects) {
             if (e.kind == script::Effect::Kind::Log) {
@@ -287,7 +287,7 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
             }
         }
         failure = errorText(result.error);
-        failureCode = QStringLiteral("script_error");
+        failureCode = ErrorCode::ScriptError;
         o.status = Status_::ScriptError;
     } else {
         // The last write of each key wins; commit them together.
@@ -324,12 +324,12 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
             failure = QStringLiteral("store quota exceeded: %1 bytes (limit %2)")
                           .arg(bytes)
                           .arg(rt->limits.maxStoreBytes);
-            failureCode = QStringLiteral("script_error");
+            failureCode = ErrorCode::ScriptError;
             o.status = Status_::StoreError;
         } else if (!writes.empty()) {
             if (auto s = m_store.commit(rt->keyHex, writes); !s) {
                 failure = QStringLiteral("store commit failed: %1").arg(s.error());
-                failureCode = QStringLiteral("internal");
+                failureCode = ErrorCode::Internal;
                 o.status = Status_::StoreError;
                 qCWarning(lcContainer).noquote() << rt->definition.name << failure;
             } else {
@@ -398,7 +398,8 @@ Result<std::shared_ptr<const script::Program>>
 ContainerManager::compile(const QString &source, script::Diagnostic *diagnostic) {
     auto program = script::Compiler::compile(source, kSourceName, diagnostic);
     if (!program) {
-        return program;
+        return Result<std::shared_ptr<const script::Program>>::failure(ErrorCode::CompileError,
+                                                                       program.error());
     }
     if ((*program)->mainFunction() < 0) {
         if (diagnostic) {
@@ -406,6 +407,7 @@ ContainerManager::compile(const QString &source, script::Diagnostic *diagnostic)
                            QStringLiteral("the program has no (defun main ...)")};
         }
         return Result<std::shared_ptr<const script::Program>>::failure(
+            ErrorCode::CompileError,
             QStringLiteral("%1:1:1: error: the program has no (defun main ...)").arg(kSourceName));
     }
     return program;
@@ -417,22 +419,24 @@ Result<QString> ContainerManager::create(const QString &name, const QString &sou
     using R = Result<QString>;
     if (!ContainerDefinition::isValidName(name)) {
         return R::failure(
+            ErrorCode::InvalidArgument,
             QStringLiteral("\"%1\" is not a valid container name (1-64 of a-z 0-9 _ -, starting "
                            "with a letter or digit)")
                 .arg(name));
     }
     if (find(name) || m_repository.exists(name)) {
-        return R::failure(QStringLiteral("a container named \"%1\" already exists").arg(name));
+        return R::failure(ErrorCode::AlreadyExists,
+                          QStringLiteral("a container named \"%1\" already exists").arg(name));
     }
     if (auto limits = ContainerLimits::fromJson(limitOverrides, m_options.defaults); !limits) {
-        return R::failure(limits.error());
+        return R::failure(ErrorCode::InvalidArgument, limits.error());
     }
     if (auto program = compile(source); !program) {
-        return R::failure(program.error());
+        return R::failure(program.errorValue());
     }
     auto definition = m_repository.create(name, source, allow, limitOverrides);
     if (!definition) {
-        return R::failure(definition.error());
+        return R::failure(definition.errorValue());
     }
     m_rejected.erase(std::remove_if(m_rejected.begin(), m_rejected.end(),
                                     [&](const Rejection &r) { return r.name == name; }),
@@ -447,20 +451,21 @@ Result<qint64> ContainerManager::update(const QString &name, const QString &sour
     using R = Result<qint64>;
     Runtime *rt = find(name);
     if (!rt) {
-        return R::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return R::failure(ErrorCode::NotFound,
+                          QStringLiteral("no container named \"%1\"").arg(name));
     }
     auto program = compile(source);
     if (!program) {
-        return R::failure(program.error());
+        return R::failure(program.errorValue());
     }
     if (auto s = m_repository.writeSource(name, source); !s) {
-        return R::failure(s.error());
+        return R::failure(s.errorValue());
     }
     ContainerDefinition next = rt->definition;
     ++next.version;
     next.updatedMs = QDateTime::currentMSecsSinceEpoch();
     if (auto s = m_repository.writeDefinition(next); !s) {
-        return R::failure(s.error());
+        return R::failure(s.errorValue());
     }
     const bool wasLoaded = rt->program != nullptr;
     rt->definition = next;
@@ -478,7 +483,8 @@ Result<qint64> ContainerManager::update(const QString &name, const QString &sour
 Status ContainerManager::setAllowList(const QString &name, const AllowList &allow) {
     Runtime *rt = find(name);
     if (!rt) {
-        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Status::failure(ErrorCode::NotFound,
+                               QStringLiteral("no container named \"%1\"").arg(name));
     }
     ContainerDefinition next = rt->definition;
     next.allow = allow;
@@ -493,10 +499,12 @@ Status ContainerManager::setAllowList(const QString &name, const AllowList &allo
 Status ContainerManager::start(const QString &name) {
     Runtime *rt = find(name);
     if (!rt) {
-        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Status::failure(ErrorCode::NotFound,
+                               QStringLiteral("no container named \"%1\"").arg(name));
     }
     if (!rt->program) {
         return Status::failure(
+            ErrorCode::Unavailable,
             QStringLiteral("container \"%1\" cannot start: %2").arg(name, rt->loadError));
     }
     if (rt->definition.enabled) {
@@ -516,7 +524,8 @@ Status ContainerManager::start(const QString &name) {
 Status ContainerManager::stop(const QString &name) {
     Runtime *rt = find(name);
     if (!rt) {
-        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Status::failure(ErrorCode::NotFound,
+                               QStringLiteral("no container named \"%1\"").arg(name));
     }
     if (!rt->definition.enabled) {
         return {};
@@ -533,7 +542,7 @@ Status ContainerManager::stop(const QString &name) {
     const identity::Key160 key = rt->definition.key;
     Q_EMIT containerStopped(name, key);
     for (const auto &m : dropped) {
-        refuse(m, find(name), Status_::Stopped, QStringLiteral("unavailable"),
+        refuse(m, find(name), Status_::Stopped, ErrorCode::Unavailable,
                QStringLiteral("container %1 was stopped").arg(name));
     }
     return {};
@@ -553,7 +562,8 @@ Status ContainerManager::remove(const QString &name) {
                              m_rejected.end());
             return {};
         }
-        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Status::failure(ErrorCode::NotFound,
+                               QStringLiteral("no container named \"%1\"").arg(name));
     }
     if (auto s = m_repository.remove(name); !s) {
         return s;
@@ -572,7 +582,7 @@ Status ContainerManager::remove(const QString &name) {
     }
     Q_EMIT containerRemoved(name, key);
     for (const auto &m : dropped) {
-        refuse(m, nullptr, Status_::NotFound, QStringLiteral("unavailable"),
+        refuse(m, nullptr, Status_::NotFound, ErrorCode::Unavailable,
                QStringLiteral("container %1 was removed").arg(name));
     }
     return {};
@@ -596,7 +606,8 @@ std::vector<ContainerManager::Info> ContainerManager::list() const {
 Result<ContainerManager::Info> ContainerManager::info(const QString &name) const {
     const Runtime *rt = find(name);
     if (!rt) {
-        return Result<Info>::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Result<Info>::failure(ErrorCode::NotFound,
+                                     QStringLiteral("no container named \"%1\"").arg(name));
     }
     Info i;
     i.name = name;
@@ -642,7 +653,8 @@ QJsonObject ContainerManager::infoJson(const Info &i) const {
 Result<QJsonObject> ContainerManager::logs(const QString &name, quint64 sinceId) const {
     const Runtime *rt = find(name);
     if (!rt) {
-        return Result<QJsonObject>::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Result<QJsonObject>::failure(ErrorCode::NotFound,
+                                            QStringLiteral("no container named \"%1\"").arg(name));
     }
     QJsonArray entries;
     for (const auto &e : rt->log.since(sinceId)) {
@@ -657,7 +669,8 @@ Result<QJsonObject> ContainerManager::logs(const QString &name, quint64 sinceId)
 Result<QJsonObject> ContainerManager::data(const QString &name) const {
     const Runtime *rt = find(name);
     if (!rt) {
-        return Result<QJsonObject>::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Result<QJsonObject>::failure(ErrorCode::NotFound,
+                                            QStringLiteral("no container named \"%1\"").arg(name));
     }
     QJsonObject out;
     for (auto it = rt->data.cbegin(); it != rt->data.cend(); ++it) {
@@ -669,7 +682,7 @@ Result<QJsonObject> ContainerManager::data(const QString &name) const {
 Result<identity::NodeIdentity> ContainerManager::containerIdentity(const QString &name) const {
     if (!find(name)) {
         return Result<identity::NodeIdentity>::failure(
-            QStringLiteral("no container named \"%1\"").arg(name));
+            ErrorCode::NotFound, QStringLiteral("no container named \"%1\"").arg(name));
     }
     return m_repository.loadKey(name);
 }

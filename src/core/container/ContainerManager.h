@@ -116,9 +116,9 @@ Q_SIGNALS:
     // The host must answer @p original (to its source) with @p body.
     void replyRequested(const orion::identity::Key160 &containerKey,
                         const orion::container::ContainerMessage &original, const QJsonValue &body);
-    // The message could not be handled; @p code is refused, not_found, unavailable, busy,
-    // script_error or internal. The host sends an error reply to the sender.
-    void errorReply(const orion::container::ContainerMessage &original, const QString &code,
+    // The message could not be handled; @p code is Refused, NotFound, Unavailable, Busy,
+    // ScriptError or Internal. The host sends an error reply to the sender.
+    void errorReply(const orion::container::ContainerMessage &original, orion::ErrorCode code,
                     const QString &message);
     void outcome(const orion::container::ContainerOutcome &outcome);
 
@@ -139,7 +139,7 @@ private:
     Runtime *findByKey(const QString &keyHex) const;
     void install(ContainerDefinition definition, const QString &source);
     void refuse(const ContainerMessage &message, Runtime *rt, ContainerOutcome::Status status,
-                const QString &code, const QString &text);
+                ErrorCode code, const QString &text);
     void pump(Runtime *rt);
     void onFinished(quint64 serial, const ContainerMessage &message,
                     const script::RunResult &result, qint64 micros);

@@ -18,11 +18,6 @@ PortalReply badRequest(const QString &message) {
     return PortalReply::failure(PortalProtocol::kBadRequest, message);
 }
 
-PortalReply notFound(const QString &name) {
-    return PortalReply::failure(PortalProtocol::kNotFound,
-                                QStringLiteral("no container named \"%1\"").arg(name));
-}
-
 // The "name" field, checked for form; empty with @p error set when it is missing or bad.
 QString nameField(const QJsonObject &request, PortalReply *error) {
     const QJsonValue v = request.value(kName);
@@ -106,17 +101,10 @@ PortalReply ContainerPortalHandler::create(const QJsonObject &request) {
     if (auto checked = ContainerLimits::fromJson(limits, ContainerLimits{}); !checked) {
         return badRequest(checked.error());
     }
-    if (m_manager->info(name) || m_manager->nameTaken(name)) {
-        return PortalReply::failure(
-            PortalProtocol::kConflict,
-            QStringLiteral("a container named \"%1\" already exists").arg(name));
-    }
-    if (auto program = ContainerManager::compile(source); !program) {
-        return PortalReply::failure(kCompileError, program.error());
-    }
+    // The manager checks the name is free and the program compiles; its code says which.
     auto key = m_manager->create(name, source, *allow, limits.toObject());
     if (!key) {
-        return PortalReply::failure(PortalProtocol::kInternal, key.error());
+        return PortalReply::failure(key.errorValue());
     }
     const auto info = m_manager->info(name);
     return PortalReply::success({{kName, name},
@@ -134,16 +122,9 @@ PortalReply ContainerPortalHandler::update(const QJsonObject &request) {
     if (!request.value(kSource).isString()) {
         return badRequest(QStringLiteral("\"source\" (the program text) is required"));
     }
-    if (!m_manager->info(name)) {
-        return notFound(name);
-    }
-    const QString source = request.value(kSource).toString();
-    if (auto program = ContainerManager::compile(source); !program) {
-        return PortalReply::failure(kCompileError, program.error());
-    }
-    auto version = m_manager->update(name, source);
+    auto version = m_manager->update(name, request.value(kSource).toString());
     if (!version) {
-        return PortalReply::failure(PortalProtocol::kInternal, version.error());
+        return PortalReply::failure(version.errorValue());
     }
     return PortalReply::success({{kName, name}, {QStringLiteral("version"), *version}});
 }
@@ -162,12 +143,9 @@ PortalReply ContainerPortalHandler::startStop(const QJsonObject &request, bool s
     if (name.isEmpty()) {
         return error;
     }
-    if (!m_manager->info(name)) {
-        return notFound(name);
-    }
     const Status s = start ? m_manager->start(name) : m_manager->stop(name);
     if (!s) {
-        return PortalReply::failure(PortalProtocol::kUnavailable, s.error());
+        return PortalReply::failure(s.errorValue());
     }
     return PortalReply::success(m_manager->infoJson(*m_manager->info(name)));
 }
@@ -178,11 +156,8 @@ PortalReply ContainerPortalHandler::remove(const QJsonObject &request) {
     if (name.isEmpty()) {
         return error;
     }
-    if (!m_manager->info(name) && !m_manager->nameTaken(name)) {
-        return notFound(name);
-    }
     if (auto s = m_manager->remove(name); !s) {
-        return PortalReply::failure(PortalProtocol::kInternal, s.error());
+        return PortalReply::failure(s.errorValue());
     }
     return PortalReply::success({{kName, name}});
 }
@@ -199,7 +174,7 @@ PortalReply ContainerPortalHandler::logs(const QJsonObject &request) {
     }
     auto logs = m_manager->logs(name, quint64(since.toInteger(0)));
     if (!logs) {
-        return notFound(name);
+        return PortalReply::failure(logs.errorValue());
     }
     return PortalReply::success(*logs);
 }
@@ -212,7 +187,7 @@ PortalReply ContainerPortalHandler::data(const QJsonObject &request) {
     }
     auto data = m_manager->data(name);
     if (!data) {
-        return notFound(name);
+        return PortalReply::failure(data.errorValue());
     }
     return PortalReply::success({{kName, name}, {QStringLiteral("data"), *data}});
 }

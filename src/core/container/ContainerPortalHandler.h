@@ -14,9 +14,6 @@ class ContainerManager;
 
 class ContainerPortalHandler {
 public:
-    // The error code of a program that does not compile.
-    static inline const QString kCompileError = QStringLiteral("compile_error");
-
     explicit ContainerPortalHandler(ContainerManager *manager)
         : m_manager(manager) {}
 

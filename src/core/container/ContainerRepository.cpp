@@ -105,24 +105,25 @@ Result<ContainerDefinition> ContainerRepository::create(const QString &name, con
                 .arg(name));
     }
     if (exists(name)) {
-        return R::failure(QStringLiteral("a container named \"%1\" already exists").arg(name));
+        return R::failure(ErrorCode::AlreadyExists,
+                          QStringLiteral("a container named \"%1\" already exists").arg(name));
     }
     if (!QDir().mkpath(m_directory) || !QDir(m_directory).mkdir(name)) {
-        return R::failure(QStringLiteral("cannot create %1").arg(directoryOf(name)));
+        return R::failure(ErrorCode::Io, QStringLiteral("cannot create %1").arg(directoryOf(name)));
     }
     QFile::setPermissions(directoryOf(name),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    const auto cleanup = [&](const QString &why) {
+    const auto cleanup = [&](const Error &why) {
         QDir(directoryOf(name)).removeRecursively();
         return R::failure(why);
     };
     const identity::NodeIdentity key = identity::NodeIdentity::generate();
     const QDir dir(directoryOf(name));
     if (auto s = ContainerKeyFile::write(dir.filePath(QLatin1String(kKeyFile)), key); !s) {
-        return cleanup(s.error());
+        return cleanup(s.errorValue());
     }
     if (auto s = writeSource(name, source); !s) {
-        return cleanup(s.error());
+        return cleanup(s.errorValue());
     }
     ContainerDefinition d;
     d.name = name;
@@ -134,7 +135,7 @@ Result<ContainerDefinition> ContainerRepository::create(const QString &name, con
     d.limitOverrides = limitOverrides;
     d.createdMs = d.updatedMs = QDateTime::currentMSecsSinceEpoch();
     if (auto s = writeDefinition(d); !s) {
-        return cleanup(s.error());
+        return cleanup(s.errorValue());
     }
     return d;
 }
@@ -157,14 +158,16 @@ Status ContainerRepository::writeSource(const QString &name, const QString &sour
 
 Status ContainerRepository::remove(const QString &name) const {
     if (!ContainerDefinition::isValidName(name) || !exists(name)) {
-        return Status::failure(QStringLiteral("no container named \"%1\"").arg(name));
+        return Status::failure(ErrorCode::NotFound,
+                               QStringLiteral("no container named \"%1\"").arg(name));
     }
     const QString graveyard =
         QDir(m_directory)
             .filePath(QStringLiteral(".removed-%1-%2")
                           .arg(name, QString::fromLatin1(crypto::Random::bytes(6).toHex())));
     if (!QDir().rename(directoryOf(name), graveyard)) {
-        return Status::failure(QStringLiteral("cannot remove %1").arg(directoryOf(name)));
+        return Status::failure(ErrorCode::Io,
+                               QStringLiteral("cannot remove %1").arg(directoryOf(name)));
     }
     (void)util::AtomicFile::syncDirectory(m_directory);
     if (!QDir(graveyard).removeRecursively()) {

@@ -2,6 +2,7 @@
 #include "identity/Key160.h"
 
 #include "crypto/Random.h"
+#include "util/Hex.h"
 
 #include <bit>
 #include <cstring>
@@ -18,28 +19,10 @@ std::optional<Key160> Key160::fromBytes(QByteArrayView bytes) {
 }
 
 std::optional<Key160> Key160::fromHex(QStringView hex) {
-    if (hex.size() != 2 * kBytes) {
-        return std::nullopt;
-    }
+    // Keys arrive typed or pasted by people, so either case is a key.
     Key160 key;
-    for (int i = 0; i < kBytes; ++i) {
-        int byte = 0;
-        for (int j = 0; j < 2; ++j) {
-            const char16_t c = hex[2 * i + j].unicode();
-            int nibble = -1;
-            if (c >= u'0' && c <= u'9') {
-                nibble = c - u'0';
-            } else if (c >= u'a' && c <= u'f') {
-                nibble = c - u'a' + 10;
-            } else if (c >= u'A' && c <= u'F') {
-                nibble = c - u'A' + 10;
-            }
-            if (nibble < 0) {
-                return std::nullopt;
-            }
-            byte = byte * 16 + nibble;
-        }
-        key.m_bytes[i] = std::uint8_t(byte);
+    if (!util::Hex::decodeInto(hex, key.m_bytes, util::Hex::Letters::AnyCase)) {
+        return std::nullopt;
     }
     return key;
 }

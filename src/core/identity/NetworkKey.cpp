@@ -140,7 +140,7 @@ Status NetworkKey::save(const QString &path, QByteArrayView passphrase,
 Result<QByteArray> NetworkKey::readNetworkId(const QString &path) {
     auto file = SealedKeyFile::read(path, QLatin1String(kFileFormat));
     if (!file) {
-        return Result<QByteArray>::failure(file.error());
+        return Result<QByteArray>::failure(file.errorValue());
     }
     if (file->clearFields().value(kAlgorithmKey).toString() != kAlgorithm) {
         return Result<QByteArray>::failure(
@@ -158,19 +158,19 @@ Result<NetworkKey> NetworkKey::load(const QString &path, QByteArrayView passphra
     using R = Result<NetworkKey>;
     auto id = readNetworkId(path);
     if (!id) {
-        return R::failure(id.error());
+        return R::failure(id.errorValue());
     }
     auto file = SealedKeyFile::read(path, QLatin1String(kFileFormat));
     if (!file) {
-        return R::failure(file.error());
+        return R::failure(file.errorValue());
     }
     auto secret = file->open(passphrase);
     if (!secret) {
-        return R::failure(secret.error());
+        return R::failure(secret.errorValue());
     }
     auto key = fromBytes(secret->view());
     if (!key) {
-        return R::failure(QStringLiteral("%1: %2").arg(path, key.error()));
+        return R::failure(key.errorCode(), QStringLiteral("%1: %2").arg(path, key.error()));
     }
     if (key->networkId() != *id) {
         return R::failure(
@@ -184,7 +184,7 @@ Status NetworkKey::changePassphrase(const QString &path, QByteArrayView currentP
                                     const crypto::Argon2id::Limits &limits) {
     auto key = load(path, currentPassphrase);
     if (!key) {
-        return Status::failure(key.error());
+        return Status::failure(key.errorValue());
     }
     SaveOptions options;
     options.limits = limits;

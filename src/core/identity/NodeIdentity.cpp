@@ -64,7 +64,7 @@ Result<PublicIdentity> NodeIdentity::readPublic(const QString &path) {
     using R = Result<PublicIdentity>;
     auto file = SealedKeyFile::read(path, QLatin1String(kFileFormat));
     if (!file) {
-        return R::failure(file.error());
+        return R::failure(file.errorValue());
     }
     const QJsonObject &clear = file->clearFields();
     if (clear.value(kAlgorithmKey).toString() != QLatin1String(kAlgorithm)) {
@@ -93,19 +93,20 @@ Result<NodeIdentity> NodeIdentity::load(const QString &path, QByteArrayView pass
     using R = Result<NodeIdentity>;
     auto pub = readPublic(path);
     if (!pub) {
-        return R::failure(pub.error());
+        return R::failure(pub.errorValue());
     }
     auto file = SealedKeyFile::read(path, QLatin1String(kFileFormat));
     if (!file) {
-        return R::failure(file.error());
+        return R::failure(file.errorValue());
     }
     auto seed = file->open(passphrase);
     if (!seed) {
-        return R::failure(seed.error());
+        return R::failure(seed.errorValue());
     }
     auto identity = fromSeed(seed->view());
     if (!identity) {
-        return R::failure(QStringLiteral("%1: %2").arg(path, identity.error()));
+        return R::failure(identity.errorCode(),
+                          QStringLiteral("%1: %2").arg(path, identity.error()));
     }
     if (identity->publicKey() != pub->publicKey) {
         return R::failure(
@@ -121,7 +122,7 @@ Status NodeIdentity::changePassphrase(const QString &path, QByteArrayView curren
     // re-sealed, and a wrong passphrase writes nothing.
     auto identity = load(path, currentPassphrase);
     if (!identity) {
-        return Status::failure(identity.error());
+        return Status::failure(identity.errorValue());
     }
     SaveOptions options;
     options.limits = limits;

@@ -83,13 +83,14 @@ Result<QByteArray> SealedKeyFile::encode(const QString &format, const QJsonObjec
         crypto::wipe(clearHex.data(), std::size_t(clearHex.size()));
     } else {
         if (passphrase.isEmpty()) {
-            return Result<QByteArray>::failure(QStringLiteral("the passphrase is empty"));
+            return Result<QByteArray>::failure(ErrorCode::InvalidArgument,
+                                               QStringLiteral("the passphrase is empty"));
         }
         const QByteArray salt = Argon2id::randomSalt();
         auto key =
             Argon2id::deriveKey(passphrase, salt, options.limits, XChaCha20Poly1305::kKeyBytes);
         if (!key) {
-            return Result<QByteArray>::failure(key.error());
+            return Result<QByteArray>::failure(key.errorValue());
         }
         const QByteArray nonce = crypto::Random::bytes(XChaCha20Poly1305::kNonceBytes);
         object.insert(kProtection,
@@ -112,11 +113,12 @@ Status SealedKeyFile::save(const QString &path, const QString &format,
                            QByteArrayView passphrase, const SaveOptions &options) {
     if (!options.replaceExisting && QFileInfo::exists(path)) {
         return Status::failure(
+            ErrorCode::AlreadyExists,
             QStringLiteral("%1 already exists; refusing to replace it").arg(path));
     }
     auto bytes = encode(format, clearFields, secret, passphrase, options);
     if (!bytes) {
-        return Status::failure(bytes.error());
+        return Status::failure(bytes.errorValue());
     }
     if (options.unencrypted) {
         qCWarning(lcIdentity).noquote()
@@ -135,11 +137,12 @@ Status SealedKeyFile::save(const QString &path, const QString &format,
 Result<SealedKeyFile> SealedKeyFile::read(const QString &path, const QString &format) {
     QFile file(path);
     if (!file.exists()) {
-        return Result<SealedKeyFile>::failure(QStringLiteral("%1 does not exist").arg(path));
+        return Result<SealedKeyFile>::failure(ErrorCode::NotFound,
+                                              QStringLiteral("%1 does not exist").arg(path));
     }
     if (!file.open(QIODevice::ReadOnly)) {
         return Result<SealedKeyFile>::failure(
-            QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+            ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     }
     QByteArray bytes = file.read(kMaxFileBytes + 1);
     auto parsed = parse(bytes, format, path);
@@ -150,8 +153,9 @@ Result<SealedKeyFile> SealedKeyFile::read(const QString &path, const QString &fo
 Result<SealedKeyFile> SealedKeyFile::parse(QByteArrayView bytes, const QString &format,
                                            const QString &label) {
     using R = Result<SealedKeyFile>;
-    const auto fail = [&](const QString &what) {
-        return R::failure(QStringLiteral("%1: %2").arg(label, what));
+    // Everything parse() rejects is a damaged (or foreign) file, but for versions.
+    const auto fail = [&](const QString &what, ErrorCode code = ErrorCode::Corrupt) {
+        return R::failure(code, QStringLiteral("%1: %2").arg(label, what));
     };
     if (bytes.isEmpty()) {
         return fail(QStringLiteral("the key file is empty"));
@@ -181,7 +185,8 @@ Result<SealedKeyFile> SealedKeyFile::parse(QByteArrayView bytes, const QString &
     if (object.value(kVersionKey).toInt(-1) != kVersion) {
         return fail(QStringLiteral("unsupported key file version %1 (this program reads %2)")
                         .arg(object.value(kVersionKey).toVariant().toString())
-                        .arg(kVersion));
+                        .arg(kVersion),
+                    ErrorCode::Unsupported);
     }
     const auto checksum = Hex::decode(object.value(kChecksum).toString(), 32);
     if (!checksum) {
@@ -235,7 +240,8 @@ Result<SealedKeyFile> SealedKeyFile::parse(QByteArrayView bytes, const QString &
         parsed.m_salt = *salt;
         parsed.m_nonce = *nonce;
     } else {
-        return fail(QStringLiteral("unknown protection '%1' / '%2'").arg(kdf, cipher));
+        return fail(QStringLiteral("unknown protection '%1' / '%2'").arg(kdf, cipher),
+                    ErrorCode::Unsupported);
     }
     auto secret = Hex::decode(secretHex);
     if (!secret || secret->isEmpty()) {
@@ -262,12 +268,14 @@ Result<SecureBuffer> SealedKeyFile::open(QByteArrayView passphrase) const {
     }
     auto key = Argon2id::deriveKey(passphrase, m_salt, m_limits, XChaCha20Poly1305::kKeyBytes);
     if (!key) {
-        return Result<SecureBuffer>::failure(QStringLiteral("%1: %2").arg(m_label, key.error()));
+        return Result<SecureBuffer>::failure(key.errorCode(),
+                                             QStringLiteral("%1: %2").arg(m_label, key.error()));
     }
     auto secret = XChaCha20Poly1305::open(*key, m_nonce, m_ciphertext, m_associatedData);
     if (!secret) {
         // The checksum already ruled out accidental damage, so the passphrase is wrong.
-        return Result<SecureBuffer>::failure(QStringLiteral("%1: wrong passphrase").arg(m_label));
+        return Result<SecureBuffer>::failure(ErrorCode::WrongPassphrase,
+                                             QStringLiteral("%1: wrong passphrase").arg(m_label));
     }
     return secret;
 }

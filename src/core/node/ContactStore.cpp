@@ -2,6 +2,7 @@
 #include "node/ContactStore.h"
 
 #include "node/NodeLog.h"
+#include "util/Hex.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -60,8 +61,9 @@ std::vector<routing::NodeInfo> ContactStore::load(const QString &path) {
     const auto list = doc.object().value(QStringLiteral("contacts")).toArray();
     for (const auto &v : list) {
         const auto o = v.toObject();
-        const auto key =
-            QByteArray::fromHex(o.value(QStringLiteral("publicKey")).toString().toLatin1());
+        const auto key = util::Hex::decode(o.value(QStringLiteral("publicKey")).toString(), -1,
+                                           util::Hex::Letters::AnyCase)
+                             .value_or(QByteArray());
         const auto endpoint =
             routing::Endpoint::parse(o.value(QStringLiteral("endpoint")).toString());
         if (!endpoint || !endpoint->isValid()) {

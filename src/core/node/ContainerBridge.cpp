@@ -22,20 +22,23 @@ QCborValue outgoingBody(const QJsonValue &body) {
     return QCborValue::fromJsonValue(body);
 }
 
-RoutedMessage::ErrorCode errorCodeFor(const QString &code) {
-    if (code == u"refused") {
-        return RoutedMessage::ErrorCode::Refused;
-    }
-    if (code == u"busy") {
-        return RoutedMessage::ErrorCode::Busy;
-    }
-    if (code == u"not_found" || code == u"unavailable") {
-        return RoutedMessage::ErrorCode::NoEndpoint;
-    }
-    return RoutedMessage::ErrorCode::EndpointFailed;
-}
-
 } // namespace
+
+RoutedMessage::ErrorCode ContainerBridge::routedErrorFor(ErrorCode containerError) {
+    switch (containerError) {
+    case ErrorCode::Refused:
+        return RoutedMessage::ErrorCode::Refused;
+    case ErrorCode::Busy:
+        return RoutedMessage::ErrorCode::Busy;
+    case ErrorCode::NotFound:
+    case ErrorCode::Unavailable:
+        // Stopped, removed or never here: to the sender there is no such endpoint.
+        return RoutedMessage::ErrorCode::NoEndpoint;
+    default:
+        // The container took the message and failed on it (script error, store commit).
+        return RoutedMessage::ErrorCode::EndpointFailed;
+    }
+}
 
 ContainerBridge::ContainerBridge(Node *node, container::ContainerManager *manager)
     : QObject(node)
@@ -105,13 +108,13 @@ void ContainerBridge::onReply(const identity::Key160 &containerKey,
     m_node->sendReply(*it, outgoingBody(body), containerKey);
 }
 
-void ContainerBridge::onError(const container::ContainerMessage &original, const QString &code,
+void ContainerBridge::onError(const container::ContainerMessage &original, ErrorCode code,
                               const QString &text) {
     const auto it = m_inFlight.constFind(original.messageId);
     if (it == m_inFlight.constEnd()) {
         return;
     }
-    m_node->sendErrorReply(*it, errorCodeFor(code), text);
+    m_node->sendErrorReply(*it, routedErrorFor(code), text);
     m_inFlight.erase(it);
 }
 

@@ -6,6 +6,7 @@
 
 #include "routing/ContainerEndpoint.h"
 #include "routing/RoutedMessage.h"
+#include "util/ErrorCode.h"
 
 #include <QHash>
 #include <QObject>
@@ -33,13 +34,16 @@ public:
     // Publishes every running container (call once the node has started).
     void publishAll();
 
+    // The route error a sender gets when a container could not handle its message: the
+    // one mapping from the container's error codes to the overlay's.
+    static routing::RoutedMessage::ErrorCode routedErrorFor(ErrorCode containerError);
+
 private:
     void onRoute(const identity::Key160 &containerKey, const identity::Key160 &target,
                  const QString &service, const QJsonValue &body, const QByteArray &inReplyTo);
     void onReply(const identity::Key160 &containerKey, const container::ContainerMessage &original,
                  const QJsonValue &body);
-    void onError(const container::ContainerMessage &original, const QString &code,
-                 const QString &text);
+    void onError(const container::ContainerMessage &original, ErrorCode code, const QString &text);
     void publish(const QString &name);
 
     Node *m_node;

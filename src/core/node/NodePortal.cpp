@@ -9,6 +9,7 @@
 #include "portal/PortalProtocol.h"
 #include "portal/PortalServer.h"
 #include "routing/Endpoint.h"
+#include "util/Hex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -332,8 +333,9 @@ void NodePortal::onError(const QByteArray &inReplyTo, int code, const QString &t
 }
 
 void NodePortal::answerReply(const QJsonObject &request, portal::PortalReplyFn reply) {
-    const QByteArray id =
-        QByteArray::fromHex(request.value(QStringLiteral("message_id")).toString().toLatin1());
+    const QByteArray id = util::Hex::decode(request.value(QStringLiteral("message_id")).toString(),
+                                            -1, util::Hex::Letters::AnyCase)
+                              .value_or(QByteArray());
     const auto it = m_recent.constFind(id);
     if (it == m_recent.constEnd()) {
         reply(PortalReply::failure(PortalProtocol::kNotFound,

@@ -3,6 +3,7 @@
 // thread; PortalServer calls it from there. Replies may be given later (asynchronously).
 #pragma once
 
+#include "portal/PortalProtocol.h"
 #include "util/Result.h"
 
 #include <QJsonArray>
@@ -26,6 +27,10 @@ struct PortalReply {
     }
     static PortalReply failure(QString code, QString message) {
         return {false, {}, std::move(code), std::move(message)};
+    }
+    // A core failure, its code mapped by PortalProtocol::errorCodeFor.
+    static PortalReply failure(const Error &error) {
+        return failure(PortalProtocol::errorCodeFor(error.code), error.message);
     }
 };
 

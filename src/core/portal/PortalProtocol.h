@@ -3,6 +3,8 @@
 // the server, the client library and orionctl. See docs/portal.md.
 #pragma once
 
+#include "util/ErrorCode.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -28,6 +30,29 @@ public:
     static inline const QString kUnavailable = QStringLiteral("unavailable");
     static inline const QString kTimeout = QStringLiteral("timeout");
     static inline const QString kInternal = QStringLiteral("internal");
+    static inline const QString kCompileError = QStringLiteral("compile_error");
+
+    // The portal code of a core failure: the one place a Result's ErrorCode becomes a
+    // code on the wire. Codes the portal has no word for are internal.
+    static QString errorCodeFor(ErrorCode code) {
+        switch (code) {
+        case ErrorCode::InvalidArgument:
+            return kBadRequest;
+        case ErrorCode::NotFound:
+            return kNotFound;
+        case ErrorCode::AlreadyExists:
+            return kConflict;
+        case ErrorCode::CompileError:
+            return kCompileError;
+        case ErrorCode::Refused:
+            return kRefused;
+        case ErrorCode::Unavailable:
+        case ErrorCode::Busy:
+            return kUnavailable;
+        default:
+            return kInternal;
+        }
+    }
 
     static QJsonObject errorObject(const QString &code, const QString &message) {
         return QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};

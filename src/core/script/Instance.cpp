@@ -6,6 +6,7 @@
 #include "script/ScriptError.h"
 #include "script/StringObject.h"
 #include "script/ValueOps.h"
+#include "util/Json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -135,19 +136,7 @@ inline bool falsy(const Value &v) {
 }
 
 QString encodeBody(const QJsonValue &body) {
-    switch (body.type()) {
-    case QJsonValue::String:
-        return body.toString();
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact));
-    default: {
-        // A bare scalar: wrap it in an array and strip the brackets.
-        const QByteArray a = QJsonDocument(QJsonArray{body}).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(a.mid(1, a.size() - 2));
-    }
-    }
+    return util::Json::text(body);
 }
 
 } // namespace

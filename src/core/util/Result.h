@@ -33,6 +33,8 @@ public:
     static Result failure(ErrorCode code, QString message) {
         return Result(Error{code, std::move(message)});
     }
+    // Passes on another Result's failure: failure(other.errorValue()).
+    static Result failure(Error error) { return Result(std::move(error)); }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }
@@ -71,6 +73,8 @@ public:
     static Result failure(ErrorCode code, QString message) {
         return Result(Error{code, std::move(message)});
     }
+    // Passes on another Result's failure: failure(other.errorValue()).
+    static Result failure(Error error) { return Result(std::move(error)); }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

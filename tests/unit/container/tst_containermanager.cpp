@@ -48,7 +48,7 @@ struct Recorder {
     QHash<QByteArray, QStringList> replies; // message id -> reply bodies
     QHash<QByteArray, Key160> replyFrom;
     QList<Route> routes;
-    QHash<QByteArray, QPair<QString, QString>> errors; // id -> (code, message)
+    QHash<QByteArray, QPair<orion::ErrorCode, QString>> errors; // id -> (code, message)
 
     explicit Recorder(ContainerManager &m) {
         QObject::connect(&m, &ContainerManager::outcome,
@@ -66,7 +66,7 @@ struct Recorder {
                          });
         QObject::connect(
             &m, &ContainerManager::errorReply,
-            [this](const ContainerMessage &orig, const QString &code, const QString &text) {
+            [this](const ContainerMessage &orig, orion::ErrorCode code, const QString &text) {
                 errors[orig.messageId] = {code, text};
             });
     }
@@ -255,7 +255,7 @@ private Q_SLOTS:
         QCOMPARE(rec.outcomeFor(fromFriend.messageId)->status, ContainerOutcome::Status::Ok);
         QCOMPARE(rec.outcomeFor(fromStranger.messageId)->status, ContainerOutcome::Status::Refused);
         QCOMPARE(rec.outcomeFor(wrongService.messageId)->status, ContainerOutcome::Status::Refused);
-        QCOMPARE(rec.errors.value(fromStranger.messageId).first, QStringLiteral("refused"));
+        QCOMPARE(rec.errors.value(fromStranger.messageId).first, orion::ErrorCode::Refused);
         QVERIFY(!rec.replies.contains(fromStranger.messageId));
         const auto counters = m_manager->info(QStringLiteral("private"))->counters;
         QCOMPARE(counters.value(QStringLiteral("refused")).toInt(), 2);
@@ -323,7 +323,7 @@ private Q_SLOTS:
             QCOMPARE(o->status, ContainerOutcome::Status::ScriptError);
             QVERIFY2(o->error.startsWith(prefix), qPrintable(o->error));
             QVERIFY2(o->error.contains(what), qPrintable(o->error));
-            QCOMPARE(rec.errors.value(m.messageId).first, QStringLiteral("script_error"));
+            QCOMPARE(rec.errors.value(m.messageId).first, orion::ErrorCode::ScriptError);
             QCOMPARE(rec.errors.value(m.messageId).second, o->error);
             QVERIFY(!rec.replies.contains(m.messageId));
         };
@@ -448,7 +448,7 @@ private Q_SLOTS:
         const auto whileStopped = message(key, QStringLiteral("x"));
         m_manager->deliver(whileStopped);
         QCOMPARE(rec.outcomeFor(whileStopped.messageId)->status, ContainerOutcome::Status::Stopped);
-        QCOMPARE(rec.errors.value(whileStopped.messageId).first, QStringLiteral("unavailable"));
+        QCOMPARE(rec.errors.value(whileStopped.messageId).first, orion::ErrorCode::Unavailable);
         reopen(); // the enabled flag is persistent
         QVERIFY(!m_manager->info(QStringLiteral("c"))->enabled);
         QVERIFY(m_manager->start(QStringLiteral("c")).ok());
@@ -461,7 +461,7 @@ private Q_SLOTS:
         const auto gone = message(key, QStringLiteral("x"));
         m_manager->deliver(gone);
         QCOMPARE(after.outcomeFor(gone.messageId)->status, ContainerOutcome::Status::NotFound);
-        QCOMPARE(after.errors.value(gone.messageId).first, QStringLiteral("not_found"));
+        QCOMPARE(after.errors.value(gone.messageId).first, orion::ErrorCode::NotFound);
         // A new container of the same name gets a new key and none of the old data.
         const QString again = create(QStringLiteral("c"), example(QStringLiteral("counter.ns")));
         QVERIFY(again != key);
