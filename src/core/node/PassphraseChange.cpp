@@ -17,12 +17,10 @@ namespace orion::node {
 
 namespace {
 
-// Error classification, in this one place: whether a key file failed to open because the
-// passphrase was wrong (SealedKeyFile checks the checksum first, so nothing else fails
-// there). The text match goes once SealedKeyFile sets ErrorCode::WrongPassphrase.
+// Whether a key file failed to open because the passphrase was wrong (SealedKeyFile checks
+// the checksum first, so nothing else gives that code).
 bool isWrongPassphrase(const Error &error) {
-    return error.code == ErrorCode::WrongPassphrase ||
-           error.message.contains(QStringLiteral("wrong passphrase"));
+    return error.code == ErrorCode::WrongPassphrase;
 }
 
 enum class Opens { Current, New };
