@@ -2,6 +2,7 @@
 // The routing view over a live network: the GUI's own node (NodeController + NodeHost on
 // its thread) and four more nodes on loopback. The view lists the contacts, and follows
 // when one of them stops.
+#include "LoopbackConfig.h"
 #include "facade/NodeController.h"
 #include "facade/NodeHost.h"
 #include "models/RoutingTableModel.h"
@@ -23,19 +24,7 @@ constexpr int kPeers = 4;
 const QByteArray kPassphrase = "routing view test";
 
 void adjust(node::NodeConfig &c) {
-    c.listenAddress = QHostAddress::LocalHost;
-    c.listenPort = 0;
-    c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
-    c.overlay.requestTimeoutMs = 2000;
-    c.overlay.refreshIntervalMs = 3000;
-    c.overlay.maintenanceIntervalMs = 1000;
-    c.bootstrapIntervalMs = 1000;
-    c.transport.maxPerAddress = 10000;
-    c.transport.maxHandshakingPerAddress = 10000;
-    c.transport.maxHandshakingPerSubnet = 10000;
-    c.transport.acceptsPerSecondPerAddress = 10000;
-    c.transport.maxInbound = 10000;
-    c.transport.maxHandshaking = 10000;
+    test::LoopbackConfig::apply(c);
 }
 } // namespace
 

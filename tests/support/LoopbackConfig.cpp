@@ -8,6 +8,11 @@ namespace orion::test {
 node::NodeConfig LoopbackConfig::make(bool listen) {
     node::NodeConfig c;
     c.listen = listen;
+    apply(c);
+    return c;
+}
+
+void LoopbackConfig::apply(node::NodeConfig &c) {
     c.listenAddress = QHostAddress::LocalHost;
     c.listenPort = 0;
     c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
@@ -21,7 +26,6 @@ node::NodeConfig LoopbackConfig::make(bool listen) {
     c.transport.acceptsPerSecondPerAddress = 10000;
     c.transport.maxInbound = 10000;
     c.transport.maxHandshaking = 10000;
-    return c;
 }
 
 } // namespace orion::test

@@ -11,6 +11,8 @@ namespace orion::test {
 class LoopbackConfig {
 public:
     static node::NodeConfig make(bool listen = true);
+    // The same changes on a configuration that came from elsewhere (a profile's settings).
+    static void apply(node::NodeConfig &c);
 };
 
 } // namespace orion::test
