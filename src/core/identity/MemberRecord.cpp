@@ -3,6 +3,7 @@
 
 #include "crypto/Ed25519.h"
 #include "identity/NodeIdentity.h"
+#include "util/CborBounds.h"
 #include "util/Hex.h"
 
 #include <QCborArray>
@@ -318,6 +319,11 @@ QByteArray MemberRecord::toCbor() const {
 Result<MemberRecord> MemberRecord::fromCbor(QByteArrayView cbor) {
     if (cbor.size() > kMaxEncodedBytes) {
         return Result<MemberRecord>::failure(QStringLiteral("member record: too large"));
+    }
+    // A record is a flat map with one list of addresses: 4 levels and 1,024 items are ample.
+    if (auto bounded = util::CborBounds{4, 1024}.checkBytes(cbor); !bounded) {
+        return Result<MemberRecord>::failure(
+            QStringLiteral("member record: refused (%1)").arg(bounded.error()));
     }
     QCborParserError error;
     const QCborValue value = QCborValue::fromCbor(cbor.toByteArray(), &error);

@@ -256,6 +256,9 @@ void ConnectionManager::onPeerClosed(PeerConnection *connection, const QString &
         return;
     }
     const QByteArray key = connection->remotePublicKey();
+    if (connection->closedForProtocolError()) {
+        ++m_counters.protocolErrors;
+    }
     unregister(connection);
     if (m_dialling.value(key) == connection) {
         m_dialling.remove(key);

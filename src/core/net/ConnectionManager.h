@@ -62,6 +62,7 @@ public:
         qint64 droppedHalfOpen = 0;         // oldest half-open dropped for a new one
         qint64 refusedInbound = 0;          // maxInbound was full after the handshake
         qint64 refusedAddress = 0;          // maxPerAddress was full after the handshake
+        qint64 protocolErrors = 0;          // closed for a bad frame or message
     };
     const Counters &counters() const { return m_counters; }
 

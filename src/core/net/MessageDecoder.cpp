@@ -22,6 +22,10 @@ Status MessageDecoder::fail(const QString &reason) {
 }
 
 bool MessageDecoder::decodeBody(QByteArrayView body, QList<QCborValue> &messages) {
+    if (auto bounded = m_bounds.checkBytes(body); !bounded) {
+        recordError(QStringLiteral("CBOR message refused: %1").arg(bounded.error()));
+        return false;
+    }
     // fromRawData: parse in place without copying the body.
     const QByteArray raw = QByteArray::fromRawData(body.data(), body.size());
     QCborStreamReader reader(raw);
@@ -38,6 +42,7 @@ bool MessageDecoder::decodeBody(QByteArrayView body, QList<QCborValue> &messages
     }
     // QCborValue copies strings into its own storage, so the value outlives body.
     messages.append(std::move(value));
+    ++m_messages;
     return true;
 }
 
@@ -65,6 +70,11 @@ Status MessageDecoder::feed(QByteArrayView bytes, QList<QCborValue> &messages) {
             if (length == 0) {
                 ++m_keepAlives;
                 continue;
+            }
+            if (m_messages == 0 && m_firstMaxBytes > 0 && length > quint32(m_firstMaxBytes)) {
+                return fail(QStringLiteral("first message length %1 exceeds the limit of %2")
+                                .arg(length)
+                                .arg(m_firstMaxBytes));
             }
             m_length = qsizetype(length);
             m_haveLength = true;

@@ -105,6 +105,7 @@ void PeerConnection::init() {
         m_socket = PeerSocket::dial(m_remoteAddress, m_port, this);
     }
     m_socket->setHandler(this);
+    m_decoder.setFirstMessageMaxBytes(m_config.firstMessageMaxBytes);
 
     m_clock.start();
     // A peer that says nothing at all is given less time than one that is handshaking.
@@ -237,8 +238,10 @@ void PeerConnection::processStream(QByteArrayView data) {
         return;
     }
     if (!streamStatus) {
+        m_protocolError = true;
         close(QStringLiteral("protocol error: ") + streamStatus.error());
     } else if (!messageStatus) {
+        m_protocolError = true;
         close(QStringLiteral("protocol error: ") + messageStatus.error());
     } else if (m_decryptor.isFinished()) {
         close(m_decoder.hasPartialMessage()

@@ -70,6 +70,9 @@ public:
     QHostAddress remoteAddress() const { return m_remoteAddress; }
     quint16 remotePort() const { return m_remotePort; }
     const QString &closeReason() const { return m_closeReason; }
+    // True when this connection was closed because the peer broke the stream or message
+    // format (a bad frame, an oversized or malformed message).
+    bool closedForProtocolError() const { return m_protocolError; }
 
     qint64 bytesSent() const { return m_bytesSent; }
     qint64 bytesReceived() const { return m_bytesReceived; }
@@ -125,6 +128,7 @@ private:
     State m_state = State::Connecting;
     bool m_inbound = false;
     bool m_wasEstablished = false;
+    bool m_protocolError = false;
     quint16 m_port = 0;
     QHostAddress m_remoteAddress;
     quint16 m_remotePort = 0;

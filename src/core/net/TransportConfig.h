@@ -34,6 +34,10 @@ struct TransportConfig {
     // An inbound connection whose first handshake message has not arrived this soon after
     // the accept is closed (the whole handshake still has handshakeTimeout).
     std::chrono::milliseconds firstMessageTimeout{3'000};
+    // The first message after the handshake (keep-alives aside) may be at most this long;
+    // 0 gives it the common limit (MessageFramer::kMaxMessageBytes). The node sets it to
+    // the size of the largest activation message.
+    qsizetype firstMessageMaxBytes = 0;
     // New inbound connections accepted per address and second, with bursts of twice that.
     double acceptsPerSecondPerAddress = 20;
 };

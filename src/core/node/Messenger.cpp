@@ -93,6 +93,18 @@ QByteArray Messenger::sendMessage(const Key160 &target, const QString &service,
     m.target = target;
     m.service = service;
     m.hopLimit = std::clamp(options.hopLimit, 0, int(RoutedMessage::kMaxHopLimit));
+    if (auto bounded = RoutedMessage::kBodyBounds.checkValue(body); !bounded) {
+        // The next hop would close the connection for it: refuse here, after the caller
+        // has the ID (as every other failure of a send).
+        QMetaObject::invokeMethod(
+            this,
+            [this, id = m.messageId, text = bounded.error()] {
+                Q_EMIT messageError(id, int(ErrorCode::Refused),
+                                    QStringLiteral("the body cannot be sent: %1").arg(text));
+            },
+            Qt::QueuedConnection);
+        return m.messageId;
+    }
     m.body = body;
     const qint64 timeout = options.timeoutMs < 0 ? m_routeTimeoutMs : options.timeoutMs;
     if (timeout > 0) {
@@ -165,6 +177,11 @@ void Messenger::routeFromHere(RoutedMessage message) {
 
 void Messenger::sendReply(const RoutedMessage &request, const QCborValue &body,
                           const std::optional<Key160> &from) {
+    if (auto bounded = RoutedMessage::kBodyBounds.checkValue(body); !bounded) {
+        sendErrorReply(request, ErrorCode::EndpointFailed,
+                       QStringLiteral("the reply cannot be sent: %1").arg(bounded.error()));
+        return;
+    }
     routeFromHere(request.makeReply(m_self, from.value_or(request.target), body));
 }
 

@@ -18,6 +18,10 @@ public:
     static constexpr int kMaxNodesPerReply = 32;
     // Most records a providers reply may carry.
     static constexpr int kMaxRecordsPerReply = 8;
+    // An activation or confirmation is at most this long on the wire (a member record of at
+    // most 16 addresses and an observed address take a little over 4 KiB). A connection's
+    // first message is refused past it: before activation only that message is parsed.
+    static constexpr qsizetype kMaxActivationBytes = 16 * 1024;
 
     static QCborValue encode(const OverlayMessage &message);
     // The message type, or -1 when the value is no map with an integer type.

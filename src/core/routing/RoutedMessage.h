@@ -4,6 +4,7 @@
 #pragma once
 
 #include "identity/Key160.h"
+#include "util/CborBounds.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -38,6 +39,9 @@ struct RoutedMessage {
     static constexpr int kDefaultHopLimit = 32;
     static constexpr int kMaxHopLimit = 64;
     static constexpr qsizetype kMaxServiceBytes = 64;
+    // How deep and large a body may be: with the fields around it, a message stays within
+    // the bounds every node checks on the wire (util::CborBounds' defaults, 32 and 65,536).
+    static constexpr util::CborBounds kBodyBounds{24, 60'000};
 
     QByteArray messageId; // 16 random bytes
     Kind kind = Kind::Data;

@@ -5,11 +5,23 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QtEndian>
 #include <QtTest>
 
 using namespace orion;
 using net::MessageDecoder;
 using net::MessageFramer;
+
+namespace {
+
+// One message as it arrives: a 4-byte length and the body.
+QByteArray framed(const QByteArray &body) {
+    QByteArray wire(4, 0);
+    qToBigEndian<quint32>(quint32(body.size()), wire.data());
+    return wire + body;
+}
+
+} // namespace
 
 class TestMessageDecoder : public QObject {
     Q_OBJECT
@@ -89,6 +101,71 @@ private Q_SLOTS:
                            got)
                      .ok());
         QCOMPARE(got, QList<QCborValue>{QCborValue(7)});
+    }
+
+    void firstMessageCap() {
+        const QByteArray small = QCborValue(QByteArray(100, 'a')).toCbor();
+        const QByteArray large = QCborValue(QByteArray(20'000, 'a')).toCbor();
+        QList<QCborValue> got;
+        // Positive control: without the cap the large first message is decoded.
+        MessageDecoder open;
+        QVERIFY(open.feed(framed(large), got).ok());
+        QCOMPARE(got.size(), 1);
+
+        got.clear();
+        MessageDecoder capped;
+        capped.setFirstMessageMaxBytes(16 * 1024);
+        // Keep-alives do not count as the first message; the length alone is refused,
+        // before any body byte is buffered.
+        QVERIFY(!capped.feed(QByteArray(4, 0) + framed(large).first(4), got).ok());
+        QCOMPARE(
+            capped.error(),
+            QStringLiteral("first message length %1 exceeds the limit of 16384").arg(large.size()));
+        QVERIFY(got.isEmpty());
+
+        // Once the first message was within the cap, later ones have the common limit.
+        MessageDecoder later;
+        later.setFirstMessageMaxBytes(16 * 1024);
+        QVERIFY(later.feed(framed(small) + framed(large), got).ok());
+        QCOMPARE(got.size(), 2);
+    }
+
+    void nestingAndItemsAreBounded() {
+        QList<QCborValue> got;
+        // 40 nested arrays are past the default depth of 32; 20 are not.
+        MessageDecoder deep;
+        QVERIFY(deep.feed(framed(QByteArray(20, char(0x81)) + QByteArray(1, 0)), got).ok());
+        QCOMPARE(got.size(), 1);
+        QVERIFY(!deep.feed(framed(QByteArray(40, char(0x81)) + QByteArray(1, 0)), got).ok());
+        QVERIFY(deep.error().contains(QStringLiteral("nested deeper than 32")));
+
+        // The attack of a whole message of nested arrays is refused, and quickly so: it is
+        // never built as a value (no timing decides this test, the error says where it
+        // stopped).
+        MessageDecoder nested;
+        QVERIFY(!nested
+                     .feed(framed(QByteArray(MessageFramer::kMaxMessageBytes - 1, char(0x81)) +
+                                  QByteArray(1, 0)),
+                           got)
+                     .ok());
+        QVERIFY(nested.error().startsWith(QStringLiteral("CBOR message refused: CBOR nested")));
+
+        // An array declaring more items than allowed is refused on its header.
+        MessageDecoder many;
+        many.setBounds(util::CborBounds{32, 1000});
+        QByteArray header = QByteArray::fromHex("9a000f4240"); // array of 1,000,000
+        QVERIFY(!many.feed(framed(header + QByteArray(10, 0)), got).ok());
+        QVERIFY(many.error().contains(QStringLiteral("more than 1000 items")));
+        // The same bound lets 999 items through.
+        MessageDecoder enough;
+        enough.setBounds(util::CborBounds{32, 1000});
+        QCborArray items;
+        for (int i = 0; i < 999; ++i) {
+            items.append(i);
+        }
+        got.clear();
+        QVERIFY(enough.feed(framed(QCborValue(items).toCbor()), got).ok());
+        QCOMPARE(got.value(0).toArray().size(), 999);
     }
 };
 
