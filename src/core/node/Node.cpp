@@ -5,6 +5,7 @@
 #include "crypto/Random.h"
 #include "net/ConnectionManager.h"
 #include "net/PeerConnection.h"
+#include "node/BootstrapList.h"
 #include "node/Bootstrapper.h"
 #include "node/ContactStore.h"
 #include "node/ContainerBridge.h"
@@ -112,8 +113,13 @@ void Node::start() {
     if (m_connections) {
         return;
     }
+    net::TransportConfig transport = m_config.transport;
+    transport.firstMessageMaxBytes =
+        transport.firstMessageMaxBytes > 0
+            ? std::min(transport.firstMessageMaxBytes, overlay::MessageCodec::kMaxActivationBytes)
+            : overlay::MessageCodec::kMaxActivationBytes;
     m_connections = new net::ConnectionManager(m_identity.keyPair(), m_networkKey.bytes().view(),
-                                               m_config.transport, this);
+                                               transport, this);
 
     if (m_config.listen) {
         if (auto ok = m_connections->listen(m_config.listenAddress, m_config.listenPort); !ok) {
@@ -173,6 +179,14 @@ void Node::start() {
         nodeId(), m_networkId, m_config, m_connections, [this] { return memberRecord(); },
         [this] { return nowMs(); }, this);
     m_sessions->attach({m_engine.get(), m_router.get(), m_providers.get()});
+    // The networks this node is on: where it listens and what it publishes (seeds from the
+    // bootstrap list are added as they are read), and the private networks of its host.
+    DialPolicy &dial = m_sessions->dialPolicy();
+    dial.allowScopeOf(m_config.listenAddress);
+    for (const QString &address : m_config.advertisedAddresses) {
+        dial.allowScopeOf(QHostAddress(address));
+    }
+    dial.allowScopesOfInterfaces();
     connect(m_sessions, &PeerSessions::peerActivated, this, &Node::peerActivated);
     connect(m_sessions, &PeerSessions::peerClosed, this, &Node::peerClosed);
     m_messenger->attach(m_router.get(), m_providers.get(), [this](const Key160 &id) {
@@ -185,6 +199,11 @@ void Node::start() {
     m_bootstrapper = new Bootstrapper(
         m_profile, m_networkId, nodeId(),
         [this](const std::vector<NodeInfo> &seeds, std::function<void(bool)> done) {
+            // Seeds the user gave (member files in peers/) say which networks the node is on;
+            // saved contacts were learned from peers and do not.
+            for (const auto &record : BootstrapList::load(m_profile, m_networkId)) {
+                m_sessions->dialPolicy().allowScopeOf(Endpoint::dialable(record).address());
+            }
             m_engine->bootstrap(seeds, std::move(done));
         },
         [this] { return int(m_engine->table().size()); }, this);
@@ -310,6 +329,7 @@ NodeStatus Node::status() const {
     s.uptimeMs = m_clock.elapsed();
     s.portalSocket = m_portal ? m_portal->socketPath() : QString();
     if (m_sessions) {
+        s.dials = m_sessions->dialPolicy().counters();
         const PeerSessions::Traffic t = m_sessions->traffic();
         s.bytesIn = t.bytesIn;
         s.bytesOut = t.bytesOut;

@@ -75,6 +75,8 @@ struct NodeStatus {
     // Inbound connections in the handshake now, and what the inbound limits turned away.
     int handshaking = 0;
     net::ConnectionManager::Counters transport;
+    // Dials to addresses peers named: made, and refused by the dial policy.
+    DialPolicy::Counters dials;
 };
 
 class Node : public QObject, private overlay::OverlayHost, private routing::RouterHost {

@@ -174,6 +174,9 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.stringList(keys::kAddresses.name, c.advertisedAddresses);
     v.boolean(keys::kListen.name, c.listen);
     v.address(keys::kListenAddress.name, c.listenAddress);
+    v.boolean("network/dialLocalAddresses", c.dial.dialLocalAddresses);
+    v.positive("network/dialsPerSecond", c.dial.dialsPerSecond);
+    v.positive("network/dialBurst", c.dial.dialBurst);
 
     auto &o = c.overlay;
     v.boolean("overlay/addressLimits", o.routing.addressLimits);

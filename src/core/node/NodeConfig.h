@@ -4,6 +4,7 @@
 #pragma once
 
 #include "net/TransportConfig.h"
+#include "node/DialPolicy.h"
 #include "node/SettingKey.h"
 #include "node/SettingsKeys.h"
 #include "overlay/OverlayConfig.h"
@@ -36,6 +37,8 @@ struct NodeConfig {
 
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;
+    // Which addresses learned from peers the node dials, and how often (DialPolicy).
+    DialPolicy::Limits dial;
 
     // How often the node re-reads its bootstrap list and, with an empty table, bootstraps
     // again; also how often contacts are saved.

@@ -89,6 +89,14 @@ QJsonObject NodePortal::portalStatus() {
              {QStringLiteral("inbound_limit"), double(s.transport.refusedInbound)},
              {QStringLiteral("address_limit"), double(s.transport.refusedAddress)},
          }},
+        {QStringLiteral("protocol_errors"), double(s.transport.protocolErrors)},
+        {QStringLiteral("dials"),
+         QJsonObject{
+             {QStringLiteral("made"), double(s.dials.dials)},
+             {QStringLiteral("refused_scope"), double(s.dials.refusedScope)},
+             {QStringLiteral("refused_rate"), double(s.dials.refusedRate)},
+             {QStringLiteral("refused_invalid"), double(s.dials.refusedInvalid)},
+         }},
         {QStringLiteral("agent"), identity::MemberRecord::defaultAgent()},
     };
 }

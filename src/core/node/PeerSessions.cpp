@@ -31,7 +31,8 @@ PeerSessions::PeerSessions(const Key160 &self, QByteArray networkId, const NodeC
     , m_config(config)
     , m_connections(connections)
     , m_memberRecord(std::move(memberRecord))
-    , m_clock(std::move(clock)) {}
+    , m_clock(std::move(clock))
+    , m_dialPolicy(config.dial, m_clock()) {}
 
 void PeerSessions::attach(Parts parts) {
     m_parts = parts;
@@ -282,7 +283,9 @@ void PeerSessions::send(const NodeInfo &to, const QCborValue &encoded) {
     if (m_connections->connectionFor(key)) {
         return; // activation in progress
     }
-    if (!to.endpoint.isValid()) {
+    if (const QString refused = m_dialPolicy.refusal(to.endpoint, m_clock()); !refused.isEmpty()) {
+        qCDebug(lcNode) << m_self.shortHex() << "not dialling" << to.id.shortHex() << ":"
+                        << qPrintable(refused);
         m_outbox.erase(key);
         const auto id = to.id;
         QMetaObject::invokeMethod(
@@ -323,6 +326,16 @@ void PeerSessions::dialContact(const Key160 &peer) {
     if (net::PeerConnection *c = m_connections->connectionFor(key); c && m_live.contains(peer)) {
         QMetaObject::invokeMethod(
             this, [this, peer] { m_parts.router->peerUp(peer); }, Qt::QueuedConnection);
+        return;
+    }
+    if (const QString refused = m_connections->connectionFor(key)
+                                    ? QString()
+                                    : m_dialPolicy.refusal(contact->info.endpoint, m_clock());
+        !refused.isEmpty()) {
+        qCDebug(lcNode) << m_self.shortHex() << "not dialling" << peer.shortHex() << ":"
+                        << qPrintable(refused);
+        QMetaObject::invokeMethod(
+            this, [this, peer] { m_parts.router->connectFailed(peer); }, Qt::QueuedConnection);
         return;
     }
     // Activation (activate) or the close (onClosed) reports back.
@@ -434,7 +447,8 @@ void PeerSessions::applyConnectionPolicy() {
     m_chosenPeers = ConnectionPolicy::chosen(table, neighbours, m_config.connectionsPerBucket, now,
                                              QSet<Key160>(m_liveIds.begin(), m_liveIds.end()));
     for (const NodeInfo &peer : m_chosenPeers) {
-        if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
+        if (!m_live.contains(peer.id) && !m_connections->connectionFor(peer.publicKeyBytes()) &&
+            m_dialPolicy.refusal(peer.endpoint, now).isEmpty()) {
             m_connections->connectTo(peer.endpoint.address().toString(), peer.endpoint.port(),
                                      peer.publicKeyBytes());
         }

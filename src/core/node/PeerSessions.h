@@ -7,6 +7,7 @@
 
 #include "identity/Key160.h"
 #include "identity/MemberRecord.h"
+#include "node/DialPolicy.h"
 #include "node/NodeConfig.h"
 #include "routing/NodeInfo.h"
 #include "routing/RouterHost.h"
@@ -82,6 +83,10 @@ public:
     // Dials the peers the connection policy keeps and retires the surplus.
     void applyConnectionPolicy();
 
+    // Decides every dial to an address a peer named; Node adds the scopes it is on.
+    DialPolicy &dialPolicy() { return m_dialPolicy; }
+    const DialPolicy &dialPolicy() const { return m_dialPolicy; }
+
     // True when an activated, open connection to this node exists.
     bool isActivePeer(const identity::Key160 &id) const;
     int activeCount() const;
@@ -139,6 +144,7 @@ private:
     std::vector<identity::Key160> m_liveIds; // the relays among them (peers that listen)
     std::vector<routing::NodeInfo> m_chosenPeers;
     Traffic m_closed; // of connections that have closed (open ones are read live)
+    DialPolicy m_dialPolicy;
 };
 
 } // namespace orion::node

@@ -118,6 +118,33 @@ bool Endpoint::isLoopback() const {
     return address().isLoopback();
 }
 
+Endpoint::Scope Endpoint::scope() const {
+    if (isIPv4()) {
+        const quint8 a = m_ip[12];
+        const quint8 b = m_ip[13];
+        if (a == 127) {
+            return Scope::Loopback;
+        }
+        const bool isPrivate = a == 10 || (a == 172 && (b & 0xf0) == 16) ||
+                               (a == 192 && b == 168) || (a == 100 && (b & 0xc0) == 64) ||
+                               (a == 169 && b == 254);
+        return isPrivate ? Scope::Private : Scope::Public;
+    }
+    const QHostAddress v6 = address();
+    if (v6.isLoopback()) {
+        return Scope::Loopback;
+    }
+    // fc00::/7 (unique local) and fe80::/10 (link-local).
+    if ((m_ip[0] & 0xfe) == 0xfc || (m_ip[0] == 0xfe && (m_ip[1] & 0xc0) == 0x80)) {
+        return Scope::Private;
+    }
+    return Scope::Public;
+}
+
+Endpoint::Scope Endpoint::scopeOf(const QHostAddress &address) {
+    return Endpoint(address, 1).scope();
+}
+
 bool Endpoint::isValid() const {
     if (m_port == 0) {
         return false;

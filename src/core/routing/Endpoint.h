@@ -19,6 +19,11 @@ namespace orion::routing {
 
 class Endpoint {
 public:
+    // Where an address can be reached from: this host only, a private network (RFC 1918,
+    // shared address space 100.64/10, link-local, IPv6 unique local and link-local), or
+    // the Internet.
+    enum class Scope { Loopback, Private, Public };
+
     Endpoint() = default;
     Endpoint(const QHostAddress &address, quint16 port);
 
@@ -36,6 +41,8 @@ public:
     bool isIPv4() const;
     bool isNull() const;
     bool isLoopback() const;
+    Scope scope() const;
+    static Scope scopeOf(const QHostAddress &address);
     // An address a peer may dial: a port, and neither unspecified, multicast nor broadcast.
     bool isValid() const;
     // The network the address belongs to, for per-address limits: the /24 of IPv4,

@@ -35,6 +35,13 @@ void Lookup::addCandidates(const std::vector<NodeInfo> &nodes, int depth) {
             known->depth = std::min(known->depth, d);
             continue;
         }
+        // One node per host and port: a reply that names many IDs at one endpoint would
+        // otherwise make this lookup dial that endpoint once for each of them.
+        if (std::any_of(m_candidates.begin(), m_candidates.end(),
+                        [&](const Candidate &c) { return c.info.endpoint == node.endpoint; })) {
+            ++m_sharedEndpoints;
+            continue;
+        }
         auto pos = std::lower_bound(
             m_candidates.begin(), m_candidates.end(), node.id,
             [&](const Candidate &c, const Key160 &id) { return m_target.isCloser(c.info.id, id); });
@@ -64,6 +71,14 @@ std::vector<NodeInfo> Lookup::nextQueries() {
         if (c.state == State::Answered) {
             ++answeredSeen;
         } else if (c.state == State::Pending) {
+            if (std::find(m_queried.begin(), m_queried.end(), c.info.endpoint) != m_queried.end()) {
+                // Another ID at an endpoint this lookup asked already (an earlier candidate
+                // there was dropped for room): never a second dial.
+                c.state = State::Failed;
+                ++m_sharedEndpoints;
+                continue;
+            }
+            m_queried.push_back(c.info.endpoint);
             c.state = State::InFlight;
             ++m_inFlight;
             ++m_requests;

@@ -43,6 +43,8 @@ public:
     int requests() const { return m_requests; }
     int answers() const { return m_answers; }
     int failures() const { return m_failures; }
+    // Candidates left out because another ID was named at their host and port.
+    int sharedEndpoints() const { return m_sharedEndpoints; }
     int inFlight() const { return m_inFlight; }
 
 private:
@@ -57,6 +59,8 @@ private:
     int m_requests = 0;
     int m_answers = 0;
     int m_failures = 0;
+    int m_sharedEndpoints = 0;
+    std::vector<Endpoint> m_queried; // every endpoint asked, for one dial per endpoint
     int m_targetDepth = 0;
     bool m_found = false;
 };

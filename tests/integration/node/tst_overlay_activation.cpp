@@ -11,11 +11,14 @@
 #include <QCborMap>
 #include <QMutex>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include <QtTest>
 
 using namespace orion;
+using identity::Key160;
 
 namespace {
 
@@ -192,6 +195,95 @@ private Q_SLOTS:
         node::NodeStatus status;
         m_node->call([&] { status = node->status(); });
         QCOMPARE(status.nodeId, m_nodeIdentity.nodeId().toHex());
+    }
+
+    void refusesLargeFirstMessage() {
+        auto protocolErrors = [this] {
+            qint64 n = -1;
+            m_node->call([&] { n = m_node->node()->status().transport.protocolErrors; });
+            return n;
+        };
+        const qint64 before = protocolErrors();
+        // Positive control: the same activation without the padding is accepted.
+        connectClient();
+        QSignalSpy received(m_manager.get(), &net::ConnectionManager::messageReceived);
+        QVERIFY(m_connection->send(activation(clientRecord(m_networkKey.networkId()))));
+        QVERIFY(!nextMessageOfType(received, overlay::MessageType::Confirmation).isEmpty());
+
+        // An activation padded with an unknown field to 512 KiB: the length alone is
+        // refused, before the node buffers or parses the body.
+        connectClient();
+        QCborMap padded = activation(clientRecord(m_networkKey.networkId()));
+        padded.insert(qint64(77), QByteArray(512 * 1024, 'p'));
+        expectClosedWith(padded, QStringLiteral("first message length"));
+        QTRY_COMPARE(protocolErrors(), before + 1);
+    }
+
+    void refusesDeeplyNestedMessage() {
+        auto nested = [](int depth) {
+            QCborValue v(1);
+            for (int i = 0; i < depth; ++i) {
+                v = QCborArray{v};
+            }
+            return v;
+        };
+        connectClient();
+        QSignalSpy received(m_manager.get(), &net::ConnectionManager::messageReceived);
+        QVERIFY(m_connection->send(activation(clientRecord(m_networkKey.networkId()))));
+        QVERIFY(!nextMessageOfType(received, overlay::MessageType::Confirmation).isEmpty());
+        // Positive control: a ping with 20 nested arrays in an unknown field is answered.
+        QCborMap ping = overlay::MessageCodec::encode(overlay::PingMessage{8}).toMap();
+        ping.insert(qint64(50), nested(20));
+        QVERIFY(m_connection->send(ping));
+        QCOMPARE(nextMessageOfType(received, overlay::MessageType::Pong).value(1).toInteger(), 8);
+        // 40 are past the bound: the connection is closed before the value is built.
+        ping.insert(qint64(50), nested(40));
+        expectClosedWith(ping, QStringLiteral("nested deeper than 32"));
+    }
+
+    // A member answers a find-node with 20 IDs that all name one host and port (a trap
+    // listener here): the node dials it once for the lookup, not 20 times.
+    void refusesDialAmplification() {
+        QTcpServer trap;
+        QVERIFY(trap.listen(QHostAddress::LocalHost, 0));
+        int dialled = 0;
+        connect(&trap, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = trap.nextPendingConnection()) {
+                ++dialled;
+                s->abort();
+                s->deleteLater();
+            }
+        });
+        connectClient();
+        QSignalSpy received(m_manager.get(), &net::ConnectionManager::messageReceived);
+        QVERIFY(m_connection->send(activation(clientRecord(m_networkKey.networkId()))));
+        QVERIFY(!nextMessageOfType(received, overlay::MessageType::Confirmation).isEmpty());
+
+        auto *node = m_node->node();
+        const Key160 target = Key160::random();
+        QSignalSpy finished(node, &node::Node::lookupFinished);
+        QMetaObject::invokeMethod(node, [node, target] { node->lookup(target); });
+        const QCborMap find = nextMessageOfType(received, overlay::MessageType::FindNode);
+        QVERIFY(!find.isEmpty());
+        QCborArray entries;
+        for (int i = 0; i < 20; ++i) {
+            entries.append(QCborArray{identity::NodeIdentity::generate().publicKey(),
+                                      QByteArray("\x7f\x00\x00\x01", 4), trap.serverPort()});
+        }
+        QCborMap nodes;
+        nodes.insert(qint64(0), int(overlay::MessageType::Nodes));
+        nodes.insert(qint64(1), find.value(1));
+        nodes.insert(qint64(2), entries);
+        QVERIFY(m_connection->send(nodes));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(finished.begin(), finished.end(),
+                                             [&](const QList<QVariant> &args) {
+                                                 return args.at(0).value<Key160>() == target;
+                                             }),
+                                 20000);
+        // Positive control: the reply reached the node, and it did dial the trap.
+        QTRY_COMPARE(dialled, 1);
+        QTest::qWait(200); // connections still in the trap's backlog are counted too
+        QCOMPARE(dialled, 1);
     }
 
     void cleanupTestCase() {
