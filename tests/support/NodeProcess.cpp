@@ -206,4 +206,8 @@ bool NodeProcess::isRunning() const {
     return m_process && m_process->state() != QProcess::NotRunning;
 }
 
+qint64 NodeProcess::pid() const {
+    return m_process ? m_process->processId() : 0;
+}
+
 } // namespace orion::test

@@ -31,6 +31,7 @@ public:
     // SIGKILL, as a crash would.
     void kill();
     bool isRunning() const;
+    qint64 pid() const;
 
     // Runs `orion-node ARGS --profile DIR` to completion; stdout on success, else
     // stderr (and the exit code) as the error.

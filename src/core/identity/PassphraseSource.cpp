@@ -3,6 +3,8 @@
 
 #include <QFile>
 
+#include <sodium.h>
+
 #include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -152,7 +154,7 @@ Result<SecureBuffer> PassphraseSource::readFile(const QString &path) {
 }
 
 Result<SecureBuffer> PassphraseSource::readEnvironment(const char *name) {
-    const char *value = std::getenv(name);
+    char *value = std::getenv(name);
     if (!value || !*value) {
         return Result<SecureBuffer>::failure(
             QStringLiteral("the environment variable %1 is not set").arg(QLatin1String(name)));
@@ -162,7 +164,13 @@ Result<SecureBuffer> PassphraseSource::readEnvironment(const char *name) {
         return Result<SecureBuffer>::failure(
             QStringLiteral("the passphrase in %1 is too long").arg(QLatin1String(name)));
     }
-    return SecureBuffer::fromBytes(QByteArrayView(value, qsizetype(length)));
+    auto passphrase = SecureBuffer::fromBytes(QByteArrayView(value, qsizetype(length)));
+    // Taken, not copied: the bytes are wiped where the process received them (which is
+    // what /proc/PID/environ shows) and the variable is removed, so neither the running
+    // program nor anything it starts holds the passphrase in its environment.
+    sodium_memzero(value, length);
+    ::unsetenv(name);
+    return passphrase;
 }
 
 Result<SecureBuffer> PassphraseSource::readTerminal(const QString &prompt) {

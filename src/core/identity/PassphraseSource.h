@@ -34,6 +34,8 @@ public:
     static bool hasTerminal();
     // The first line of the file, without its line ending.
     static Result<crypto::SecureBuffer> readFile(const QString &path);
+    // Takes the passphrase out of the environment: wiped and unset once read, so a second
+    // read finds nothing.
     static Result<crypto::SecureBuffer> readEnvironment(const char *name);
     // Reads a line from the controlling terminal with echo off; restores the terminal even
     // when interrupted by a signal.

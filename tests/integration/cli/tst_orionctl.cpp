@@ -4,6 +4,7 @@
 #include "NodeProcess.h"
 #include "TestData.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,6 +70,17 @@ private Q_SLOTS:
         QVERIFY(human.ok());
         QVERIFY(human->contains(node(0).nodeId()));
         QVERIFY(human->contains(QStringLiteral("uptime")));
+    }
+
+    // The node was started with ORION_PASSPHRASE and unlocked its identity with it; the
+    // passphrase is gone from what the process's environment shows to others.
+    void passphraseLeavesTheEnvironment() {
+        QVERIFY(node(0).isRunning());
+        QFile environ(QStringLiteral("/proc/%1/environ").arg(node(0).pid()));
+        QVERIFY(environ.open(QIODevice::ReadOnly));
+        const QByteArray block = environ.readAll();
+        QVERIFY(block.contains("ORION_PASSPHRASE=")); // positive control: it was given
+        QVERIFY(!block.contains(NodeProcess::kPassphrase));
     }
 
     void bootstrapWithMemberFiles() {
