@@ -14,8 +14,8 @@ Router::Router(const Key160 &self, RouterHost &host, RouterConfig config)
     , m_config(config)
     , m_seen(config.seenCacheSize) {}
 
-bool Router::remember(const QByteArray &messageId) {
-    return m_seen.insert(messageId);
+bool Router::remember(const QByteArray &messageId, const Key160 &from) {
+    return m_seen.insert(messageId, from);
 }
 
 bool Router::unreachable(const Key160 &peer) {
@@ -43,7 +43,7 @@ int Router::waitingCount() const {
 }
 
 Router::Decision Router::route(RoutedMessage message, const Key160 &from) {
-    if (!remember(message.messageId)) {
+    if (!remember(message.messageId, from)) {
         // The same message came back: a loop (inconsistent tables) or a duplicate. It goes
         // no further, whatever its hop limit says.
         ++m_stats.duplicates;
@@ -178,7 +178,7 @@ Router::Decision Router::onward(RoutedMessage message) {
 Router::Decision Router::fail(const RoutedMessage &message, ErrorCode code, const QString &text) {
     if (message.mayBeAnswered()) {
         RoutedMessage error = message.makeError(m_self, code, text);
-        remember(error.messageId);
+        remember(error.messageId, m_self);
         ++m_stats.errorsSent;
         onward(std::move(error));
     } else {

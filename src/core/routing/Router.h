@@ -69,7 +69,8 @@ private:
     // Everything after the duplicate check: delivery, hop limit, next hop.
     Decision onward(RoutedMessage message);
     Decision fail(const RoutedMessage &message, RoutedMessage::ErrorCode code, const QString &text);
-    bool remember(const QByteArray &messageId); // false when seen before
+    // False when seen before; `from` is the peer it came from (this node for its own).
+    bool remember(const QByteArray &messageId, const identity::Key160 &from);
     bool unreachable(const identity::Key160 &peer);
     bool isLive(const identity::Key160 &peer) const;
 

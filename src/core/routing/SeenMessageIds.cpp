@@ -29,7 +29,29 @@ bool SeenMessageIds::contains(QByteArrayView id) const {
     return m_set.contains(toId(id));
 }
 
-bool SeenMessageIds::insert(QByteArrayView bytes) {
+int SeenMessageIds::countFrom(const identity::Key160 &source) const {
+    const auto it = m_bySource.find(source);
+    return it == m_bySource.end() ? 0 : int(it->second.size());
+}
+
+void SeenMessageIds::evictOne() {
+    auto heaviest = m_bySource.end();
+    for (auto it = m_bySource.begin(); it != m_bySource.end(); ++it) {
+        if (heaviest == m_bySource.end() || it->second.size() > heaviest->second.size()) {
+            heaviest = it;
+        }
+    }
+    if (heaviest == m_bySource.end()) {
+        return;
+    }
+    m_set.remove(heaviest->second.front());
+    heaviest->second.pop_front();
+    if (heaviest->second.empty()) {
+        m_bySource.erase(heaviest);
+    }
+}
+
+bool SeenMessageIds::insert(QByteArrayView bytes, const identity::Key160 &source) {
     if (m_capacity == 0) {
         return true;
     }
@@ -37,13 +59,10 @@ bool SeenMessageIds::insert(QByteArrayView bytes) {
     if (m_set.contains(id)) {
         return false;
     }
-    if (m_ring.size() < size_t(m_capacity)) {
-        m_ring.push_back(id);
-    } else {
-        m_set.remove(m_ring[m_next]);
-        m_ring[m_next] = id;
-        m_next = (m_next + 1) % m_ring.size();
+    if (int(m_set.size()) >= m_capacity) {
+        evictOne();
     }
+    m_bySource[source].push_back(id);
     m_set.insert(id);
     return true;
 }

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The message IDs a router saw most recently, up to a fixed count (the oldest is forgotten
-// first). An ID is kept as two 64-bit words, in a hash set and a ring: about 40 bytes each,
-// where a QByteArray per ID in a set and a queue cost three allocations and over 100 bytes.
+// The message IDs a router saw most recently, up to a fixed count, with the peer each came
+// from. When full, the oldest ID of the peer that holds the most is forgotten: a peer that
+// floods new IDs pushes out its own, not those that came from the others (with a single
+// queue, 16,384 IDs at the per-peer rate would flush every other peer's in under a second,
+// and a message could then loop or be delivered twice). An ID is kept as two 64-bit words in
+// a hash set and in its peer's queue: about 40 bytes each. Used by one thread.
 #pragma once
+
+#include "identity/Key160.h"
 
 #include <QByteArrayView>
 #include <QSet>
 
-#include <vector>
+#include <deque>
+#include <unordered_map>
 
 namespace orion::routing {
 
@@ -15,12 +21,14 @@ class SeenMessageIds {
 public:
     explicit SeenMessageIds(int capacity);
 
-    // False when the ID was seen before; otherwise remembers it. IDs of any length work;
-    // those longer than 16 bytes are compared by their first 16 bytes.
-    bool insert(QByteArrayView id);
+    // False when the ID was seen before; otherwise remembers it as come from `source`.
+    // IDs of any length work; those longer than 16 bytes are compared by their first 16.
+    bool insert(QByteArrayView id, const identity::Key160 &source = {});
     bool contains(QByteArrayView id) const;
     int size() const { return int(m_set.size()); }
     int capacity() const { return m_capacity; }
+    // IDs remembered as come from `source`.
+    int countFrom(const identity::Key160 &source) const;
 
 private:
     struct Id {
@@ -34,11 +42,12 @@ private:
         }
     };
     static Id toId(QByteArrayView bytes);
+    // Forgets the oldest ID of the source that holds the most.
+    void evictOne();
 
     int m_capacity;
     QSet<Id> m_set;
-    std::vector<Id> m_ring; // grows to m_capacity, then overwritten oldest first
-    size_t m_next = 0;
+    std::unordered_map<identity::Key160, std::deque<Id>> m_bySource; // oldest first
 };
 
 } // namespace orion::routing

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <cstring>
+
 using orion::routing::SeenMessageIds;
 
 namespace {
@@ -71,6 +73,35 @@ private Q_SLOTS:
         }
         // A forgotten ID is new again.
         QVERIFY(seen.insert(idNumber(0)));
+    }
+
+    // A peer that floods new IDs forgets its own, never those of the others.
+    void aFloodingPeerPushesOutOnlyItsOwn() {
+        const auto honest = orion::identity::Key160::random();
+        const auto flooder = orion::identity::Key160::random();
+        SeenMessageIds seen(1000);
+        for (int i = 0; i < 100; ++i) {
+            QVERIFY(seen.insert(idNumber(i), honest));
+        }
+        QByteArray flood(16, 'f');
+        for (int i = 0; i < 20'000; ++i) {
+            std::memcpy(flood.data(), &i, sizeof i);
+            QVERIFY(seen.insert(flood, flooder));
+        }
+        QCOMPARE(seen.size(), 1000);
+        QCOMPARE(seen.countFrom(honest), 100);
+        QCOMPARE(seen.countFrom(flooder), 900);
+        for (int i = 0; i < 100; ++i) {
+            QVERIFY(!seen.insert(idNumber(i), flooder)); // still known: a replay is refused
+        }
+        // Positive control: the same flood from the honest peer's own key flushes its IDs,
+        // as a single queue would for everyone.
+        for (int i = 0; i < 20'000; ++i) {
+            std::memcpy(flood.data() + 8, &i, sizeof i);
+            QVERIFY(seen.insert(flood, honest));
+        }
+        QVERIFY(!seen.contains(idNumber(0)));
+        QVERIFY(seen.countFrom(honest) <= 1000 && seen.size() == 1000);
     }
 
     void zeroCapacityRemembersNothing() {
