@@ -22,7 +22,10 @@ Status MessageDecoder::fail(const QString &reason) {
 }
 
 bool MessageDecoder::decodeBody(QByteArrayView body, QList<QCborValue> &messages) {
-    if (auto bounded = m_bounds.checkBytes(body); !bounded) {
+    // Malformed bytes are left to the decoder below, which says what is wrong with them
+    // (within the bounds, decoding them costs no more than the check did).
+    if (auto bounded = m_bounds.checkBytes(body);
+        !bounded && bounded.errorCode() != ErrorCode::Corrupt) {
         recordError(QStringLiteral("CBOR message refused: %1").arg(bounded.error()));
         return false;
     }

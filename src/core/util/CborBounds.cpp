@@ -39,26 +39,26 @@ Status CborBounds::checkBytes(QByteArrayView bytes) const {
         }
         if (reader.isTag()) {
             if (++tags + depth > maxDepth) {
-                return Status::failure(deeperThan(maxDepth));
+                return Status::failure(ErrorCode::InvalidArgument, deeperThan(maxDepth));
             }
             reader.next();
             continue;
         }
         tags = 0;
         if (++items > maxItems) {
-            return Status::failure(moreItemsThan(maxItems));
+            return Status::failure(ErrorCode::InvalidArgument, moreItemsThan(maxItems));
         }
         if (depth == 0) {
             pending = false;
         }
         if (reader.isArray() || reader.isMap()) {
             if (depth + 1 > maxDepth) {
-                return Status::failure(deeperThan(maxDepth));
+                return Status::failure(ErrorCode::InvalidArgument, deeperThan(maxDepth));
             }
             if (reader.isLengthKnown()) {
                 const quint64 declared = reader.length() * (reader.isMap() ? 2 : 1);
                 if (declared > quint64(maxItems - items)) {
-                    return Status::failure(moreItemsThan(maxItems));
+                    return Status::failure(ErrorCode::InvalidArgument, moreItemsThan(maxItems));
                 }
             }
             if (!reader.enterContainer()) {
@@ -73,10 +73,12 @@ Status CborBounds::checkBytes(QByteArrayView bytes) const {
     }
     if (reader.lastError() != QCborError::NoError) {
         return Status::failure(
+            ErrorCode::Corrupt,
             QStringLiteral("malformed CBOR: %1").arg(reader.lastError().toString()));
     }
     if (reader.currentOffset() != raw.size()) {
         return Status::failure(
+            ErrorCode::Corrupt,
             QStringLiteral("CBOR has %1 trailing bytes").arg(raw.size() - reader.currentOffset()));
     }
     return Status::success();
@@ -87,18 +89,18 @@ namespace {
 // Depth-first with an explicit bound on the recursion: it never goes below maxDepth.
 Status walk(const QCborValue &value, int depth, qint64 &items, const CborBounds &bounds) {
     if (++items > bounds.maxItems) {
-        return Status::failure(moreItemsThan(bounds.maxItems));
+        return Status::failure(ErrorCode::InvalidArgument, moreItemsThan(bounds.maxItems));
     }
     QCborValue inner = value;
     while (inner.isTag()) {
         if (++depth > bounds.maxDepth) {
-            return Status::failure(deeperThan(bounds.maxDepth));
+            return Status::failure(ErrorCode::InvalidArgument, deeperThan(bounds.maxDepth));
         }
         inner = inner.taggedValue();
     }
     if (inner.isArray()) {
         if (depth + 1 > bounds.maxDepth) {
-            return Status::failure(deeperThan(bounds.maxDepth));
+            return Status::failure(ErrorCode::InvalidArgument, deeperThan(bounds.maxDepth));
         }
         const QCborArray array = inner.toArray();
         for (const QCborValue &element : array) {
@@ -108,7 +110,7 @@ Status walk(const QCborValue &value, int depth, qint64 &items, const CborBounds 
         }
     } else if (inner.isMap()) {
         if (depth + 1 > bounds.maxDepth) {
-            return Status::failure(deeperThan(bounds.maxDepth));
+            return Status::failure(ErrorCode::InvalidArgument, deeperThan(bounds.maxDepth));
         }
         const QCborMap map = inner.toMap();
         for (auto it = map.cbegin(); it != map.cend(); ++it) {

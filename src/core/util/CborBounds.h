@@ -19,7 +19,8 @@ struct CborBounds {
     // Every data item counts 1: containers, keys, values, strings, numbers (tags do not).
     qint64 maxItems = 65'536;
 
-    // Success when `bytes` is exactly one well-formed CBOR item within the bounds.
+    // Success when `bytes` is exactly one well-formed CBOR item within the bounds; else
+    // InvalidArgument for a bound passed, Corrupt for bytes that are no (single) CBOR item.
     Status checkBytes(QByteArrayView bytes) const;
     // The same bounds for a value already in memory (one made locally, before it is sent).
     Status checkValue(const QCborValue &value) const;
