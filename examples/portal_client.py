@@ -16,22 +16,30 @@ import hashlib
 import json
 import os
 import socket
+import struct
 import sys
 
 
 def socket_path_for(profile):
     """The portal socket of a profile, derived as docs/portal.md says."""
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if not os.path.isdir(runtime):
-        runtime = os.environ.get("TMPDIR") or "/tmp"
+    if runtime and os.path.isdir(runtime):
+        directory = os.path.join(runtime, "orion")
+    else:
+        directory = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"orion-{os.geteuid()}")
     digest = hashlib.sha256(os.path.abspath(profile).encode()).hexdigest()[:16]
-    return os.path.join(runtime, f"orion-portal-{digest}.sock")
+    return os.path.join(directory, f"portal-{digest}.sock")
 
 
 class Portal:
     def __init__(self, path):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(path)
+        # Talk only to a node of this user: whoever could bind the path could answer.
+        creds = self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+        _pid, uid, _gid = struct.unpack("3i", creds)
+        if uid != os.geteuid():
+            raise ConnectionError(f"the portal at {path} is served by user {uid}, not by you")
         self.reader = self.sock.makefile("r", encoding="utf-8")
         self.next_id = 1
         self.events = []

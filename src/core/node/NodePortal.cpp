@@ -6,11 +6,13 @@
 #include "identity/MemberRecord.h"
 #include "node/BootstrapList.h"
 #include "node/Node.h"
+#include "portal/PortalDirectory.h"
 #include "portal/PortalProtocol.h"
 #include "portal/PortalServer.h"
 #include "routing/Endpoint.h"
 #include "util/Hex.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -36,7 +38,12 @@ NodePortal::NodePortal(Node *node)
 NodePortal::~NodePortal() = default;
 
 Status NodePortal::start() {
-    return m_server->listen(portal::PortalServer::socketPathFor(m_node->profile().directory()));
+    const QString path = portal::PortalServer::socketPathFor(m_node->profile().directory());
+    if (auto ok = portal::PortalDirectory::prepare(QFileInfo(path).absolutePath()); !ok) {
+        return Status::failure(ok.errorCode(),
+                               QStringLiteral("cannot open the portal: %1").arg(ok.error()));
+    }
+    return m_server->listen(path);
 }
 
 void NodePortal::stop() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "portal/PortalClient.h"
 
+#include "portal/PortalDirectory.h"
 #include "portal/PortalProtocol.h"
 
 #include <QDeadlineTimer>
@@ -27,6 +28,13 @@ Status PortalClient::connectToNode(const QString &socketPath, int timeoutMs) {
         return Status::failure(
             QStringLiteral("cannot reach the node's portal at %1 (%2): is the node running?")
                 .arg(socketPath, reason));
+    }
+    // Whoever could bind that path could answer: talk only to a node of this user.
+    if (auto ok = PortalDirectory::checkPeer(int(m_socket->socketDescriptor()), false); !ok) {
+        m_socket.reset();
+        return Status::failure(ErrorCode::Refused,
+                               QStringLiteral("the portal at %1 is not this user's node: %2")
+                                   .arg(socketPath, ok.error()));
     }
     return Status::success();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "portal/PortalListener.h"
 
+#include "portal/PortalDirectory.h"
 #include "portal/PortalLog.h"
 
 #include <QFile>
@@ -104,6 +105,14 @@ void PortalListener::acceptAll() {
             m_notifier->setEnabled(false);
             m_retry.start(kAcceptRetryMs, this);
             return;
+        }
+        // The socket is the owner's only (mode 0600 in a 0700 directory); the credentials
+        // are checked all the same, in case a descriptor or path was handed on.
+        if (auto ok = PortalDirectory::checkPeer(client, true); !ok) {
+            qCWarning(lcPortal) << "portal client refused:" << ok.error();
+            ::close(client);
+            ++m_refusedPeers;
+            continue;
         }
         auto *socket = new QLocalSocket(this);
         if (!socket->setSocketDescriptor(qintptr(client))) {

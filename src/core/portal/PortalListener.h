@@ -33,6 +33,8 @@ public:
     // Stops listening and removes the socket file.
     void close();
     bool isListening() const { return m_fd >= 0; }
+    // Clients closed at once because they run as another user.
+    qint64 refusedPeers() const { return m_refusedPeers; }
 
 Q_SIGNALS:
     // A client connected. The socket is a child of the listener; the receiver takes it.
@@ -48,6 +50,7 @@ private:
     QSocketNotifier *m_notifier = nullptr;
     QBasicTimer m_retry;
     QString m_path;
+    qint64 m_refusedPeers = 0;
 };
 
 } // namespace orion::portal

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "portal/PortalServer.h"
 
+#include "portal/PortalDirectory.h"
 #include "portal/PortalListener.h"
-
 #include "portal/PortalLog.h"
 #include "portal/PortalProtocol.h"
 #include "portal/PortalSession.h"
@@ -25,16 +25,12 @@ PortalServer::~PortalServer() {
 }
 
 QString PortalServer::socketPathFor(const QString &profileDir) {
-    // $XDG_RUNTIME_DIR when the session has one, else the temporary directory: the same
-    // rule every client follows (docs/portal.md), so no client depends on Qt's fallbacks.
-    QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (runtime.isEmpty() || !QFileInfo(runtime).isDir()) {
-        runtime = QDir::tempPath();
-    }
+    // The same rule every client follows (docs/portal.md), so no client depends on Qt's
+    // fallbacks.
     const QString canonical = QDir(profileDir).absolutePath();
     const QByteArray digest =
         QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
-    return runtime + QStringLiteral("/orion-portal-") + QString::fromLatin1(digest) +
+    return PortalDirectory::path() + QStringLiteral("/portal-") + QString::fromLatin1(digest) +
            QStringLiteral(".sock");
 }
 
