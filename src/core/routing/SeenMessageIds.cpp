@@ -47,6 +47,9 @@ void SeenMessageIds::evictOne() {
     m_set.remove(heaviest->second.front());
     heaviest->second.pop_front();
     if (heaviest->second.empty()) {
+        if (m_last == &heaviest->second) {
+            m_last = nullptr;
+        }
         m_bySource.erase(heaviest);
     }
 }
@@ -62,7 +65,12 @@ bool SeenMessageIds::insert(QByteArrayView bytes, const identity::Key160 &source
     if (int(m_set.size()) >= m_capacity) {
         evictOne();
     }
-    m_bySource[source].push_back(id);
+    // Consecutive messages mostly come from the same peer: its queue is kept at hand.
+    if (!m_last || m_lastSource != source) {
+        m_last = &m_bySource[source];
+        m_lastSource = source;
+    }
+    m_last->push_back(id);
     m_set.insert(id);
     return true;
 }

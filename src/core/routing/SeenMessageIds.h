@@ -48,6 +48,9 @@ private:
     int m_capacity;
     QSet<Id> m_set;
     std::unordered_map<identity::Key160, std::deque<Id>> m_bySource; // oldest first
+    // The queue of the source seen last (node pointers of an unordered_map stay valid).
+    std::deque<Id> *m_last = nullptr;
+    identity::Key160 m_lastSource;
 };
 
 } // namespace orion::routing

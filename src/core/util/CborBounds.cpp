@@ -3,7 +3,7 @@
 
 #include <QCborArray>
 #include <QCborMap>
-#include <QCborStreamReader>
+#include <QVarLengthArray>
 
 namespace orion::util {
 
@@ -20,66 +20,148 @@ QString moreItemsThan(qint64 items) {
 } // namespace
 
 Status CborBounds::checkBytes(QByteArrayView bytes) const {
-    const QByteArray raw = QByteArray::fromRawData(bytes.data(), bytes.size());
-    QCborStreamReader reader(raw);
-    int depth = 0;       // containers entered and not yet left
-    int tags = 0;        // tags in a row before the item they tag
-    qint64 items = 0;    // items seen so far
-    bool pending = true; // the top-level item is not yet read
-    while (pending || depth > 0) {
-        if (reader.lastError() != QCborError::NoError) {
+    // A walk over the item heads (RFC 8949 §3): what each one declares is judged before
+    // anything is read past it. Much cheaper than a QCborStreamReader pass, which matters
+    // because every message on every connection goes through here.
+    const auto *data = reinterpret_cast<const quint8 *>(bytes.data());
+    const qsizetype size = bytes.size();
+    qsizetype pos = 0;
+    auto malformed = [](const char *what) {
+        return Status::failure(ErrorCode::Corrupt,
+                               QStringLiteral("malformed CBOR: %1").arg(QLatin1String(what)));
+    };
+    // The argument of a head with additional information `info`; false when truncated or
+    // reserved (28-30). Indefinite length (31) is for the caller to handle first.
+    auto argument = [&](quint8 info, quint64 &value) {
+        if (info < 24) {
+            value = info;
+            return true;
+        }
+        if (info > 27) {
+            return false;
+        }
+        const int n = 1 << (info - 24);
+        if (size - pos < n) {
+            return false;
+        }
+        value = 0;
+        for (int i = 0; i < n; ++i) {
+            value = value << 8 | data[pos++];
+        }
+        return true;
+    };
+    struct Open {
+        quint64 remaining; // items still to come (definite length)
+        bool indefinite;
+    };
+    QVarLengthArray<Open, 32> open;
+    qint64 items = 0;
+    int tags = 0;
+    bool started = false;
+    for (;;) {
+        while (!open.isEmpty() && !open.last().indefinite && open.last().remaining == 0) {
+            open.removeLast();
+        }
+        if (open.isEmpty() && started) {
             break;
         }
-        if (depth > 0 && !reader.hasNext()) {
-            if (!reader.leaveContainer()) {
-                break;
+        if (pos >= size) {
+            return malformed("unexpected end of data");
+        }
+        const quint8 head = data[pos++];
+        const quint8 major = head >> 5;
+        const quint8 info = head & 0x1f;
+        if (head == 0xff) {
+            if (open.isEmpty() || !open.last().indefinite || tags > 0) {
+                return malformed("unexpected break");
             }
-            --depth;
+            open.removeLast();
             continue;
         }
-        if (reader.isTag()) {
-            if (++tags + depth > maxDepth) {
+        quint64 value = 0;
+        if (major == 6) {
+            if (!argument(info, value)) {
+                return malformed("bad tag");
+            }
+            if (++tags + int(open.size()) > maxDepth) {
                 return Status::failure(ErrorCode::InvalidArgument, deeperThan(maxDepth));
             }
-            reader.next();
             continue;
         }
+        started = true;
         tags = 0;
+        if (!open.isEmpty() && !open.last().indefinite) {
+            --open.last().remaining;
+        }
         if (++items > maxItems) {
             return Status::failure(ErrorCode::InvalidArgument, moreItemsThan(maxItems));
         }
-        if (depth == 0) {
-            pending = false;
-        }
-        if (reader.isArray() || reader.isMap()) {
-            if (depth + 1 > maxDepth) {
+        switch (major) {
+        case 0:
+        case 1:
+            if (!argument(info, value)) {
+                return malformed("bad integer");
+            }
+            break;
+        case 2:
+        case 3:
+            if (info == 31) {
+                // Chunks of the same major type with definite lengths, up to a break.
+                for (;;) {
+                    if (pos >= size) {
+                        return malformed("unexpected end of data");
+                    }
+                    const quint8 chunk = data[pos++];
+                    if (chunk == 0xff) {
+                        break;
+                    }
+                    quint64 length = 0;
+                    if ((chunk >> 5) != major || (chunk & 0x1f) == 31 ||
+                        !argument(chunk & 0x1f, length) || length > quint64(size - pos)) {
+                        return malformed("bad string chunk");
+                    }
+                    pos += qsizetype(length);
+                }
+            } else {
+                if (!argument(info, value) || value > quint64(size - pos)) {
+                    return malformed("string longer than the data");
+                }
+                pos += qsizetype(value);
+            }
+            break;
+        case 4:
+        case 5: {
+            if (int(open.size()) + 1 > maxDepth) {
                 return Status::failure(ErrorCode::InvalidArgument, deeperThan(maxDepth));
             }
-            if (reader.isLengthKnown()) {
-                const quint64 declared = reader.length() * (reader.isMap() ? 2 : 1);
-                if (declared > quint64(maxItems - items)) {
-                    return Status::failure(ErrorCode::InvalidArgument, moreItemsThan(maxItems));
-                }
-            }
-            if (!reader.enterContainer()) {
+            if (info == 31) {
+                open.append({0, true});
                 break;
             }
-            ++depth;
-            continue;
+            if (!argument(info, value)) {
+                return malformed("bad length");
+            }
+            const quint64 budget = quint64(maxItems - items);
+            if (value > budget || (major == 5 && value > budget / 2)) {
+                return Status::failure(ErrorCode::InvalidArgument, moreItemsThan(maxItems));
+            }
+            open.append({major == 5 ? value * 2 : value, false});
+            break;
         }
-        if (!reader.next()) {
+        default: // 7: simple values and floats
+            if (info == 24 || info == 25 || info == 26 || info == 27) {
+                if (!argument(info, value)) {
+                    return malformed("unexpected end of data");
+                }
+            } else if (info > 24) {
+                return malformed("bad simple value");
+            }
             break;
         }
     }
-    if (reader.lastError() != QCborError::NoError) {
-        return Status::failure(
-            ErrorCode::Corrupt,
-            QStringLiteral("malformed CBOR: %1").arg(reader.lastError().toString()));
-    }
-    if (reader.currentOffset() != raw.size()) {
-        return Status::failure(
-            ErrorCode::Corrupt,
-            QStringLiteral("CBOR has %1 trailing bytes").arg(raw.size() - reader.currentOffset()));
+    if (pos != size) {
+        return Status::failure(ErrorCode::Corrupt,
+                               QStringLiteral("CBOR has %1 trailing bytes").arg(size - pos));
     }
     return Status::success();
 }
