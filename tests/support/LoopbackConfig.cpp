@@ -16,6 +16,7 @@ void LoopbackConfig::apply(node::NodeConfig &c) {
     c.listenAddress = QHostAddress::LocalHost;
     c.listenPort = 0;
     c.overlay.routing.addressLimits = false; // every node is 127.0.0.1
+    c.observedAddressNetworks = 1;           // every peer reports from 127.0.0.0/24
     c.overlay.requestTimeoutMs = 2000;
     c.overlay.refreshIntervalMs = 3000;
     c.overlay.maintenanceIntervalMs = 1000;

@@ -74,6 +74,9 @@ public:
     void retire(PeerConnection *connection, const QString &reason);
 
     const QByteArray &publicKey() const { return m_identity->publicKey(); }
+    // For a connection made outside the manager (SelfProbe) with the same key and network.
+    const std::shared_ptr<const crypto::Ed25519> &identity() const { return m_identity; }
+    QByteArrayView networkKey() const { return m_networkKey.view(); }
     const TransportConfig &config() const { return m_config; }
     // Applies to connections made from now on (and to the limits at once).
     void setConfig(const TransportConfig &config) { m_config = config; }

@@ -21,9 +21,11 @@ public:
     struct Limits {
         // Dial loopback and private addresses even when the node has none of its own.
         bool dialLocalAddresses = false;
-        // Connections opened per second, with bursts of dialBurst.
-        double dialsPerSecond = 16;
-        double dialBurst = 64;
+        // Connections opened per second, with bursts of dialBurst. The burst is sized for a
+        // node that starts and looks up tens of nodes at once (a restart with saved
+        // contacts); the rate caps what any number of peers' replies can make it dial.
+        double dialsPerSecond = 64;
+        double dialBurst = 256;
     };
     struct Counters {
         qint64 dials = 0;          // allowed

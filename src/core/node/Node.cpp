@@ -13,6 +13,7 @@
 #include "node/NodeLog.h"
 #include "node/NodePortal.h"
 #include "node/PeerSessions.h"
+#include "node/SelfProbe.h"
 #include "overlay/MessageCodec.h"
 #include "overlay/ProviderDirectory.h"
 #include "util/TimerQueue.h"
@@ -96,11 +97,9 @@ identity::MemberRecord Node::memberRecord() const {
     if (addresses.isEmpty() && m_config.listen && isSpecific(m_config.listenAddress)) {
         addresses << m_config.listenAddress.toString();
     }
-    if (addresses.isEmpty() && m_engine) {
-        // Self-knowledge: what peers report seeing us at.
-        if (const auto observed = m_engine->observedAddress()) {
-            addresses << observed->address().toString();
-        }
+    if (addresses.isEmpty() && m_confirmedAddress) {
+        // Self-knowledge: what peers report seeing us at, once a dial-back confirmed it.
+        addresses << m_confirmedAddress->address().toString();
     }
     auto record = identity::MemberRecord::create(m_identity, m_networkId, addresses,
                                                  m_config.listen ? m_listenEndpoint.port() : 0);
@@ -188,6 +187,7 @@ void Node::start() {
     }
     dial.allowScopesOfInterfaces();
     connect(m_sessions, &PeerSessions::peerActivated, this, &Node::peerActivated);
+    connect(m_sessions, &PeerSessions::peerActivated, this, &Node::checkObservedAddress);
     connect(m_sessions, &PeerSessions::peerClosed, this, &Node::peerClosed);
     m_messenger->attach(m_router.get(), m_providers.get(), [this](const Key160 &id) {
         return m_sessions->isLive(id) || m_engine->table().contains(id);
@@ -219,6 +219,49 @@ void Node::start() {
     if (m_containerBridge) {
         m_containerBridge->publishAll();
     }
+}
+
+void Node::checkObservedAddress() {
+    if (!m_engine || !m_config.listen || isSpecific(m_config.listenAddress) ||
+        !m_config.advertisedAddresses.isEmpty() || m_selfProbe || m_stopping) {
+        return;
+    }
+    const auto leader = m_engine->observedLeader();
+    if (!leader || leader->networks < m_config.observedAddressNetworks) {
+        return;
+    }
+    const Endpoint target(leader->address.address(), m_listenEndpoint.port());
+    if (m_confirmedAddress == target) {
+        return;
+    }
+    // One check per address and 10 minutes, whatever peers keep saying.
+    const QByteArray key = target.rawAddress();
+    const qint64 now = nowMs();
+    if (const auto it = m_probedAtMs.constFind(key);
+        it != m_probedAtMs.constEnd() && now - *it < qint64{10} * 60 * 1000) {
+        return;
+    }
+    if (const QString refused = m_sessions->dialPolicy().refusal(target, now); !refused.isEmpty()) {
+        qCInfo(lcNode) << "not checking the observed address" << target.toString() << ":"
+                       << qPrintable(refused);
+        return;
+    }
+    m_probedAtMs.insert(key, now);
+    m_selfProbe = new SelfProbe(target, m_connections->identity(), m_connections->networkKey(),
+                                m_config.transport, this);
+    connect(m_selfProbe, &SelfProbe::finished, this, [this](bool reached, const QString &reason) {
+        const Endpoint checked = m_selfProbe->target();
+        m_selfProbe->deleteLater();
+        m_selfProbe = nullptr;
+        if (reached) {
+            qCInfo(lcNode) << "peers see this node at" << checked.toString()
+                           << "and a dial-back reached it: published";
+            m_confirmedAddress = checked;
+        } else {
+            qCInfo(lcNode) << "peers report" << checked.toString()
+                           << "but a dial-back did not reach this node:" << qPrintable(reason);
+        }
+    });
 }
 
 void Node::bootstrapNow() {
@@ -313,6 +356,9 @@ NodeStatus Node::status() const {
     if (m_engine) {
         if (const auto observed = m_engine->observedAddress()) {
             s.observedAddress = observed->address().toString();
+        }
+        if (m_confirmedAddress) {
+            s.confirmedAddress = m_confirmedAddress->address().toString();
         }
         s.contacts = int(m_engine->table().size());
         s.buckets = m_engine->table().bucketCount();

@@ -23,10 +23,12 @@
 
 #include <QCborValue>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -50,12 +52,14 @@ class ContainerBridge;
 class Messenger;
 class NodePortal;
 class PeerSessions;
+class SelfProbe;
 
 // A copy of what the node knows, for a GUI or the portal (taken on the node thread).
 struct NodeStatus {
     QString nodeId;
-    QString listenEndpoint; // empty when not listening
-    QString observedAddress;
+    QString listenEndpoint;   // empty when not listening
+    QString observedAddress;  // what peers this node dialled report, confirmed or not
+    QString confirmedAddress; // the observed address once a dial-back reached this node
     int contacts = 0;
     int buckets = 0;
     int connections = 0;
@@ -203,6 +207,10 @@ private:
     void deliverLocal(const routing::RoutedMessage &message) override;
 
     void onBootstrapFinished(bool ok);
+    // When the node must learn its address from peers (it listens on a wildcard address and
+    // publishes none): the address peers it dialled in enough distinct networks report is
+    // checked by dialling it (SelfProbe) before it goes into the member record.
+    void checkObservedAddress();
 
     Profile m_profile;
     identity::NodeIdentity m_identity;
@@ -224,6 +232,9 @@ private:
     Bootstrapper *m_bootstrapper = nullptr;
     QTimer *m_saveTimer = nullptr;
     QTimer *m_policyTimer = nullptr;
+    SelfProbe *m_selfProbe = nullptr;
+    std::optional<routing::Endpoint> m_confirmedAddress; // port: the listen port
+    QHash<QByteArray, qint64> m_probedAtMs;              // by raw address
     routing::Endpoint m_listenEndpoint;
     bool m_stopping = false;
 };

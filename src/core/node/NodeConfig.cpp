@@ -177,6 +177,7 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.boolean("network/dialLocalAddresses", c.dial.dialLocalAddresses);
     v.positive("network/dialsPerSecond", c.dial.dialsPerSecond);
     v.positive("network/dialBurst", c.dial.dialBurst);
+    v.integer("network/observedAddressNetworks", c.observedAddressNetworks, 1);
 
     auto &o = c.overlay;
     v.boolean("overlay/addressLimits", o.routing.addressLimits);

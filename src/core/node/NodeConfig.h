@@ -37,6 +37,10 @@ struct NodeConfig {
 
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;
+    // A node that listens on a wildcard address and publishes none learns its address from
+    // the peers it dials: the address reported from at least this many distinct networks
+    // (/24, /64) is checked by a dial-back and then published.
+    int observedAddressNetworks = 3;
     // Which addresses learned from peers the node dials, and how often (DialPolicy).
     DialPolicy::Limits dial;
 

@@ -77,6 +77,7 @@ QJsonObject NodePortal::portalStatus() {
         {QStringLiteral("network_id"), s.networkId},
         {QStringLiteral("listen"), listen},
         {QStringLiteral("observed_address"), s.observedAddress},
+        {QStringLiteral("confirmed_address"), s.confirmedAddress},
         {QStringLiteral("uptime_s"), double(s.uptimeMs / 1000)},
         {QStringLiteral("connections"), s.activePeers},
         {QStringLiteral("contacts"), s.contacts},

@@ -127,8 +127,10 @@ void PeerSessions::handleActivation(Session &session, const QCborValue &message)
         reject(connection, QStringLiteral("activation record key differs from the handshake key"));
         return;
     }
-    if (!activation->observed.isNull()) {
-        m_parts.engine->recordObservedAddress(record->nodeId, activation->observed);
+    if (!activation->observed.isNull() && !connection->isInbound()) {
+        m_parts.engine->recordObservedAddress(
+            record->nodeId, activation->observed,
+            Endpoint(connection->remoteAddress(), connection->remotePort()));
     }
     const auto peer = NodeInfo::fromPublicKey(
         record->publicKey, Endpoint::dialable(*record, connection->remoteAddress()));

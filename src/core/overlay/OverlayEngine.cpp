@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace orion::overlay {
 
@@ -151,9 +152,8 @@ void OverlayEngine::handlePong(const NodeInfo &from, const PongMessage &pong) {
     }
     const auto rtt = quint32(std::max<qint64>(1, m_host.nowMs() - pending->sentAtMs));
     noteSeen(from, rtt);
-    if (!pong.observed.isNull()) {
-        recordObservedAddress(from.id, pong.observed);
-    }
+    // pong.observed is not a vote: the engine cannot tell who dialled whom (activation is
+    // where the node records what the peers it dialled report).
     if (pending->pingDone) {
         pending->pingDone(true, rtt);
     }
@@ -261,36 +261,35 @@ void OverlayEngine::resendPending(const Key160 &peer) {
     }
 }
 
-void OverlayEngine::recordObservedAddress(const Key160 &reporter,
-                                          const routing::Endpoint &observed) {
+void OverlayEngine::recordObservedAddress(const Key160 &reporter, const routing::Endpoint &observed,
+                                          const routing::Endpoint &dialled) {
     if (!observed.isValid() && observed.address().isNull()) {
         return;
     }
     auto it = std::find_if(m_observed.begin(), m_observed.end(),
-                           [&](const auto &r) { return r.first == reporter; });
+                           [&](const ObservedReport &r) { return r.reporter == reporter; });
     if (it != m_observed.end()) {
         m_observed.erase(it);
     }
     if (m_observed.size() >= kObservedReports) {
         m_observed.erase(m_observed.begin());
     }
-    m_observed.emplace_back(reporter, observed);
+    m_observed.push_back({reporter, dialled.subnetKey(), observed});
 }
 
-std::optional<routing::Endpoint> OverlayEngine::observedAddress() const {
-    // By address only: peers see different source ports for outgoing connections.
-    std::map<std::array<quint8, 16>, std::pair<int, routing::Endpoint>> votes;
-    for (const auto &[reporter, endpoint] : m_observed) {
-        auto &v = votes[endpoint.bytes()];
-        ++v.first;
-        v.second = endpoint;
+std::optional<OverlayEngine::ObservedAddress> OverlayEngine::observedLeader() const {
+    // By address only: peers see different source ports for outgoing connections. Each
+    // network of reporters counts once.
+    std::map<std::array<quint8, 16>, std::pair<std::set<quint64>, routing::Endpoint>> votes;
+    for (const ObservedReport &r : m_observed) {
+        auto &v = votes[r.observed.bytes()];
+        v.first.insert(r.reporterNetwork);
+        v.second = r.observed;
     }
-    std::optional<routing::Endpoint> best;
-    int bestVotes = 0;
+    std::optional<ObservedAddress> best;
     for (const auto &[bytes, v] : votes) {
-        if (v.first > bestVotes) {
-            bestVotes = v.first;
-            best = v.second;
+        if (!best || int(v.first.size()) > best->networks) {
+            best = ObservedAddress{v.second, int(v.first.size())};
         }
     }
     return best;

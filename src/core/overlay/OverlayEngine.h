@@ -67,10 +67,22 @@ public:
     // idle, and our request may cross its goodbye). Each request still waiting for `peer`
     // is sent once more, which dials again; one that was already sent again fails now.
     void handleConnectionLost(const identity::Key160 &peer);
-    // A peer told us how it sees our address.
-    void recordObservedAddress(const identity::Key160 &reporter, const routing::Endpoint &observed);
-    // The address most peers report seeing us at (address only; port as they saw it).
-    std::optional<routing::Endpoint> observedAddress() const;
+    // A peer this node dialled at `dialled` told us how it sees our address. Only such
+    // reports count: a peer that connects to us can claim to be anyone anywhere, and any
+    // number of identities can connect from one place.
+    void recordObservedAddress(const identity::Key160 &reporter, const routing::Endpoint &observed,
+                               const routing::Endpoint &dialled);
+    // The address reported by peers in the most distinct networks (/24, /64), and how many
+    // networks those are. Address only; the port is as one of them saw it.
+    struct ObservedAddress {
+        routing::Endpoint address;
+        int networks = 0;
+    };
+    std::optional<ObservedAddress> observedLeader() const;
+    std::optional<routing::Endpoint> observedAddress() const {
+        const auto leader = observedLeader();
+        return leader ? std::optional(leader->address) : std::nullopt;
+    }
 
     void lookup(const identity::Key160 &target, LookupCallback done,
                 const std::vector<routing::NodeInfo> &seeds = {});
@@ -132,7 +144,12 @@ private:
     routing::RoutingTable m_table;
     std::vector<Pending> m_pending;
     std::vector<std::unique_ptr<LookupRun>> m_lookups;
-    std::vector<std::pair<identity::Key160, routing::Endpoint>> m_observed;
+    struct ObservedReport {
+        identity::Key160 reporter;
+        quint64 reporterNetwork = 0; // Endpoint::subnetKey of the address it was dialled at
+        routing::Endpoint observed;
+    };
+    std::vector<ObservedReport> m_observed;
     quint64 m_nextRequestId = 0;
     quint32 m_nextLookupId = 0;
     bool m_started = false;
