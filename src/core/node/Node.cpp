@@ -170,7 +170,15 @@ void Node::start() {
         m_identity.keyPair(), static_cast<overlay::OverlayHost &>(*this),
         overlay::ProviderDirectory::lookupThrough(*m_engine),
         overlay::ProviderDirectory::Config{m_config.providerTtlSecs, m_config.providerCacheMs,
-                                           m_config.overlay.requestTimeoutMs});
+                                           m_config.overlay.requestTimeoutMs,
+                                           m_config.providerStore});
+    // Records peers send are kept only for keys this node is among the k closest to (that
+    // it knows of): anywhere else they would only take room.
+    m_providers->setResponsibility([this](const Key160 &key) {
+        const int k = m_config.overlay.routing.k;
+        const auto closest = m_engine->table().closest(key, k);
+        return int(closest.size()) < k || key.isCloser(nodeId(), closest.back().id);
+    });
     m_providers->setPublishedCallback(
         [this](const Key160 &key, int stored) { Q_EMIT containerPublished(key, stored); });
 
@@ -386,6 +394,7 @@ NodeStatus Node::status() const {
         s.routing = m_router->stats();
     }
     s.providerRecords = m_providers ? m_providers->store().size() : 0;
+    s.providerRecordsRefused = m_providers ? m_providers->store().refused() : 0;
     return s;
 }
 

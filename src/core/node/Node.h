@@ -76,6 +76,7 @@ struct NodeStatus {
     qint64 messagesOut = 0;
     routing::Router::Stats routing;
     int providerRecords = 0;
+    qint64 providerRecordsRefused = 0; // over a quota or with the store full
     // Inbound connections in the handshake now, and what the inbound limits turned away.
     int handshaking = 0;
     net::ConnectionManager::Counters transport;

@@ -8,6 +8,7 @@
 #include "node/SettingKey.h"
 #include "node/SettingsKeys.h"
 #include "overlay/OverlayConfig.h"
+#include "overlay/ProviderStore.h"
 #include "routing/RouterConfig.h"
 #include "util/Result.h"
 
@@ -76,6 +77,8 @@ struct NodeConfig {
     qint64 providerTtlSecs = 3600;
     // Resolved container hosts are cached this long.
     qint64 providerCacheMs = 60'000;
+    // Records stored for others: in total, from one peer, naming one host.
+    overlay::ProviderStore::Limits providerStore;
 
     // The defaults, overridden by the keys present in the profile's settings file
     // (docs/settings.md lists them). A key that is present but not a valid value for it is

@@ -98,6 +98,8 @@ QJsonObject NodePortal::portalStatus() {
              {QStringLiteral("address_limit"), double(s.transport.refusedAddress)},
          }},
         {QStringLiteral("protocol_errors"), double(s.transport.protocolErrors)},
+        {QStringLiteral("provider_records"), s.providerRecords},
+        {QStringLiteral("provider_records_refused"), double(s.providerRecordsRefused)},
         {QStringLiteral("dials"),
          QJsonObject{
              {QStringLiteral("made"), double(s.dials.dials)},

@@ -39,7 +39,8 @@ ProviderDirectory::ProviderDirectory(const crypto::Ed25519 &hostKey, OverlayHost
     : m_hostKey(hostKey.clone())
     , m_host(host)
     , m_lookup(std::move(lookup))
-    , m_config(config) {
+    , m_config(config)
+    , m_store(config.store, NodeInfo::idForPublicKey(m_hostKey.publicKey())) {
     refreshTick();
 }
 
@@ -71,8 +72,8 @@ quint64 ProviderDirectory::newRequestId() {
     return id;
 }
 
-Status ProviderDirectory::accept(const ProviderRecord &record) {
-    return m_store.accept(record, nowSecs());
+Status ProviderDirectory::accept(const ProviderRecord &record, const Key160 &sender) {
+    return m_store.accept(record, nowSecs(), sender);
 }
 
 std::optional<ProviderRecord> ProviderDirectory::stored(const Key160 &containerKey) const {
@@ -299,7 +300,11 @@ bool ProviderDirectory::handleMessage(const NodeInfo &from, const OverlayMessage
 }
 
 void ProviderDirectory::handleAdd(const NodeInfo &from, const AddProviderMessage &add) {
-    Status ok = add.record ? m_store.accept(*add.record, nowSecs()) : Status::failure(add.invalid);
+    Status ok =
+        !add.record ? Status::failure(add.invalid)
+        : m_responsible && !m_responsible(add.record->containerKey)
+            ? Status::failure(QStringLiteral("this node is not among the closest to the key"))
+            : m_store.accept(*add.record, nowSecs(), from.id);
     if (!ok) {
         qCWarning(lcOverlay) << "provider record from" << from.id.shortHex()
                              << "rejected:" << ok.error();

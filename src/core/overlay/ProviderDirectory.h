@@ -39,7 +39,11 @@ public:
         qint64 cacheMs = 60'000;
         // A publish or resolve waits this long for answers after its lookup.
         qint64 requestTimeoutMs = 3000;
+        ProviderStore::Limits store;
     };
+    // True when this node is among the k closest it knows to a key: only then does it
+    // store records for that key that peers send.
+    using Responsible = std::function<bool(const identity::Key160 &)>;
 
     // The refresh cycle (expiry of stored records, re-publishing) starts at once.
     ProviderDirectory(const crypto::Ed25519 &hostKey, OverlayHost &host, Lookup lookup,
@@ -52,6 +56,8 @@ public:
     static Lookup lookupThrough(OverlayEngine &engine);
     // Called when a publish has its answers (or its time is up).
     void setPublishedCallback(PublishedCallback published) { m_published = std::move(published); }
+    // Without one, every key is this node's to store (a network of a few nodes).
+    void setResponsibility(Responsible responsible) { m_responsible = std::move(responsible); }
 
     // Signs a record for the container, keeps it, and stores it at the k nodes closest to
     // the container key; re-published when a third of its lifetime is left.
@@ -72,8 +78,8 @@ public:
     const ProviderStore &store() const { return m_store; }
     // A record this node stores for others (unexpired).
     std::optional<ProviderRecord> stored(const identity::Key160 &containerKey) const;
-    // Stores a record as if a peer had sent it (verification included).
-    Status accept(const ProviderRecord &record);
+    // Stores a record as if `sender` had sent it (verification and quotas included).
+    Status accept(const ProviderRecord &record, const identity::Key160 &sender);
 
     // Ends all activity: waiting resolves get no record now, timers become no-ops.
     void stop();
@@ -118,6 +124,7 @@ private:
     Lookup m_lookup;
     Config m_config;
     PublishedCallback m_published;
+    Responsible m_responsible;
     ProviderStore m_store;
     std::unordered_map<identity::Key160, Own> m_own;
     // Records learnt by resolving, with the time (OverlayHost::nowMs) they are dropped.

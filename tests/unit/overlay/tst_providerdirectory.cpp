@@ -462,6 +462,30 @@ private Q_SLOTS:
         QVERIFY(!net.dir(asker).cached(forged.containerKey));
     }
 
+    // A node stores what peers send only for keys it is among the closest to.
+    void recordsForKeysFarAwayAreRefused() {
+        FakeNet net(4, m_config);
+        const int sender = 1, holder = 2;
+        const auto &host = net.members[size_t(sender)].key;
+        const auto near = crypto::Ed25519::generate();
+        const auto far = crypto::Ed25519::generate();
+        net.dir(holder).setResponsibility(
+            [nearKey = keyOf(near)](const identity::Key160 &key) { return key == nearKey; });
+        const qint64 now = net.wallSecs();
+        net.inject(sender, holder,
+                   AddProviderMessage{7, ProviderRecord::create(far, host, 1, now + 600), {}});
+        net.inject(sender, holder,
+                   AddProviderMessage{8, ProviderRecord::create(near, host, 1, now + 600), {}});
+        net.run();
+        QVERIFY(!net.dir(holder).stored(keyOf(far)));
+        const auto errors = net.receivedBy<ErrorMessage>(sender);
+        QVERIFY(!errors.empty());
+        QCOMPARE(errors.back().requestId, quint64(7));
+        QVERIFY(errors.back().message.contains(QStringLiteral("not among the closest")));
+        // Positive control: the key it is responsible for is stored.
+        QVERIFY(net.dir(holder).stored(keyOf(near)));
+    }
+
     void answersFromNodesNotAskedAreIgnored() {
         FakeNet net(12, m_config);
         const auto container = crypto::Ed25519::generate();
