@@ -215,7 +215,11 @@ void NodePortal::remember(const routing::RoutedMessage &message) {
     if (m_recent.contains(message.messageId)) {
         return;
     }
-    m_recent.insert(message.messageId, message);
+    // Kept to answer the message later (reply): that needs its addresses, not its body. A
+    // body of up to 1 MiB each would make 4,096 of them a place to park 4 GiB.
+    routing::RoutedMessage kept = message;
+    kept.body = QCborValue();
+    m_recent.insert(message.messageId, std::move(kept));
     m_recentOrder.enqueue(message.messageId);
     while (m_recentOrder.size() > kRecentMessages) {
         m_recent.remove(m_recentOrder.dequeue());
