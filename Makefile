@@ -1,11 +1,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The two commands: `make run` and `make test`. Both install what is missing first.
-# `make test` also builds the Debian packages and checks them (packaging/check-packages).
+# `make test` also builds the Debian packages and checks them (packaging/check-packages),
+# and runs the unit, integration and fuzz-corpus tests again in a build with
+# AddressSanitizer and UndefinedBehaviorSanitizer ($(BUILD_DIR)-asan, `make sanitize`).
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# ccache, when installed (scripts/setup-deps installs it), makes rebuilds cheap.
+LAUNCHER := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+SANITIZE_FLAGS := -DORION_SANITIZE=ON -DORION_BUILD_GUI=OFF -DORION_BUILD_BENCH=OFF \
+	-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1"
 
-.PHONY: all deps configure build run test package bench fuzz screenshots format clean
+.PHONY: all deps configure build run test sanitize package bench fuzz screenshots format clean
 
 all: build
 
@@ -13,7 +19,7 @@ deps:
 	@scripts/setup-deps
 
 $(BUILD_DIR)/build.ninja:
-	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD_DIR) -G Ninja $(LAUNCHER) $(CMAKE_FLAGS)
 
 configure: deps $(BUILD_DIR)/build.ninja
 
@@ -28,6 +34,15 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
 	cmake --build $(BUILD_DIR) --target package
 	@packaging/check-packages $(BUILD_DIR)
+	@$(MAKE) --no-print-directory sanitize
+
+# The core, the command-line programs and the tests with ASan + UBSan; any finding fails.
+sanitize: deps
+	cmake -S . -B $(BUILD_DIR)-asan -G Ninja $(LAUNCHER) $(SANITIZE_FLAGS)
+	cmake --build $(BUILD_DIR)-asan -j $(JOBS)
+	cd $(BUILD_DIR)-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j $(JOBS) --timeout 600 -L "unit|integration|fuzz|netscript"
 
 # The Debian packages orion and orion-node, written into $(BUILD_DIR).
 package: build
@@ -47,4 +62,4 @@ format:
 	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(BUILD_DIR)-fuzz
+	rm -rf $(BUILD_DIR) $(BUILD_DIR)-fuzz $(BUILD_DIR)-asan

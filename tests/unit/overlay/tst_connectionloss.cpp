@@ -52,8 +52,9 @@ private Q_SLOTS:
         std::optional<LookupResult> result;
         engine.lookup(nodeNumber(3).id, [&](const LookupResult &r) { result = r; }, {peer});
         QCOMPARE(int(host.sent.size()), 1);
-        const auto *first = std::get_if<FindNodeMessage>(&host.sent[0].second);
-        QVERIFY(first);
+        // A copy: host.sent grows below, which moves its elements.
+        QVERIFY(std::holds_alternative<FindNodeMessage>(host.sent[0].second));
+        const FindNodeMessage first = std::get<FindNodeMessage>(host.sent[0].second);
         QVERIFY(engine.isAwaitingReplyFrom(peer.id));
 
         // The connection closes before the answer: the same request goes out again.
@@ -62,8 +63,8 @@ private Q_SLOTS:
         QCOMPARE(host.sent[1].first.id, peer.id);
         const auto *again = std::get_if<FindNodeMessage>(&host.sent[1].second);
         QVERIFY(again);
-        QCOMPARE(again->requestId, first->requestId);
-        QCOMPARE(again->target, first->target);
+        QCOMPARE(again->requestId, first.requestId);
+        QCOMPARE(again->target, first.target);
         QVERIFY(engine.isAwaitingReplyFrom(peer.id));
         QVERIFY(!result);
 

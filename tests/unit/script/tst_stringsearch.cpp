@@ -51,7 +51,8 @@ private Q_SLOTS:
 
     void findsEveryOccurrenceOfAPeriodicNeedle() {
         const std::string hay = std::string(1000, 'a') + "b" + std::string(1000, 'a');
-        const StringSearch search(std::string(10, 'a'));
+        const std::string needle(10, 'a'); // the search refers to it: it must outlive it
+        const StringSearch search(needle);
         size_t count = 0;
         for (size_t at = search.find(hay); at != StringSearch::npos;
              at = search.find(hay, at + 1)) {
