@@ -117,6 +117,14 @@ class TestObservedAddress : public QObject {
         return n;
     }
 
+    // The member listens and goes into the node's peers/ folder, so that the node dials it.
+    void seedWith(const QString &name, ClaimingMember &member) {
+        member.listen();
+        QVERIFY(node::BootstrapList::add(node::Profile(m_dir.filePath(name)), member.record(),
+                                         m_networkKey.networkId())
+                    .ok());
+    }
+
 private Q_SLOTS:
     void initTestCase() { m_log = std::make_unique<test::LogCapture>(); }
 
@@ -145,10 +153,7 @@ private Q_SLOTS:
         auto n = startNode(QStringLiteral("learner"), 1);
         QVERIFY(n);
         ClaimingMember member(m_networkKey, *routing::Endpoint::parse(u"127.0.0.1:1"));
-        member.listen();
-        QVERIFY(node::BootstrapList::add(node::Profile(m_dir.filePath(QStringLiteral("learner"))),
-                                         member.record(), m_networkKey.networkId())
-                    .ok());
+        seedWith(QStringLiteral("learner"), member);
         QTRY_VERIFY_WITH_TIMEOUT(member.activations > 0, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(n->status().confirmedAddress, QStringLiteral("127.0.0.1"), 20000);
         QVERIFY(n->published().contains(QStringLiteral("127.0.0.1")));
@@ -160,10 +165,7 @@ private Q_SLOTS:
         auto n = startNode(QStringLiteral("strict"), 3);
         QVERIFY(n);
         ClaimingMember member(m_networkKey, *routing::Endpoint::parse(u"127.0.0.1:1"));
-        member.listen();
-        QVERIFY(node::BootstrapList::add(node::Profile(m_dir.filePath(QStringLiteral("strict"))),
-                                         member.record(), m_networkKey.networkId())
-                    .ok());
+        seedWith(QStringLiteral("strict"), member);
         QTRY_VERIFY_WITH_TIMEOUT(member.activations > 0, 20000);
         QTRY_COMPARE(n->status().observedAddress, QStringLiteral("127.0.0.1")); // the vote
         QCOMPARE(n->status().confirmedAddress, QString());
