@@ -6,7 +6,7 @@
 // without a script (keys inprocess_*). Prints one JSON object.
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "portal/PortalClient.h"
 #include "portal/PortalServer.h"
 
@@ -217,7 +217,7 @@ QJsonObject fullPath(const QString &profileDir) {
         std::make_unique<node::Node>(node::Profile(profileDir), identity::NodeIdentity::generate(),
                                      identity::NetworkKey::generate(), config);
     const QString nodeId = n->nodeId().toHex();
-    node::NodeThread thread(std::move(n));
+    node::NodeRunner thread(std::move(n));
     if (auto started = thread.start(); !started) {
         std::fprintf(stderr, "node: %s\n", qPrintable(started.error()));
         std::exit(1);

@@ -75,7 +75,7 @@ int main(int argc, char **argv) {
     // default, as a server runs its connections: each thread waits on one epoll set for all
     // its nodes' sockets (net/SocketPoller), so a thread serves a hundred nodes and still
     // delivers within half a millisecond. `bench_network 200 200` gives each node a thread
-    // of its own, as the product runs its one node (NodeThread); each node's memory then
+    // of its own, as the product runs its one node (NodeRunner); each node's memory then
     // includes a thread's allocator cache and stack (docs/architecture.md, "Memory of a
     // node").
     const int threadCount =

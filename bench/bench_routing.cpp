@@ -12,7 +12,7 @@
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -104,7 +104,7 @@ node::NodeConfig benchConfig(bool listen) {
     return c;
 }
 
-std::unique_ptr<node::NodeThread> makeNode(const QString &dir, const QByteArray &seed,
+std::unique_ptr<node::NodeRunner> makeNode(const QString &dir, const QByteArray &seed,
                                            const QByteArray &networkKey, bool listen,
                                            const QByteArray &seedRecordHex) {
     node::Profile profile(dir);
@@ -119,7 +119,7 @@ std::unique_ptr<node::NodeThread> makeNode(const QString &dir, const QByteArray 
     auto identity = identity::NodeIdentity::fromKeyPair(std::move(*keyPair));
     auto n = std::make_unique<node::Node>(profile, std::move(identity), std::move(*key),
                                           benchConfig(listen));
-    return std::make_unique<node::NodeThread>(std::move(n));
+    return std::make_unique<node::NodeRunner>(std::move(n));
 }
 
 int runNodeB(const QStringList &args) {

@@ -7,7 +7,7 @@
 #include "models/MessageLogModel.h"
 #include "models/RoutingTableModel.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "widgets/ScriptEditor.h"
 #include "windows/ConsolePage.h"
 #include "windows/ContainersPage.h"
@@ -88,7 +88,7 @@ int ScreenshotTour::run(const QString &outputDir) {
 
     // Peers first, so the wizard can join their network with a real member file.
     const identity::NetworkKey network = identity::NetworkKey::generate();
-    std::vector<std::unique_ptr<node::NodeThread>> peers;
+    std::vector<std::unique_ptr<node::NodeRunner>> peers;
     std::optional<identity::MemberRecord> seed;
     for (int i = 0; i < 4; ++i) {
         const node::Profile profile(tmp.filePath(QStringLiteral("peer-%1").arg(i)));
@@ -98,7 +98,7 @@ int ScreenshotTour::run(const QString &outputDir) {
         }
         node::NodeConfig config;
         loopback(config);
-        auto thread = std::make_unique<node::NodeThread>(std::make_unique<node::Node>(
+        auto thread = std::make_unique<node::NodeRunner>(std::make_unique<node::Node>(
             profile, identity::NodeIdentity::generate(), network.clone(), config));
         if (!thread->start()) {
             std::fprintf(stderr, "a peer could not start\n");

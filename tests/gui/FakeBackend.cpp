@@ -14,14 +14,18 @@ Status FakeBackend::startNode() {
     return Status::success();
 }
 
-void FakeBackend::stopNode() {
-    QMutexLocker lock(&m_state->mutex);
-    m_state->stopped = true;
+void FakeBackend::stopNode(std::function<void()> done) {
+    {
+        QMutexLocker lock(&m_state->mutex);
+        m_state->stopped = true;
+    }
+    done();
 }
 
-void FakeBackend::pauseNode(bool paused) {
+Status FakeBackend::pauseNode(bool paused) {
     QMutexLocker lock(&m_state->mutex);
     m_state->paused = paused;
+    return Status::success();
 }
 
 app::facade::NodeStatus FakeBackend::currentStatus() const {

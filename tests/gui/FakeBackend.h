@@ -7,6 +7,7 @@
 #include "facade/NodeBackend.h"
 
 #include <QMutex>
+#include <functional>
 
 #include <memory>
 
@@ -30,8 +31,8 @@ public:
 
 protected:
     Status startNode() override;
-    void stopNode() override;
-    void pauseNode(bool paused) override;
+    void stopNode(std::function<void()> done) override;
+    Status pauseNode(bool paused) override;
     app::facade::NodeStatus currentStatus() const override;
     app::facade::RoutingSnapshot currentRouting() const override;
     Status routeMessage(quint64 requestId, const identity::Key160 &target, const QString &service,

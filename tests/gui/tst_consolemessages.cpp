@@ -7,7 +7,7 @@
 #include "facade/NodeHost.h"
 #include "models/MessageLogModel.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "windows/ConsolePage.h"
 #include "windows/StatusPage.h"
 
@@ -60,7 +60,7 @@ private Q_SLOTS:
         adjust(peerConfig);
         auto peerIdentity = identity::NodeIdentity::generate();
         const identity::Key160 peerId = peerIdentity.nodeId();
-        node::NodeThread peer(std::make_unique<node::Node>(peerProfile, std::move(peerIdentity),
+        node::NodeRunner peer(std::make_unique<node::Node>(peerProfile, std::move(peerIdentity),
                                                            network.clone(), peerConfig));
         const auto peerStarted = peer.start();
         QVERIFY2(peerStarted.ok(), peerStarted ? "" : qPrintable(peerStarted.error()));

@@ -7,7 +7,7 @@
 #include "facade/NodeHost.h"
 #include "models/RoutingTableModel.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "windows/RoutingPage.h"
 #include "windows/StatusPage.h"
 
@@ -39,7 +39,7 @@ private Q_SLOTS:
         cheap.limits = crypto::Argon2id::Limits::minimum();
 
         // Four plain nodes; the first is everybody's seed.
-        std::vector<std::unique_ptr<node::NodeThread>> peers;
+        std::vector<std::unique_ptr<node::NodeRunner>> peers;
         std::optional<identity::MemberRecord> seed;
         QStringList peerIds;
         for (int i = 0; i < kPeers; ++i) {
@@ -52,7 +52,7 @@ private Q_SLOTS:
             adjust(config);
             auto identity = identity::NodeIdentity::generate();
             peerIds << identity.nodeId().toHex();
-            auto thread = std::make_unique<node::NodeThread>(std::make_unique<node::Node>(
+            auto thread = std::make_unique<node::NodeRunner>(std::make_unique<node::Node>(
                 profile, std::move(identity), network.clone(), config));
             auto started = thread->start();
             QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));

@@ -42,24 +42,33 @@ void NodeBackend::stop() {
     if (m_timer) {
         m_timer->stop();
     }
-    if (m_running) {
-        stopNode();
-        m_running = false;
+    auto finish = [this] {
+        NodeStatus stoppedStatus = m_lastStatus;
+        stoppedStatus.state = NodeState::Stopped;
+        stoppedStatus.peers = 0;
+        stoppedStatus.startedAt = {};
+        Q_EMIT statusSnapshot(stoppedStatus);
+        Q_EMIT stopped();
+    };
+    if (!m_running) {
+        finish();
+        return;
     }
-    NodeStatus stoppedStatus = m_lastStatus;
-    stoppedStatus.state = NodeState::Stopped;
-    stoppedStatus.peers = 0;
-    stoppedStatus.startedAt = {};
-    Q_EMIT statusSnapshot(stoppedStatus);
-    Q_EMIT stopped();
+    m_running = false;
+    stopNode(finish);
 }
 
 void NodeBackend::setPaused(bool paused) {
     if (!m_running || paused == m_paused) {
         return;
     }
+    if (const Status done = pauseNode(paused); !done) {
+        Q_EMIT nodeEvent(
+            {NodeEvent::Kind::Error, tr("The node could not resume: %1").arg(done.error())});
+        publish();
+        return;
+    }
     m_paused = paused;
-    pauseNode(paused);
     publish();
 }
 
@@ -91,7 +100,7 @@ void NodeBackend::sendMessage(quint64 requestId, const QString &targetHex, const
 
 void NodeBackend::containerCommand(quint64 requestId, ContainerCommand command, const QString &name,
                                    const QString &source) {
-    if (!m_running || m_paused) {
+    if (!m_running) {
         Q_EMIT containerCommandFinished(requestId, tr("The node is not running."), {});
         return;
     }

@@ -15,6 +15,7 @@
 #include <QList>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 
 namespace orion::app::facade {
 
@@ -55,9 +56,11 @@ Q_SIGNALS:
 protected:
     // Build and start the node; a failure is reported as NodeState::Failed with the reason.
     virtual Status startNode() = 0;
-    // Stop networking and release the node; called once, on the node thread.
-    virtual void stopNode() = 0;
-    virtual void pauseNode(bool paused) = 0;
+    // Stop networking and release the node; called once, on the node thread. `done` runs
+    // (on that thread) once the node has said goodbye and is gone.
+    virtual void stopNode(std::function<void()> done) = 0;
+    // Paused keeps tables and containers; a failed resume leaves the node paused.
+    virtual Status pauseNode(bool paused) = 0;
     virtual NodeStatus currentStatus() const = 0;
     virtual RoutingSnapshot currentRouting() const = 0;
     // Routes `body` to `target`/`service`; a failure carries the reason shown to the user.

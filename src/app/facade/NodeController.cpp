@@ -99,7 +99,7 @@ void NodeController::stop() {
     post([](NodeBackend *backend) { backend->stop(); });
 }
 
-bool NodeController::stopAndWait(int timeoutMs) {
+bool NodeController::stopAndWait() {
     if (!m_thread) {
         return true;
     }
@@ -109,7 +109,7 @@ bool NodeController::stopAndWait(int timeoutMs) {
             QMetaObject::invokeMethod(backend, &NodeBackend::stop, Qt::BlockingQueuedConnection);
         }
     }
-    const bool ended = m_thread->wait(timeoutMs);
+    const bool ended = m_thread->wait();
     if (ended) {
         // The backend's deleteLater was posted to a thread without an event loop now.
         delete m_backend.data();

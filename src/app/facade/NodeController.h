@@ -42,8 +42,9 @@ public:
     void start();
     // Asks the node to stop; stopped() follows once its thread has ended.
     void stop();
-    // Stops and waits (for Quit and destruction); true when the thread ended in time.
-    bool stopAndWait(int timeoutMs = 15000);
+    // Stops and waits (for Quit and destruction); the node's goodbye deadline bounds the
+    // wait. True when the thread has ended.
+    bool stopAndWait();
     void setPaused(bool paused);
 
     // Results arrive by memberFileExported / memberFileImported with the returned id.

@@ -84,58 +84,62 @@ Status NodeHost::buildAndStart() {
     m_self = id->nodeId();
     m_networkId = key->networkId();
     m_node = new node::Node(profile, std::move(id).value(), std::move(key).value(), config, this);
-    QString failure;
     connect(m_node, &node::Node::listening, this,
             [this](const QString &endpoint) { m_endpoint = endpoint; });
-    connect(m_node, &node::Node::startFailed, this,
-            [&failure](const QString &reason) { failure = reason; });
     connect(m_node, &node::Node::peerActivated, this,
             [this](const QString &peer) { m_activePeers.insert(peer); });
     connect(m_node, &node::Node::peerClosed, this,
             [this](const QString &peer, const QString &) { m_activePeers.remove(peer); });
     connectMessages();
-    m_node->start();
-    if (!failure.isEmpty()) {
+    if (const Status started = m_node->start(); !started) {
         delete m_node;
         m_node = nullptr;
-        return Status::failure(tr("The node could not start: %1").arg(failure));
+        return Status::failure(started.errorCode(),
+                               tr("The node could not start: %1").arg(started.error()));
     }
     m_startedAt = QDateTime::currentDateTimeUtc().addMSecs(-m_node->status().uptimeMs);
     return Status::success();
 }
 
 void NodeHost::shutDown() {
-    if (!m_node) {
-        return;
-    }
-    // The node says goodbye to its peers and saves its contacts before it reports stopped.
-    QEventLoop loop;
-    connect(m_node, &node::Node::stopped, &loop, &QEventLoop::quit);
-    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
-    m_node->requestStop();
-    loop.exec();
+    // Only without an event loop left to say goodbye in (destruction): see stopNode.
     delete m_node;
     m_node = nullptr;
-    m_activePeers.clear();
-    m_sends.clear();
-    m_sendOrder.clear();
-    m_endpoint.clear();
-    m_startedAt = {};
 }
 
-void NodeHost::stopNode() {
-    shutDown();
-    m_lock.reset();
-}
-
-void NodeHost::pauseNode(bool paused) {
-    // The node has no idle mode: pausing stops it (contacts saved, peers told goodbye) and
-    // resuming starts it again from the same profile, still holding the profile lock.
-    if (paused) {
-        shutDown();
-    } else if (!m_node) {
-        (void)buildAndStart();
+void NodeHost::stopNode(std::function<void()> done) {
+    if (!m_node) {
+        m_lock.reset();
+        done();
+        return;
     }
+    // The node says goodbye to its peers and saves its contacts before it reports stopped;
+    // its goodbye deadline bounds the wait.
+    node::Node *stopping = m_node;
+    connect(stopping, &node::Node::stopped, this, [this, stopping, done = std::move(done)] {
+        stopping->deleteLater();
+        if (m_node == stopping) {
+            m_node = nullptr;
+        }
+        m_activePeers.clear();
+        m_sends.clear();
+        m_sendOrder.clear();
+        m_endpoint.clear();
+        m_startedAt = {};
+        m_lock.reset();
+        done();
+    });
+    stopping->requestStop();
+}
+
+Status NodeHost::pauseNode(bool paused) {
+    if (!m_node) {
+        return Status::failure(ErrorCode::InvalidArgument, tr("The node is not running."));
+    }
+    if (paused) {
+        m_activePeers.clear();
+    }
+    return m_node->setPaused(paused);
 }
 
 NodeStatus NodeHost::currentStatus() const {

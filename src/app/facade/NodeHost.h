@@ -38,8 +38,8 @@ public:
 
 protected:
     Status startNode() override;
-    void stopNode() override;
-    void pauseNode(bool paused) override;
+    void stopNode(std::function<void()> done) override;
+    Status pauseNode(bool paused) override;
     NodeStatus currentStatus() const override;
     RoutingSnapshot currentRouting() const override;
     Status routeMessage(quint64 requestId, const identity::Key160 &target, const QString &service,

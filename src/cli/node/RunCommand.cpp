@@ -6,7 +6,7 @@
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "identity/PassphraseSource.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "node/ProfileLock.h"
 #include "routing/Endpoint.h"
 
@@ -111,7 +111,7 @@ int runCommand(const QStringList &args) {
         QCoreApplication::quit();
     });
 
-    node::NodeThread runner(std::make_unique<node::Node>(profile, std::move(*nodeIdentity),
+    node::NodeRunner runner(std::make_unique<node::Node>(profile, std::move(*nodeIdentity),
                                                          std::move(*networkKey), config));
     auto started = runner.start();
     if (!started) {

@@ -70,4 +70,12 @@ QString DialPolicy::refusal(const Endpoint &to, qint64 nowMs) {
     return {};
 }
 
+void DialPolicy::allowScopesOf(const QHostAddress &listen, const QStringList &advertised) {
+    allowScopeOf(listen);
+    for (const QString &address : advertised) {
+        allowScopeOf(QHostAddress(address));
+    }
+    allowScopesOfInterfaces();
+}
+
 } // namespace orion::node

@@ -40,6 +40,8 @@ public:
     void allowScopeOf(const QHostAddress &address);
     // Private networks the host has an interface in.
     void allowScopesOfInterfaces();
+    // A node's own networks: where it listens, what it publishes, its host's interfaces.
+    void allowScopesOf(const QHostAddress &listen, const QStringList &advertised);
     bool allowsScope(routing::Endpoint::Scope scope) const;
 
     // Empty when `to` may be dialled now (and the dial is counted), else why not.

@@ -5,6 +5,7 @@
 #include "crypto/Random.h"
 #include "net/ConnectionManager.h"
 #include "net/PeerConnection.h"
+#include "node/AddressCheck.h"
 #include "node/BootstrapList.h"
 #include "node/Bootstrapper.h"
 #include "node/ContactStore.h"
@@ -13,7 +14,7 @@
 #include "node/NodeLog.h"
 #include "node/NodePortal.h"
 #include "node/PeerSessions.h"
-#include "node/SelfProbe.h"
+#include "node/RouterLink.h"
 #include "overlay/MessageCodec.h"
 #include "overlay/ProviderDirectory.h"
 #include "util/TimerQueue.h"
@@ -31,15 +32,6 @@ using routing::Endpoint;
 using routing::NodeInfo;
 using routing::RoutedMessage;
 
-namespace {
-
-bool isSpecific(const QHostAddress &a) {
-    return !a.isNull() && a != QHostAddress(QHostAddress::Any) &&
-           a != QHostAddress(QHostAddress::AnyIPv4) && a != QHostAddress(QHostAddress::AnyIPv6);
-}
-
-} // namespace
-
 Node::Node(const Profile &profile, identity::NodeIdentity identity, identity::NetworkKey networkKey,
            NodeConfig config, QObject *parent)
     : QObject(parent)
@@ -49,6 +41,7 @@ Node::Node(const Profile &profile, identity::NodeIdentity identity, identity::Ne
     , m_networkId(m_networkKey.networkId())
     , m_config(std::move(config))
     , m_timers(new util::TimerQueue(this))
+    , m_routerLink([this] { return nowMs(); })
     , m_messenger(new Messenger(
           m_identity.nodeId(), m_config.routeTimeoutMs, [this] { return nowMs(); }, this)) {
     connect(m_messenger, &Messenger::messageDelivered, this, &Node::messageDelivered);
@@ -93,24 +86,17 @@ NodeInfo Node::selfInfo() const {
 }
 
 identity::MemberRecord Node::memberRecord() const {
-    QStringList addresses = m_config.advertisedAddresses;
-    if (addresses.isEmpty() && m_config.listen && isSpecific(m_config.listenAddress)) {
-        addresses << m_config.listenAddress.toString();
-    }
-    if (addresses.isEmpty() && m_confirmedAddress) {
-        // Self-knowledge: what peers report seeing us at, once a dial-back confirmed it.
-        addresses << m_confirmedAddress->address().toString();
-    }
-    auto record = identity::MemberRecord::create(m_identity, m_networkId, addresses,
-                                                 m_config.listen ? m_listenEndpoint.port() : 0);
+    auto record = identity::MemberRecord::create(
+        m_identity, m_networkId, AddressCheck::publishedAddresses(m_config, m_addressCheck),
+        m_config.listen ? m_listenEndpoint.port() : 0);
     record.sign(m_identity);
     return record;
 }
 
-void Node::start() {
+Status Node::start() {
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_connections) {
-        return;
+        return Status::success();
     }
     net::TransportConfig transport = m_config.transport;
     transport.firstMessageMaxBytes =
@@ -123,22 +109,18 @@ void Node::start() {
     if (m_config.listen) {
         if (auto ok = m_connections->listen(m_config.listenAddress, m_config.listenPort); !ok) {
             qCWarning(lcNode) << "cannot listen:" << ok.error();
-            Q_EMIT startFailed(ok.error());
-            return;
+            return abandonStart(ok);
         }
         m_listenEndpoint = Endpoint(m_config.listenAddress, m_connections->listenPort());
     }
     if (auto ok = m_profile.create(); !ok) {
-        Q_EMIT startFailed(ok.error());
-        return;
+        return abandonStart(ok);
     }
     if (m_config.portal) {
         m_portal = new NodePortal(this);
         if (auto ok = m_portal->start(); !ok) {
             qCWarning(lcNode) << "cannot open the portal:" << ok.error();
-            m_connections->stopListening();
-            Q_EMIT startFailed(ok.error());
-            return;
+            return abandonStart(ok);
         }
     }
     if (m_config.containers) {
@@ -151,12 +133,7 @@ void Node::start() {
         setContainerEndpoint(m_containerBridge);
         if (auto ok = m_containerManager->open(); !ok) {
             qCWarning(lcNode) << "cannot open the containers:" << ok.error();
-            m_connections->stopListening();
-            if (m_portal) {
-                m_portal->stop();
-            }
-            Q_EMIT startFailed(ok.error());
-            return;
+            return abandonStart(ok);
         }
     }
     m_engine = std::make_unique<overlay::OverlayEngine>(selfInfo(), m_config.overlay,
@@ -164,8 +141,7 @@ void Node::start() {
     m_engine->start();
     routing::RouterConfig routerConfig = m_config.router;
     routerConfig.relay = m_config.listen;
-    m_router = std::make_unique<routing::Router>(
-        nodeId(), static_cast<routing::RouterHost &>(*this), routerConfig);
+    m_router = std::make_unique<routing::Router>(nodeId(), m_routerLink, routerConfig);
     m_providers = std::make_unique<overlay::ProviderDirectory>(
         m_identity.keyPair(), static_cast<overlay::OverlayHost &>(*this),
         overlay::ProviderDirectory::lookupThrough(*m_engine),
@@ -186,16 +162,20 @@ void Node::start() {
         nodeId(), m_networkId, m_config, m_connections, [this] { return memberRecord(); },
         [this] { return nowMs(); }, this);
     m_sessions->attach({m_engine.get(), m_router.get(), m_providers.get()});
+    m_routerLink.attach(m_sessions, m_engine.get(), m_messenger);
     // The networks this node is on: where it listens and what it publishes (seeds from the
     // bootstrap list are added as they are read), and the private networks of its host.
     DialPolicy &dial = m_sessions->dialPolicy();
-    dial.allowScopeOf(m_config.listenAddress);
-    for (const QString &address : m_config.advertisedAddresses) {
-        dial.allowScopeOf(QHostAddress(address));
-    }
-    dial.allowScopesOfInterfaces();
+    dial.allowScopesOf(m_config.listenAddress, m_config.advertisedAddresses);
     connect(m_sessions, &PeerSessions::peerActivated, this, &Node::peerActivated);
-    connect(m_sessions, &PeerSessions::peerActivated, this, &Node::checkObservedAddress);
+    if (AddressCheck::isNeeded(m_config)) {
+        m_addressCheck = new AddressCheck({m_engine.get(), &dial, m_connections->identity(),
+                                           m_connections->networkKey().toByteArray(),
+                                           m_config.transport, m_config.observedAddressNetworks,
+                                           m_listenEndpoint.port(), [this] { return nowMs(); }},
+                                          this);
+        connect(m_sessions, &PeerSessions::peerActivated, this, &Node::checkObservedAddress);
+    }
     connect(m_sessions, &PeerSessions::peerClosed, this, &Node::peerClosed);
     m_messenger->attach(m_router.get(), m_providers.get(), [this](const Key160 &id) {
         return m_sessions->isLive(id) || m_engine->table().contains(id);
@@ -227,49 +207,65 @@ void Node::start() {
     if (m_containerBridge) {
         m_containerBridge->publishAll();
     }
+    return Status::success();
+}
+
+Status Node::abandonStart(Status failure) {
+    // Nothing of a failed start stays behind, so that start() can be tried again.
+    if (m_containerManager) {
+        setContainerEndpoint(nullptr);
+        delete m_containerBridge;
+        m_containerBridge = nullptr;
+        delete m_containerManager;
+        m_containerManager = nullptr;
+    }
+    if (m_portal) {
+        m_portal->stop();
+        delete m_portal;
+        m_portal = nullptr;
+    }
+    delete m_connections;
+    m_connections = nullptr;
+    m_listenEndpoint = {};
+    return failure;
+}
+
+Status Node::setPaused(bool paused) {
+    if (!m_sessions || m_stopping || paused == m_paused) {
+        return Status::success();
+    }
+    if (paused) {
+        // Tables, contacts, containers and the portal stay; the network goes away.
+        saveContacts();
+        m_bootstrapper->stop();
+        m_policyTimer->stop();
+        m_engine->setPaused(true);
+        m_sessions->pause();
+        m_paused = true;
+        qCInfo(lcNode) << nodeId().shortHex() << "paused," << m_engine->table().size()
+                       << "contacts kept";
+        return Status::success();
+    }
+    // The same port as before, so that the member records peers hold stay right.
+    if (auto ok =
+            m_sessions->resume(m_config.listen ? std::optional(m_listenEndpoint) : std::nullopt);
+        !ok) {
+        qCWarning(lcNode) << "cannot resume:" << ok.error();
+        return ok;
+    }
+    m_paused = false;
+    m_engine->setPaused(false);
+    m_policyTimer->start();
+    // Reconnects from the table and the saved contacts, without the bootstrap file.
+    m_bootstrapper->start(m_config.bootstrapIntervalMs);
+    qCInfo(lcNode) << nodeId().shortHex() << "resumed";
+    return Status::success();
 }
 
 void Node::checkObservedAddress() {
-    if (!m_engine || !m_config.listen || isSpecific(m_config.listenAddress) ||
-        !m_config.advertisedAddresses.isEmpty() || m_selfProbe || m_stopping) {
-        return;
+    if (m_addressCheck && !m_stopping && !m_paused) {
+        m_addressCheck->check();
     }
-    const auto leader = m_engine->observedLeader();
-    if (!leader || leader->networks < m_config.observedAddressNetworks) {
-        return;
-    }
-    const Endpoint target(leader->address.address(), m_listenEndpoint.port());
-    if (m_confirmedAddress == target) {
-        return;
-    }
-    // One check per address and 10 minutes, whatever peers keep saying.
-    const QByteArray key = target.rawAddress();
-    const qint64 now = nowMs();
-    if (const auto it = m_probedAtMs.constFind(key);
-        it != m_probedAtMs.constEnd() && now - *it < qint64{10} * 60 * 1000) {
-        return;
-    }
-    if (const QString refused = m_sessions->dialPolicy().refusal(target, now); !refused.isEmpty()) {
-        qCInfo(lcNode) << "not checking the observed address" << target.toString() << ":"
-                       << qPrintable(refused);
-        return;
-    }
-    m_probedAtMs.insert(key, now);
-    m_selfProbe = new SelfProbe(target, m_connections->identity(), m_connections->networkKey(),
-                                m_config.transport, this);
-    connect(m_selfProbe, &SelfProbe::finished, this, [this](bool reached, const QString &reason) {
-        const Endpoint checked = m_selfProbe->target();
-        m_selfProbe->deleteLater();
-        m_selfProbe = nullptr;
-        if (reached) {
-            qCInfo(lcNode) << "peers see this node at" << checked.toString()
-                           << "and a dial-back reached it: published";
-            m_confirmedAddress = checked;
-        } else {
-            qCInfo(lcNode) << "peers report" << checked.toString()
-                           << "but a dial-back did not reach this node:" << qPrintable(reason);
-        }
-    });
 }
 
 void Node::bootstrapNow() {
@@ -325,26 +321,15 @@ void Node::requestStop() {
         m_saveTimer->stop();
         m_policyTimer->stop();
     }
-    if (!m_connections) {
+    if (!m_sessions) {
         Q_EMIT stopped();
         return;
     }
-    m_connections->closeAll(QStringLiteral("node stopping"));
-    // Give the goodbyes a moment to leave before the thread ends.
-    auto *poll = new QTimer(this);
-    auto waited = std::make_shared<QElapsedTimer>();
-    waited->start();
-    connect(poll, &QTimer::timeout, this, [this, poll, waited] {
-        if (m_connections->connections().isEmpty() || waited->elapsed() > 2000) {
-            poll->stop();
-            Q_EMIT stopped();
-        }
-    });
-    poll->start(10);
+    m_sessions->closeAll(QStringLiteral("node stopping"), [this] { Q_EMIT stopped(); });
 }
 
 void Node::lookup(const identity::Key160 &target) {
-    if (!m_engine || m_stopping) {
+    if (!m_engine || m_stopping || m_paused) {
         Q_EMIT lookupFinished(target, false, 0, {});
         return;
     }
@@ -360,13 +345,13 @@ void Node::lookup(const identity::Key160 &target) {
 NodeStatus Node::status() const {
     NodeStatus s;
     s.nodeId = nodeId().toHex();
-    s.listenEndpoint = m_config.listen ? m_listenEndpoint.toString() : QString();
+    s.listenEndpoint = m_config.listen && m_connections ? m_listenEndpoint.toString() : QString();
     if (m_engine) {
         if (const auto observed = m_engine->observedAddress()) {
             s.observedAddress = observed->address().toString();
         }
-        if (m_confirmedAddress) {
-            s.confirmedAddress = m_confirmedAddress->address().toString();
+        if (m_addressCheck && m_addressCheck->confirmed()) {
+            s.confirmedAddress = m_addressCheck->confirmed()->address().toString();
         }
         s.contacts = int(m_engine->table().size());
         s.buckets = m_engine->table().bucketCount();
@@ -381,6 +366,7 @@ NodeStatus Node::status() const {
     s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());
     s.networkId = QString::fromLatin1(m_networkId.toHex());
     s.uptimeMs = m_clock.elapsed();
+    s.paused = m_paused;
     s.portalSocket = m_portal ? m_portal->socketPath() : QString();
     if (m_sessions) {
         s.dials = m_sessions->dialPolicy().counters();
@@ -406,39 +392,6 @@ int Node::bucketIndexFor(const Key160 &id) const {
     return m_engine ? m_engine->table().bucketIndexFor(id) : -1;
 }
 
-// --- The router's host: sessions and messenger --------------------------------------
-
-const std::vector<Key160> &Node::livePeers() const {
-    return m_sessions->livePeers();
-}
-
-bool Node::isConnected(const Key160 &peer) const {
-    return m_sessions->isLive(peer);
-}
-
-Node::SendResult Node::sendToPeer(const Key160 &peer, const RoutedMessage &message) {
-    return m_sessions->sendRouted(peer, message);
-}
-
-std::vector<Key160> Node::knownContacts(const Key160 &key, int count) const {
-    std::vector<Key160> ids;
-    if (!m_engine) {
-        return ids;
-    }
-    for (const auto &info : m_engine->table().closest(key, count)) {
-        ids.push_back(info.id);
-    }
-    return ids;
-}
-
-void Node::connectTo(const Key160 &peer) {
-    m_sessions->dialContact(peer);
-}
-
-void Node::deliverLocal(const RoutedMessage &message) {
-    m_messenger->deliverLocal(message);
-}
-
 void Node::send(const NodeInfo &to, overlay::OverlayMessage message) {
     if (m_sessions) {
         m_sessions->send(to, MessageCodec::encode(message));
@@ -449,39 +402,6 @@ void Node::sendOverlayMessage(const NodeInfo &to, const QCborValue &message) {
     if (m_sessions && !m_stopping) {
         m_sessions->send(to, message);
     }
-}
-
-// --- Endpoints -----------------------------------------------------------------------
-
-bool Node::registerService(const QString &name, ServiceHandler handler) {
-    return m_messenger->registerService(name, std::move(handler));
-}
-
-void Node::unregisterService(const QString &name) {
-    m_messenger->unregisterService(name);
-}
-
-QStringList Node::services() const {
-    return m_messenger->services();
-}
-
-void Node::setContainerEndpoint(routing::ContainerEndpoint *endpoint) {
-    m_messenger->setContainerEndpoint(endpoint);
-}
-
-QByteArray Node::sendMessage(const Key160 &target, const QString &service, const QCborValue &body,
-                             const SendOptions &options) {
-    return m_messenger->sendMessage(target, service, body, options);
-}
-
-void Node::sendReply(const RoutedMessage &request, const QCborValue &body,
-                     const std::optional<Key160> &from) {
-    m_messenger->sendReply(request, body, from);
-}
-
-void Node::sendErrorReply(const RoutedMessage &request, RoutedMessage::ErrorCode code,
-                          const QString &text) {
-    m_messenger->sendErrorReply(request, code, text);
 }
 
 bool Node::isActivePeer(const Key160 &id) const {

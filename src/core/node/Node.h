@@ -10,8 +10,10 @@
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "net/ConnectionManager.h"
+#include "node/Messenger.h"
 #include "node/NodeConfig.h"
 #include "node/Profile.h"
+#include "node/RouterLink.h"
 #include "node/SendOptions.h"
 #include "overlay/OverlayEngine.h"
 #include "overlay/ProviderRecord.h"
@@ -19,7 +21,7 @@
 #include "routing/Delivery.h"
 #include "routing/RoutedMessage.h"
 #include "routing/Router.h"
-#include "routing/RouterHost.h"
+#include "util/Result.h"
 
 #include <QCborValue>
 #include <QElapsedTimer>
@@ -47,12 +49,12 @@ class TimerQueue;
 
 namespace orion::node {
 
+class AddressCheck;
 class Bootstrapper;
 class ContainerBridge;
 class Messenger;
 class NodePortal;
 class PeerSessions;
-class SelfProbe;
 
 // A copy of what the node knows, for a GUI or the portal (taken on the node thread).
 struct NodeStatus {
@@ -65,6 +67,7 @@ struct NodeStatus {
     int connections = 0;
     int activePeers = 0;
     bool bootstrapped = false;
+    bool paused = false;
     QString publicKey; // hex
     QString networkId; // hex
     qint64 uptimeMs = 0;
@@ -84,7 +87,7 @@ struct NodeStatus {
     DialPolicy::Counters dials;
 };
 
-class Node : public QObject, private overlay::OverlayHost, private routing::RouterHost {
+class Node : public QObject, private overlay::OverlayHost {
     Q_OBJECT
 
 public:
@@ -120,23 +123,33 @@ public:
     // Services a local application offers at this node's ID. The node answers "echo"
     // (replies with the body) and "ping" (replies "pong") itself; those names and the
     // empty name cannot be registered. False when the name is taken or invalid.
-    bool registerService(const QString &name, ServiceHandler handler);
-    void unregisterService(const QString &name);
-    QStringList services() const;
+    bool registerService(const QString &name, ServiceHandler handler) {
+        return m_messenger->registerService(name, std::move(handler));
+    }
+    void unregisterService(const QString &name) { m_messenger->unregisterService(name); }
+    QStringList services() const { return m_messenger->services(); }
     // The containers this node hosts (not owned; nullptr detaches).
-    void setContainerEndpoint(routing::ContainerEndpoint *endpoint);
+    void setContainerEndpoint(routing::ContainerEndpoint *endpoint) {
+        m_messenger->setContainerEndpoint(endpoint);
+    }
 
     // Sends a data message to `target` (a node ID or a container key, see SendOptions) and
     // returns its message ID at once. What follows arrives as messageDelivered,
     // messageReply or messageError with that ID, never before this call returns.
     QByteArray sendMessage(const identity::Key160 &target, const QString &service,
-                           const QCborValue &body, const SendOptions &options = {});
+                           const QCborValue &body, const SendOptions &options = {}) {
+        return m_messenger->sendMessage(target, service, body, options);
+    }
     // Answers a data message that a local service or container received. `from` is the
     // answering endpoint (default: the message's target).
     void sendReply(const routing::RoutedMessage &request, const QCborValue &body,
-                   const std::optional<identity::Key160> &from = std::nullopt);
+                   const std::optional<identity::Key160> &from = std::nullopt) {
+        m_messenger->sendReply(request, body, from);
+    }
     void sendErrorReply(const routing::RoutedMessage &request,
-                        routing::RoutedMessage::ErrorCode code, const QString &text);
+                        routing::RoutedMessage::ErrorCode code, const QString &text) {
+        m_messenger->sendErrorReply(request, code, text);
+    }
     // The router's view of this node (tests and the routing view).
     routing::Router &router() { return *m_router; }
     // The sessions with every peer and the endpoint side (tests and tools).
@@ -156,9 +169,16 @@ public:
     // that speak the protocol by hand.
     void sendOverlayMessage(const routing::NodeInfo &to, const QCborValue &message);
 
+    // Node thread only. Creates the listener, portal, containers and timers; on failure
+    // nothing of it stays and start() can be called again (e.g. once the port is free).
+    Status start();
+    // Paused: no listening, no dialling, no peer connections; the routing table, contacts,
+    // containers and the portal stay. Resuming listens on the same port again (a failure
+    // leaves the node paused and says why) and reconnects from the table and saved contacts.
+    Status setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
 public Q_SLOTS:
-    // Connected to QThread::started: creates the listener, sockets and timers.
-    void start();
     // Saves contacts, says goodbye to every peer, then emits stopped().
     void requestStop();
     // Results arrive as lookupFinished.
@@ -169,7 +189,6 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void listening(const QString &endpoint);
-    void startFailed(const QString &reason);
     void bootstrapped(bool ok, int contacts);
     void lookupFinished(const orion::identity::Key160 &target, bool found, int hops,
                         const QStringList &closest);
@@ -197,20 +216,10 @@ private:
     void schedule(qint64 delayMs, std::function<void()> fn) override;
     quint64 randomU64() override;
 
-    // RouterHost: the sessions' live peers, the messenger's local delivery.
-    const std::vector<identity::Key160> &livePeers() const override;
-    bool isConnected(const identity::Key160 &peer) const override;
-    SendResult sendToPeer(const identity::Key160 &peer,
-                          const routing::RoutedMessage &message) override;
-    std::vector<identity::Key160> knownContacts(const identity::Key160 &key,
-                                                int count) const override;
-    void connectTo(const identity::Key160 &peer) override;
-    void deliverLocal(const routing::RoutedMessage &message) override;
-
+    Status abandonStart(Status failure);
     void onBootstrapFinished(bool ok);
     // When the node must learn its address from peers (it listens on a wildcard address and
-    // publishes none): the address peers it dialled in enough distinct networks report is
-    // checked by dialling it (SelfProbe) before it goes into the member record.
+    // publishes none): see AddressCheck.
     void checkObservedAddress();
 
     Profile m_profile;
@@ -219,6 +228,7 @@ private:
     QByteArray m_networkId;
     NodeConfig m_config;
     util::TimerQueue *m_timers; // OverlayHost::schedule
+    RouterLink m_routerLink;
     QElapsedTimer m_clock;
 
     net::ConnectionManager *m_connections = nullptr;
@@ -233,11 +243,10 @@ private:
     Bootstrapper *m_bootstrapper = nullptr;
     QTimer *m_saveTimer = nullptr;
     QTimer *m_policyTimer = nullptr;
-    SelfProbe *m_selfProbe = nullptr;
-    std::optional<routing::Endpoint> m_confirmedAddress; // port: the listen port
-    QHash<QByteArray, qint64> m_probedAtMs;              // by raw address
+    AddressCheck *m_addressCheck = nullptr;
     routing::Endpoint m_listenEndpoint;
     bool m_stopping = false;
+    bool m_paused = false;
 };
 
 } // namespace orion::node

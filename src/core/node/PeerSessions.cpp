@@ -10,7 +10,9 @@
 #include "overlay/ProviderDirectory.h"
 #include "routing/Router.h"
 
+#include <QElapsedTimer>
 #include <QSet>
+#include <QTimer>
 
 namespace orion::node {
 
@@ -46,6 +48,39 @@ void PeerSessions::attach(Parts parts) {
 
 void PeerSessions::stop() {
     m_stopping = true;
+}
+
+void PeerSessions::pause() {
+    m_paused = true;
+    m_connections->stopListening();
+    m_connections->closeAll(QStringLiteral("node paused"));
+    m_outbox.clear();
+}
+
+Status PeerSessions::resume(const std::optional<routing::Endpoint> &listen) {
+    if (listen) {
+        if (auto ok = m_connections->listen(listen->address(), listen->port()); !ok) {
+            return ok;
+        }
+    }
+    m_paused = false;
+    return Status::success();
+}
+
+void PeerSessions::closeAll(const QString &reason, std::function<void()> done) {
+    m_connections->closeAll(reason);
+    // Give the goodbyes a moment to leave.
+    auto *poll = new QTimer(this);
+    auto waited = std::make_shared<QElapsedTimer>();
+    waited->start();
+    connect(poll, &QTimer::timeout, this, [this, poll, waited, done = std::move(done)] {
+        if (m_connections->connections().isEmpty() || waited->elapsed() > kGoodbyeMs) {
+            poll->stop();
+            poll->deleteLater();
+            done();
+        }
+    });
+    poll->start(10);
 }
 
 bool PeerSessions::usable(const Session &session) {
@@ -92,7 +127,7 @@ QCborValue PeerSessions::activationMessage(bool confirmation,
 }
 
 void PeerSessions::onEstablished(net::PeerConnection *connection) {
-    if (m_stopping) {
+    if (m_stopping || m_paused) {
         connection->close(QStringLiteral("node stopping"));
         return;
     }
@@ -264,7 +299,7 @@ void PeerSessions::flushOutbox(const NodeInfo &peer, net::PeerConnection *connec
 }
 
 void PeerSessions::send(const NodeInfo &to, const QCborValue &encoded) {
-    if (m_stopping || to.id == m_self) {
+    if (m_stopping || m_paused || to.id == m_self) {
         return;
     }
     const QByteArray key = to.publicKeyBytes();
@@ -293,7 +328,7 @@ void PeerSessions::send(const NodeInfo &to, const QCborValue &encoded) {
         QMetaObject::invokeMethod(
             this,
             [this, id] {
-                if (!m_stopping) {
+                if (!m_stopping && !m_paused) {
                     m_parts.engine->handleUnreachable(id);
                 }
             },
@@ -319,7 +354,7 @@ SendResult PeerSessions::sendRouted(const Key160 &peer, const RoutedMessage &mes
 
 void PeerSessions::dialContact(const Key160 &peer) {
     const routing::Contact *contact = m_parts.engine->table().find(peer);
-    if (m_stopping || !contact || !contact->info.endpoint.isValid()) {
+    if (m_stopping || m_paused || !contact || !contact->info.endpoint.isValid()) {
         QMetaObject::invokeMethod(
             this, [this, peer] { m_parts.router->connectFailed(peer); }, Qt::QueuedConnection);
         return;
@@ -396,7 +431,7 @@ void PeerSessions::onClosed(net::PeerConnection *connection, const QString &reas
         forgetLive(session.peer.id, connection);
         Q_EMIT peerClosed(session.peer.id.toHex(), reason);
     }
-    if (m_stopping || key.isEmpty()) {
+    if (m_stopping || m_paused || key.isEmpty()) {
         return;
     }
     // Decided once the connection manager is done: when two nodes dial each other, one
@@ -409,7 +444,7 @@ void PeerSessions::onClosed(net::PeerConnection *connection, const QString &reas
 }
 
 void PeerSessions::afterClose(const QByteArray &key, bool dialFailed) {
-    if (m_stopping) {
+    if (m_stopping || m_paused) {
         return;
     }
     const auto id = NodeInfo::idForPublicKey(key);
@@ -438,7 +473,7 @@ void PeerSessions::afterClose(const QByteArray &key, bool dialFailed) {
 // --- Connection policy ---------------------------------------------------------------
 
 void PeerSessions::applyConnectionPolicy() {
-    if (m_stopping) {
+    if (m_stopping || m_paused) {
         return;
     }
     const qint64 now = m_clock();

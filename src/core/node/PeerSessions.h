@@ -11,6 +11,7 @@
 #include "node/NodeConfig.h"
 #include "routing/NodeInfo.h"
 #include "routing/RouterHost.h"
+#include "util/Result.h"
 #include "util/TokenBucket.h"
 
 #include <QCborMap>
@@ -20,6 +21,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -67,6 +69,15 @@ public:
     void attach(Parts parts);
     // From now on new connections are closed and nothing is dialled or handled.
     void stop();
+    // Paused: the listener is closed, every connection too, and nothing is dialled or
+    // accepted until resume() listens at `listen` again (when the node listens at all).
+    void pause();
+    Status resume(const std::optional<routing::Endpoint> &listen);
+    bool isPaused() const { return m_paused; }
+    // Closes every connection with a goodbye; `done` runs once they are gone or after
+    // kGoodbyeMs, whichever is first.
+    void closeAll(const QString &reason, std::function<void()> done);
+    static constexpr int kGoodbyeMs = 2000;
 
     // Sends an encoded overlay message to a node: over its active connection, else queued
     // in its outbox while it is dialled (or reported unreachable when it cannot be).
@@ -133,6 +144,7 @@ private:
     Clock m_clock;
     Parts m_parts;
     bool m_stopping = false;
+    bool m_paused = false;
 
     // An unordered_map: a QHash allocates room for 48 entries at first, and a session is
     // large; references also stay valid while other sessions come and go.

@@ -47,6 +47,30 @@ void OverlayEngine::stop() {
     m_lookups.clear();
 }
 
+void OverlayEngine::setPaused(bool paused) {
+    if (m_stopped || paused == m_paused) {
+        return;
+    }
+    m_paused = paused;
+    if (!paused) {
+        return;
+    }
+    // Dropped, not failed: the contacts asked are not to blame for the pause. Lookups end
+    // now, unfound, so that whoever waits on one is not left waiting.
+    m_pending.clear();
+    std::vector<std::unique_ptr<LookupRun>> runs = std::move(m_lookups);
+    m_lookups.clear();
+    for (auto &run : runs) {
+        if (run->done) {
+            LookupResult result;
+            result.target = run->lookup.target();
+            result.closest = run->lookup.result();
+            result.durationMs = m_host.nowMs() - run->startedAtMs;
+            run->done(result);
+        }
+    }
+}
+
 Key160 OverlayEngine::randomKey() {
     std::array<quint8, Key160::kBytes> bytes{};
     for (size_t i = 0; i < bytes.size(); i += 8) {
@@ -74,14 +98,14 @@ void OverlayEngine::noteSeen(const NodeInfo &peer, quint32 rttMs,
 
 void OverlayEngine::handlePeerActivated(const NodeInfo &peer,
                                         const routing::Endpoint &connectedFrom) {
-    if (!m_stopped) {
+    if (!halted()) {
         noteSeen(peer, 0, &connectedFrom);
     }
 }
 
 void OverlayEngine::handleMessage(const NodeInfo &from, const OverlayMessage &message,
                                   const routing::Endpoint &seenAddress) {
-    if (m_stopped || from.id == m_self.id) {
+    if (halted() || from.id == m_self.id) {
         return;
     }
     if (const auto *ping = std::get_if<PingMessage>(&message)) {
@@ -183,7 +207,7 @@ void OverlayEngine::failPending(Pending pending) { // NOLINT(performance-unneces
 }
 
 void OverlayEngine::requestTimedOut(quint64 id) {
-    if (m_stopped) {
+    if (halted()) {
         return;
     }
     auto it = std::find_if(m_pending.begin(), m_pending.end(),
@@ -212,14 +236,14 @@ void OverlayEngine::failPendingIf(const std::function<bool(const Pending &)> &co
 }
 
 void OverlayEngine::handleUnreachable(const Key160 &peer) {
-    if (m_stopped) {
+    if (halted()) {
         return;
     }
     failPendingIf([&](const Pending &p) { return p.peer == peer; });
 }
 
 void OverlayEngine::handleConnectionLost(const Key160 &peer) {
-    if (m_stopped) {
+    if (halted()) {
         return;
     }
     failPendingIf([&](const Pending &p) { return p.peer == peer && p.resentAfterLoss; });
@@ -236,7 +260,7 @@ void OverlayEngine::handleConnectionLost(const Key160 &peer) {
 }
 
 void OverlayEngine::resendPending(const Key160 &peer) {
-    if (m_stopped) {
+    if (halted()) {
         return;
     }
     const Contact *contact = m_table.find(peer);
@@ -296,7 +320,7 @@ std::optional<OverlayEngine::ObservedAddress> OverlayEngine::observedLeader() co
 }
 
 void OverlayEngine::ping(const NodeInfo &node, PingCallback done) {
-    if (m_stopped) {
+    if (halted()) {
         return;
     }
     Pending p;
@@ -324,6 +348,14 @@ void OverlayEngine::lookup(const Key160 &target, LookupCallback done,
     if (m_stopped) {
         return;
     }
+    if (m_paused) {
+        if (done) {
+            LookupResult result;
+            result.target = target;
+            done(result);
+        }
+        return;
+    }
     auto run = std::make_unique<LookupRun>(LookupRun{
         ++m_nextLookupId, routing::Lookup(target, m_self.id, m_config.routing.k, m_config.alpha),
         std::move(done), m_host.nowMs()});
@@ -339,7 +371,7 @@ void OverlayEngine::lookup(const Key160 &target, LookupCallback done,
 
 void OverlayEngine::advance(quint32 lookupId) {
     LookupRun *run = findLookup(lookupId);
-    if (!run || m_stopped) {
+    if (!run || halted()) {
         return;
     }
     if (run->lookup.isFinished()) {
@@ -397,6 +429,12 @@ void OverlayEngine::fillBuckets(int index, std::function<void(bool)> done) {
     if (m_stopped) {
         return;
     }
+    if (m_paused) {
+        if (done) {
+            done(false);
+        }
+        return;
+    }
     // The table splits its last bucket as contacts arrive: the count is read each time.
     if (index >= m_table.bucketCount() - 1) {
         if (done) {
@@ -411,7 +449,7 @@ void OverlayEngine::fillBuckets(int index, std::function<void(bool)> done) {
 }
 
 int OverlayEngine::refreshStaleBuckets() {
-    if (m_stopped) {
+    if (halted()) {
         return 0;
     }
     const qint64 now = m_host.nowMs();
@@ -426,6 +464,10 @@ int OverlayEngine::refreshStaleBuckets() {
 
 void OverlayEngine::maintenance() {
     if (m_stopped) {
+        return;
+    }
+    if (m_paused) {
+        m_host.schedule(m_config.maintenanceIntervalMs, [this] { maintenance(); });
         return;
     }
     refreshStaleBuckets();

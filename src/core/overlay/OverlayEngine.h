@@ -98,6 +98,10 @@ public:
     void start();
     void stop();
     bool isStopped() const { return m_stopped; }
+    // A paused engine keeps its table but sends nothing and ignores what arrives; pending
+    // requests and lookups are dropped without counting against the peers asked.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
 
     int activeLookups() const { return int(m_lookups.size()); }
     int pendingRequests() const { return int(m_pending.size()); }
@@ -154,6 +158,8 @@ private:
     quint32 m_nextLookupId = 0;
     bool m_started = false;
     bool m_stopped = false;
+    bool m_paused = false;
+    bool halted() const { return m_stopped || m_paused; }
 };
 
 } // namespace orion::overlay

@@ -6,7 +6,7 @@
 #include "TestData.h"
 #include "identity/MemberRecord.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "portal/PortalClient.h"
 #include "portal/PortalProtocol.h"
 #include "portal/PortalServer.h"
@@ -68,7 +68,7 @@ class TestContainerNetwork : public QObject {
 
     QTemporaryDir m_dir;
     identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
-    std::unique_ptr<node::NodeThread> m_a, m_b, m_c, m_d;
+    std::unique_ptr<node::NodeRunner> m_a, m_b, m_c, m_d;
     QHash<QString, QString> m_keys; // container name -> key on C
 
     QString profileOf(const QString &name) const { return m_dir.filePath(name); }
@@ -76,8 +76,8 @@ class TestContainerNetwork : public QObject {
         return portal::PortalServer::socketPathFor(profileOf(name));
     }
 
-    std::unique_ptr<node::NodeThread> startNode(const QString &name, identity::NodeIdentity id,
-                                                bool listen, node::NodeThread *seed) {
+    std::unique_ptr<node::NodeRunner> startNode(const QString &name, identity::NodeIdentity id,
+                                                bool listen, node::NodeRunner *seed) {
         const node::Profile profile(profileOf(name));
         if (!profile.create()) {
             return {};
@@ -93,7 +93,7 @@ class TestContainerNetwork : public QObject {
         }
         auto n = std::make_unique<node::Node>(profile, std::move(id), m_networkKey.clone(),
                                               testConfig(listen));
-        auto thread = std::make_unique<node::NodeThread>(std::move(n));
+        auto thread = std::make_unique<node::NodeRunner>(std::move(n));
         if (auto started = thread->start(); !started) {
             qWarning() << "start failed:" << started.error();
             return {};
@@ -101,7 +101,7 @@ class TestContainerNetwork : public QObject {
         return thread;
     }
 
-    static bool connected(node::NodeThread &from, node::NodeThread &to) {
+    static bool connected(node::NodeRunner &from, node::NodeRunner &to) {
         bool live = false;
         const identity::Key160 id = to.node()->nodeId();
         from.call([&] { live = from.node()->isActivePeer(id); });

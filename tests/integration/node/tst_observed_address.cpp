@@ -9,7 +9,7 @@
 #include "net/ConnectionManager.h"
 #include "net/PeerConnection.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "overlay/MessageCodec.h"
 
 #include <QSignalSpy>
@@ -85,7 +85,7 @@ class TestObservedAddress : public QObject {
 
     struct RunningNode {
         identity::NodeIdentity identity = identity::NodeIdentity::generate();
-        std::unique_ptr<node::NodeThread> thread;
+        std::unique_ptr<node::NodeRunner> thread;
         quint16 port = 0;
 
         node::NodeStatus status() {
@@ -106,7 +106,7 @@ class TestObservedAddress : public QObject {
         node::NodeConfig config = test::LoopbackConfig::make(true);
         config.listenAddress = QHostAddress::AnyIPv4;
         config.observedAddressNetworks = networks;
-        n->thread = std::make_unique<node::NodeThread>(
+        n->thread = std::make_unique<node::NodeRunner>(
             std::make_unique<node::Node>(node::Profile(m_dir.filePath(name)), n->identity.clone(),
                                          m_networkKey.clone(), config));
         auto started = n->thread->start();

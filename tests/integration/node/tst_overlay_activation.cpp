@@ -4,7 +4,7 @@
 #include "LogCapture.h"
 #include "identity/MemberRecord.h"
 #include "net/ConnectionManager.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "overlay/MessageCodec.h"
 
 #include <QCborArray>
@@ -40,7 +40,7 @@ class TestOverlayActivation : public QObject {
     identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
     identity::NodeIdentity m_nodeIdentity = identity::NodeIdentity::generate();
     identity::NodeIdentity m_client = identity::NodeIdentity::generate();
-    std::unique_ptr<node::NodeThread> m_node;
+    std::unique_ptr<node::NodeRunner> m_node;
     quint16 m_port = 0;
 
     std::unique_ptr<net::ConnectionManager> m_manager;
@@ -96,7 +96,7 @@ private Q_SLOTS:
         config.listenAddress = QHostAddress::LocalHost;
         config.listenPort = 0;
         config.overlay.requestTimeoutMs = 2000;
-        m_node = std::make_unique<node::NodeThread>(std::make_unique<node::Node>(
+        m_node = std::make_unique<node::NodeRunner>(std::make_unique<node::Node>(
             node::Profile(m_dir.path()), m_nodeIdentity.clone(), m_networkKey.clone(), config));
         auto started = m_node->start();
         QVERIFY(started.ok());

@@ -4,7 +4,7 @@
 // lookups still succeed after 30 % of the nodes are gone.
 #include "LoopbackConfig.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 
 #include <QMutex>
 #include <QTemporaryDir>
@@ -33,7 +33,7 @@ class TestOverlayNetwork : public QObject {
     QTemporaryDir m_dir;
     identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
     std::vector<identity::NodeIdentity> m_identities;
-    std::vector<std::unique_ptr<node::NodeThread>> m_threads;
+    std::vector<std::unique_ptr<node::NodeRunner>> m_threads;
 
     node::Profile profileOf(int i) const {
         return node::Profile(m_dir.filePath(QStringLiteral("node-%1").arg(i)));
@@ -42,7 +42,7 @@ class TestOverlayNetwork : public QObject {
     void startNode(int i) {
         auto n = std::make_unique<node::Node>(profileOf(i), m_identities[size_t(i)].clone(),
                                               m_networkKey.clone(), testConfig());
-        m_threads[size_t(i)] = std::make_unique<node::NodeThread>(std::move(n));
+        m_threads[size_t(i)] = std::make_unique<node::NodeRunner>(std::move(n));
         auto started = m_threads[size_t(i)]->start();
         QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
         QVERIFY(started->startsWith(QStringLiteral("127.0.0.1:")));

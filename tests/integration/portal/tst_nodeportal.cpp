@@ -2,7 +2,7 @@
 // The portal of real nodes on loopback, used through real QLocalSocket clients.
 #include "LoopbackConfig.h"
 #include "identity/MemberRecord.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "portal/PortalClient.h"
 #include "portal/PortalProtocol.h"
 #include "portal/PortalServer.h"
@@ -36,11 +36,11 @@ class TestNodePortal : public QObject {
     QTemporaryDir m_dir;
     identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
 
-    std::unique_ptr<node::NodeThread> startNode(const QString &name) {
+    std::unique_ptr<node::NodeRunner> startNode(const QString &name) {
         auto n = std::make_unique<node::Node>(node::Profile(m_dir.filePath(name)),
                                               identity::NodeIdentity::generate(),
                                               m_networkKey.clone(), testConfig());
-        auto thread = std::make_unique<node::NodeThread>(std::move(n));
+        auto thread = std::make_unique<node::NodeRunner>(std::move(n));
         auto started = thread->start();
         if (!started) {
             qWarning() << "start failed:" << started.error();
@@ -89,7 +89,7 @@ private Q_SLOTS:
         auto n = std::make_unique<node::Node>(
             node::Profile(m_dir.filePath(QStringLiteral("shared"))),
             identity::NodeIdentity::generate(), m_networkKey.clone(), testConfig());
-        node::NodeThread second(std::move(n));
+        node::NodeRunner second(std::move(n));
         auto started = second.start();
         QVERIFY(!started.ok());
         QVERIFY2(started.error().contains(QStringLiteral("already serving")),

@@ -6,7 +6,7 @@
 #include "LogCapture.h"
 #include "LoopbackConfig.h"
 #include "node/BootstrapList.h"
-#include "node/NodeThread.h"
+#include "node/NodeRunner.h"
 #include "overlay/Messages.h"
 #include "overlay/ProviderRecord.h"
 
@@ -68,7 +68,7 @@ class TestRoutingNetwork : public QObject {
     QTemporaryDir m_dir;
     identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
     std::vector<identity::NodeIdentity> m_identities;
-    std::vector<std::unique_ptr<node::NodeThread>> m_threads;
+    std::vector<std::unique_ptr<node::NodeRunner>> m_threads;
 
     QMutex m_mutex;
     std::map<QByteArray, int> m_arrivals;  // message ID -> deliveries to the sink
@@ -86,7 +86,7 @@ class TestRoutingNetwork : public QObject {
         const bool listen = i < kNodes - kNoListen;
         auto n = std::make_unique<node::Node>(profileOf(i), m_identities[size_t(i)].clone(),
                                               m_networkKey.clone(), testConfig(listen));
-        m_threads[size_t(i)] = std::make_unique<node::NodeThread>(std::move(n));
+        m_threads[size_t(i)] = std::make_unique<node::NodeRunner>(std::move(n));
         auto started = m_threads[size_t(i)]->start();
         QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
         node::Node *node = nodeAt(i);
