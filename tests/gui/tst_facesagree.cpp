@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One node, two faces: the desktop backend (NodeController + NodeHost, as the app runs it)
+// and the portal (as orionctl talks to it) must show the same contacts with the same states
+// and give the same verdicts on the same member files.
+#include "LoopbackConfig.h"
+#include "facade/NodeController.h"
+#include "facade/NodeHost.h"
+#include "node/BootstrapList.h"
+#include "node/NodeRunner.h"
+#include "portal/PortalClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace orion;
+using namespace orion::app;
+
+namespace {
+const QByteArray kPassphrase = "faces test";
+
+void adjust(node::NodeConfig &c) {
+    test::LoopbackConfig::apply(c);
+    c.portal = true;
+    c.containers = false;
+}
+
+QString stateName(facade::ContactState state) {
+    switch (state) {
+    case facade::ContactState::Connected:
+        return QStringLiteral("connected");
+    case facade::ContactState::Known:
+        return QStringLiteral("known");
+    case facade::ContactState::Failing:
+        return QStringLiteral("failing");
+    case facade::ContactState::Replacement:
+        return QStringLiteral("replacement");
+    }
+    return {};
+}
+
+QStringList guiContacts(const facade::RoutingSnapshot &snapshot) {
+    QStringList rows;
+    for (const facade::ContactInfo &c : snapshot.contacts) {
+        if (c.state != facade::ContactState::Replacement) {
+            rows << c.id.toHex() + u' ' + c.address + u' ' + stateName(c.state);
+        }
+    }
+    rows.sort();
+    return rows;
+}
+
+QStringList portalContacts(portal::PortalClient &client) {
+    const auto reply = client.request(QStringLiteral("peers"));
+    if (!reply) {
+        return {QStringLiteral("error: ") + reply.error()};
+    }
+    QStringList rows;
+    for (const QJsonValue &v : reply->value(QStringLiteral("peers")).toArray()) {
+        const QJsonObject p = v.toObject();
+        rows << p.value(QStringLiteral("node_id")).toString() + u' ' +
+                    p.value(QStringLiteral("address")).toString() + u' ' +
+                    p.value(QStringLiteral("state")).toString();
+    }
+    rows.sort();
+    return rows;
+}
+
+} // namespace
+
+class TestFacesAgree : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    identity::NetworkKey m_network = identity::NetworkKey::generate();
+
+    std::unique_ptr<node::NodeRunner> startPeer(const QString &name) {
+        const node::Profile profile(m_dir.filePath(name));
+        node::NodeConfig config = test::LoopbackConfig::make();
+        config.portal = false;
+        config.containers = false;
+        auto runner = std::make_unique<node::NodeRunner>(std::make_unique<node::Node>(
+            profile, identity::NodeIdentity::generate(), m_network.clone(), config));
+        const auto started = runner->start();
+        return started ? std::move(runner) : nullptr;
+    }
+
+    // The GUI's verdict on a member file: empty when imported, else the reason.
+    static QString guiImport(facade::NodeController &controller, const QByteArray &content) {
+        QString verdict = QStringLiteral("(no answer)");
+        const quint64 id = controller.importMemberFile(content);
+        bool answered = false;
+        auto c = QObject::connect(&controller, &facade::NodeController::memberFileImported,
+                                  [&](quint64 requestId, const QString &error) {
+                                      if (requestId == id) {
+                                          verdict = error;
+                                          answered = true;
+                                      }
+                                  });
+        QDeadlineTimer deadline(10000);
+        while (!answered && !deadline.hasExpired()) {
+            QTest::qWait(10);
+        }
+        QObject::disconnect(c);
+        return verdict;
+    }
+
+    // The portal's verdict: empty when imported, else the reason (without the code).
+    static QString portalImport(portal::PortalClient &client, const QByteArray &content) {
+        const QJsonDocument doc = QJsonDocument::fromJson(content);
+        const auto reply = client.request(QStringLiteral("member.import"),
+                                          {{QStringLiteral("member"), doc.object()}});
+        if (reply) {
+            return {};
+        }
+        const QString prefix = client.lastErrorCode() + QStringLiteral(": ");
+        return reply.error().startsWith(prefix) ? reply.error().mid(prefix.size()) : reply.error();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        // The portal's socket directory of this test only.
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_dir.filePath(QStringLiteral("run"))));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("run"))));
+        QVERIFY(QFile::setPermissions(m_dir.filePath(QStringLiteral("run")),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+
+    void contactsAndMemberVerdictsAgree() {
+        auto seed = startPeer(QStringLiteral("seed"));
+        auto other = startPeer(QStringLiteral("other"));
+        QVERIFY(seed && other);
+        const identity::MemberRecord seedRecord =
+            seed->call([&seed] { return seed->node()->memberRecord(); });
+        const identity::MemberRecord otherRecord =
+            other->call([&other] { return other->node()->memberRecord(); });
+
+        identity::SaveOptions cheap;
+        cheap.limits = crypto::Argon2id::Limits::minimum();
+        const node::Profile mine(m_dir.filePath(QStringLiteral("gui")));
+        QVERIFY(mine.create().ok());
+        const auto me = identity::NodeIdentity::generate();
+        QVERIFY(me.save(mine.identityPath(), kPassphrase, cheap).ok());
+        QVERIFY(m_network.save(mine.networkKeyPath(), kPassphrase, cheap).ok());
+        QVERIFY(node::BootstrapList::add(mine, seedRecord, m_network.networkId()).ok());
+
+        auto secret = std::make_shared<const crypto::SecureBuffer>(
+            crypto::SecureBuffer::fromBytes(kPassphrase));
+        facade::NodeController controller([&]() {
+            return std::make_unique<facade::NodeHost>(mine.directory(), secret, &adjust);
+        });
+        controller.start();
+        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().peers > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.status()->current().portalSocket.isEmpty(), 10000);
+
+        portal::PortalClient client;
+        const Status connected = client.connectToNode(controller.status()->current().portalSocket);
+        QVERIFY2(connected.ok(), connected ? "" : qPrintable(connected.error()));
+
+        // Contacts: the same IDs, addresses and states through both faces. Both are
+        // snapshots taken at slightly different times, so compare once they settle.
+        QTRY_VERIFY_WITH_TIMEOUT(!guiContacts(controller.routing()->current()).isEmpty(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(guiContacts(controller.routing()->current()),
+                                  portalContacts(client), 20000);
+        const QStringList contacts = portalContacts(client);
+        QVERIFY2(contacts.join(u'\n').contains(seedRecord.nodeId.toHex() +
+                                               QStringLiteral(" 127.0.0.1:")),
+                 qPrintable(contacts.join(u'\n')));
+        QVERIFY2(contacts.join(u'\n').contains(QStringLiteral(" connected")),
+                 qPrintable(contacts.join(u'\n')));
+
+        // Member files: the node's own, one of another network, a broken signature, and a
+        // good one. Each gets the same verdict and reason through both faces.
+        const auto exported = client.request(QStringLiteral("member.export"));
+        QVERIFY2(exported.ok(), exported ? "" : qPrintable(exported.error()));
+        const QByteArray own =
+            QJsonDocument(exported->value(QStringLiteral("member")).toObject()).toJson();
+
+        const identity::NetworkKey elsewhere = identity::NetworkKey::generate();
+        const auto stranger = identity::NodeIdentity::generate();
+        auto foreign = identity::MemberRecord::create(stranger, elsewhere.networkId(),
+                                                      {QStringLiteral("127.0.0.1")}, 7400);
+        foreign.sign(stranger);
+
+        QJsonObject tampered = otherRecord.toJsonObject();
+        tampered.insert(QStringLiteral("port"), 1);
+
+        const QList<QPair<QString, QByteArray>> files = {
+            {QStringLiteral("own"), own},
+            {QStringLiteral("foreign"), QJsonDocument(foreign.toJsonObject()).toJson()},
+            {QStringLiteral("tampered"), QJsonDocument(tampered).toJson()},
+            {QStringLiteral("good"), QJsonDocument(otherRecord.toJsonObject()).toJson()},
+        };
+        for (const auto &[name, content] : files) {
+            const QString gui = guiImport(controller, content);
+            const QString viaPortal = portalImport(client, content);
+            QVERIFY2(gui != QStringLiteral("(no answer)"), qPrintable(name));
+            QCOMPARE(gui, viaPortal);
+            if (name == QStringLiteral("good")) {
+                QVERIFY2(gui.isEmpty(), qPrintable(gui));
+            } else {
+                QVERIFY2(!gui.isEmpty(), qPrintable(name)); // refused, with a reason
+            }
+        }
+
+        client.close();
+        QVERIFY(controller.stopAndWait());
+        other->stop();
+        seed->stop();
+    }
+};
+
+QTEST_MAIN(TestFacesAgree)
+#include "tst_facesagree.moc"
