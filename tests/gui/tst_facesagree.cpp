@@ -205,6 +205,29 @@ private Q_SLOTS:
             }
         }
 
+        // Pausing from the GUI keeps the node: the portal stays up, the contacts stay, and
+        // resuming reconnects (the bootstrap file is gone by then).
+        auto portalIds = [&] {
+            QStringList ids;
+            for (const QString &row : portalContacts(client)) {
+                ids << row.section(u' ', 0, 0);
+            }
+            return ids;
+        };
+        // The imported member has joined the table by now or soon.
+        QTRY_VERIFY_WITH_TIMEOUT(portalIds().contains(otherRecord.nodeId.toHex()), 20000);
+        const QStringList idsBefore = portalIds();
+        controller.setPaused(true);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status()->current().state, facade::NodeState::Paused,
+                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status()->current().peers, 0, 10000);
+        QVERIFY(client.request(QStringLiteral("status")).ok());
+        QCOMPARE(portalIds(), idsBefore);
+        QDir(node::BootstrapList::directory(mine)).removeRecursively();
+        controller.setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().peers > 0, 30000);
+        QVERIFY(!controller.isPaused());
+
         client.close();
         QVERIFY(controller.stopAndWait());
         other->stop();

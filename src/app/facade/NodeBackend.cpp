@@ -65,10 +65,12 @@ void NodeBackend::setPaused(bool paused) {
     if (const Status done = pauseNode(paused); !done) {
         Q_EMIT nodeEvent(
             {NodeEvent::Kind::Error, tr("The node could not resume: %1").arg(done.error())});
+        Q_EMIT pauseApplied(m_paused);
         publish();
         return;
     }
     m_paused = paused;
+    Q_EMIT pauseApplied(m_paused);
     publish();
 }
 

@@ -52,6 +52,8 @@ Q_SIGNALS:
     void memberFileExported(quint64 requestId, const QByteArray &content, const QString &error);
     void memberFileImported(quint64 requestId, const QString &error);
     void stopped();
+    // After setPaused: whether the node is paused now (a failed resume leaves it paused).
+    void pauseApplied(bool paused);
 
 protected:
     // Build and start the node; a failure is reported as NodeState::Failed with the reason.

@@ -76,6 +76,16 @@ void NodeController::start() {
             Qt::QueuedConnection);
     connect(raw, &NodeBackend::memberFileImported, this, &NodeController::memberFileImported,
             Qt::QueuedConnection);
+    // What the node did, which differs from what was asked when a resume failed.
+    connect(
+        raw, &NodeBackend::pauseApplied, this,
+        [this](bool paused) {
+            if (m_thread && paused != m_paused) {
+                m_paused = paused;
+                Q_EMIT pausedChanged(paused);
+            }
+        },
+        Qt::QueuedConnection);
     connect(m_thread, &QThread::started, raw, &NodeBackend::start);
     // A restarted node has forgotten what the GUI watched.
     if (const QString watched = m_containers->watched(); !watched.isEmpty()) {
