@@ -2,6 +2,7 @@
 // Containers across real nodes on loopback: portal clients on nodes A, B and D talk to
 // containers hosted on C, which has no listener and whose only connection is to B. Every
 // message to a container and every reply therefore crosses B.
+#include "Background.h"
 #include "LoopbackConfig.h"
 #include "TestData.h"
 #include "identity/MemberRecord.h"
@@ -54,11 +55,8 @@ int asCount(const QJsonValue &body) {
     return body.isString() ? body.toString().toInt() : body.toInt(-1);
 }
 
-// Runs fn on a new thread; joined by the caller.
-std::unique_ptr<QThread> spawn(std::function<void()> fn) {
-    std::unique_ptr<QThread> t(QThread::create(std::move(fn)));
-    t->start();
-    return t;
+std::unique_ptr<test::Background> spawn(std::function<void()> fn) {
+    return std::make_unique<test::Background>(std::move(fn));
 }
 
 } // namespace
@@ -275,7 +273,7 @@ private Q_SLOTS:
         QMutex mutex;
         QList<int> counts;
         QStringList errors;
-        std::vector<std::unique_ptr<QThread>> threads;
+        std::vector<std::unique_ptr<test::Background>> threads;
         int assigned = 0;
         for (int n = 0; n < nodes.size(); ++n) {
             for (int t = 0; t < kThreadsPerNode; ++t) {
@@ -334,7 +332,7 @@ private Q_SLOTS:
         std::atomic<bool> stop{false};
         QList<QStringList> seen(2);
         QStringList errors;
-        std::vector<std::unique_ptr<QThread>> threads;
+        std::vector<std::unique_ptr<test::Background>> threads;
         const QStringList nodes{QStringLiteral("a"), QStringLiteral("d")};
         for (int n = 0; n < 2; ++n) {
             const QString socket = socketOf(nodes[n]);
@@ -436,7 +434,7 @@ private Q_SLOTS:
     void runawayScriptsAreStoppedWhileOthersAnswer() {
         QMutex mutex;
         QHash<QString, QString> outcomes;
-        std::vector<std::unique_ptr<QThread>> threads;
+        std::vector<std::unique_ptr<test::Background>> threads;
         for (const QString &name :
              {QStringLiteral("loop"), QStringLiteral("recurse"), QStringLiteral("hog")}) {
             const QString key = m_keys.value(name);

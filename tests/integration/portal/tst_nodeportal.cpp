@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The portal of real nodes on loopback, used through real QLocalSocket clients.
+#include "Background.h"
 #include "LoopbackConfig.h"
 #include "identity/MemberRecord.h"
 #include "node/NodeRunner.h"
@@ -256,7 +257,7 @@ private Q_SLOTS:
 
         // a waiting send: b's client answers with "reply", a's client gets it as the result
         std::optional<Result<QJsonObject>> waited;
-        QThread *asker = QThread::create([&] {
+        test::Background asker([&] {
             portal::PortalClient client;
             if (auto connected =
                     client.connectToNode(socketOf(m_dir.filePath(QStringLiteral("xa"))));
@@ -272,7 +273,6 @@ private Q_SLOTS:
                                      {QStringLiteral("timeout_ms"), 20000}},
                                     30000);
         });
-        asker->start();
         auto question = cb.waitForEvent(20000);
         QVERIFY(question.has_value());
         QCOMPARE(question->value(QStringLiteral("body")).toString(), QStringLiteral("question"));
@@ -281,8 +281,7 @@ private Q_SLOTS:
             {{QStringLiteral("message_id"), question->value(QStringLiteral("message_id"))},
              {QStringLiteral("body"), QStringLiteral("answer")}});
         QVERIFY2(answered.ok(), answered ? "" : qPrintable(answered.error()));
-        QVERIFY(asker->wait(30000));
-        delete asker;
+        QVERIFY(asker.wait(30000));
         QVERIFY(waited.has_value());
         QVERIFY2(waited->ok(), waited->ok() ? "" : qPrintable(waited->error()));
         const QJsonObject reply = (*waited)->value(QStringLiteral("reply")).toObject();
