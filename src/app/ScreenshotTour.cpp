@@ -171,7 +171,7 @@ int ScreenshotTour::run(const QString &outputDir) {
     app.startSession(std::move(secret));
     windows::MainWindow *window = app.window();
     waitUntil([&] { return window->routingPage()->model()->rowCount() >= 4; }, 60000);
-    waitUntil([&] { return app.node()->status()->current().peers >= 2; }, 20000);
+    waitUntil([&] { return app.node()->status()->current().activePeers >= 2; }, 20000);
     // Let the log gather a few entries too.
     settle();
     window->showPage(window->routingPage());

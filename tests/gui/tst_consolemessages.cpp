@@ -85,7 +85,7 @@ private Q_SLOTS:
         windows::StatusPage status(controller.status());
         page.show();
         controller.start();
-        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().peers > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().activePeers > 0, 30000);
 
         auto *target = page.findChild<QLineEdit *>(QStringLiteral("targetEdit"));
         auto *service = page.findChild<QLineEdit *>(QStringLiteral("serviceEdit"));

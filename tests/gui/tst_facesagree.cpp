@@ -152,7 +152,7 @@ private Q_SLOTS:
             return std::make_unique<facade::NodeHost>(mine.directory(), secret, &adjust);
         });
         controller.start();
-        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().peers > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().activePeers > 0, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!controller.status()->current().portalSocket.isEmpty(), 10000);
 
         portal::PortalClient client;
@@ -220,12 +220,12 @@ private Q_SLOTS:
         controller.setPaused(true);
         QTRY_COMPARE_WITH_TIMEOUT(controller.status()->current().state, facade::NodeState::Paused,
                                   10000);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.status()->current().peers, 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status()->current().activePeers, 0, 10000);
         QVERIFY(client.request(QStringLiteral("status")).ok());
         QCOMPARE(portalIds(), idsBefore);
         QDir(node::BootstrapList::directory(mine)).removeRecursively();
         controller.setPaused(false);
-        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().peers > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().activePeers > 0, 30000);
         QVERIFY(!controller.isPaused());
 
         client.close();

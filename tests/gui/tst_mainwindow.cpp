@@ -55,7 +55,7 @@ private:
             c.rttMs = 5 + i;
             m_state->routing.contacts.append(c);
         }
-        m_state->status.peers = contacts;
+        m_state->status.activePeers = contacts;
         m_state->status.state =
             contacts > 0 ? facade::NodeState::Online : facade::NodeState::Connecting;
     }
@@ -65,7 +65,7 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         m_state = std::make_shared<test::FakeNodeState>();
         m_state->status.nodeId = key(0x01).toHex();
-        m_state->status.listenAddresses = {QStringLiteral("127.0.0.1:7400")};
+        m_state->status.listenEndpoint = QStringLiteral("127.0.0.1:7400");
         m_state->status.startedAt = QDateTime::currentDateTimeUtc();
         Application::Options options;
         options.profileDir = m_dir->path();

@@ -95,7 +95,7 @@ private Q_SLOTS:
         QStringList expected = peerIds;
         expected.sort();
         QCOMPARE(shown, expected);
-        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().peers > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.status()->current().activePeers > 0, 20000);
         QCOMPARE(page.findChild<QLineEdit *>(QStringLiteral("nodeIdEdit")), nullptr);
         QCOMPARE(status.findChild<QLineEdit *>(QStringLiteral("nodeIdEdit"))->text(), myId);
 

@@ -93,7 +93,7 @@ QString DesktopIntegration::toolTip() const {
     QString text = tr("Orion (%1): %2")
                        .arg(profileName(m_profileDir), facade::NodeStateText::label(status.state));
     if (status.state == NodeState::Online || status.state == NodeState::Connecting) {
-        text += QLatin1Char('\n') + tr("%n peer(s)", nullptr, status.peers);
+        text += QLatin1Char('\n') + tr("%n peer(s)", nullptr, status.activePeers);
     }
     return text;
 }

@@ -45,7 +45,8 @@ void NodeBackend::stop() {
     auto finish = [this] {
         NodeStatus stoppedStatus = m_lastStatus;
         stoppedStatus.state = NodeState::Stopped;
-        stoppedStatus.peers = 0;
+        stoppedStatus.activePeers = 0;
+        stoppedStatus.connections = 0;
         stoppedStatus.startedAt = {};
         Q_EMIT statusSnapshot(stoppedStatus);
         Q_EMIT stopped();
@@ -164,11 +165,14 @@ void NodeBackend::publish() {
     if (m_paused) {
         status.state = NodeState::Paused;
     }
-    const int previousPeers = m_havePublished ? m_lastStatus.peers : 0;
-    if (!m_havePublished || status != m_lastStatus) {
-        if (status.peers > 0 && previousPeers == 0) {
+    const int previousPeers = m_havePublished ? m_lastStatus.activePeers : 0;
+    // The uptime ticks on its own; a snapshot is news only when something else changed.
+    NodeStatus compared = status;
+    compared.uptimeMs = m_lastStatus.uptimeMs;
+    if (!m_havePublished || compared != m_lastStatus) {
+        if (status.activePeers > 0 && previousPeers == 0) {
             Q_EMIT nodeEvent({NodeEvent::Kind::FirstPeerConnected, QString()});
-        } else if (status.peers == 0 && previousPeers > 0 && !m_paused) {
+        } else if (status.activePeers == 0 && previousPeers > 0 && !m_paused) {
             Q_EMIT nodeEvent({NodeEvent::Kind::ConnectionLost, QString()});
         }
         if (status.state == NodeState::Failed && m_lastStatus.state != NodeState::Failed) {
@@ -176,6 +180,8 @@ void NodeBackend::publish() {
         }
         m_lastStatus = status;
         Q_EMIT statusSnapshot(status);
+    } else {
+        m_lastStatus.uptimeMs = status.uptimeMs;
     }
     RoutingSnapshot routing = currentRouting();
     if (!m_havePublished || routing != m_lastRouting) {

@@ -97,7 +97,6 @@ Status NodeHost::buildAndStart() {
         return Status::failure(started.errorCode(),
                                tr("The node could not start: %1").arg(started.error()));
     }
-    m_startedAt = QDateTime::currentDateTimeUtc().addMSecs(-m_node->status().uptimeMs);
     return Status::success();
 }
 
@@ -125,7 +124,6 @@ void NodeHost::stopNode(std::function<void()> done) {
         m_sends.clear();
         m_sendOrder.clear();
         m_endpoint.clear();
-        m_startedAt = {};
         m_lock.reset();
         done();
     });
@@ -143,41 +141,12 @@ Status NodeHost::pauseNode(bool paused) {
 }
 
 NodeStatus NodeHost::currentStatus() const {
-    NodeStatus s;
-    s.nodeId = m_self.toHex();
     if (!m_node) {
-        s.state = NodeState::Stopped;
+        NodeStatus s;
+        s.nodeId = m_self.toHex();
         return s;
     }
-    const node::NodeStatus n = m_node->status();
-    s.peers = n.activePeers;
-    s.state = n.activePeers > 0 ? NodeState::Online : NodeState::Connecting;
-    if (!n.listenEndpoint.isEmpty()) {
-        s.listenAddresses << n.listenEndpoint;
-        s.port = quint16(n.listenEndpoint.section(QLatin1Char(':'), -1).toUInt());
-    }
-    const QString listenHost = n.listenEndpoint.section(QLatin1Char(':'), 0, -2);
-    if (!n.observedAddress.isEmpty() && n.observedAddress != n.listenEndpoint &&
-        n.observedAddress != listenHost) {
-        s.listenAddresses << tr("%1 (as seen by peers)").arg(n.observedAddress);
-    }
-    s.startedAt = m_startedAt;
-    s.messagesIn = quint64(n.messagesIn);
-    s.messagesOut = quint64(n.messagesOut);
-    s.bytesIn = quint64(n.bytesIn);
-    s.bytesOut = quint64(n.bytesOut);
-    s.routedDelivered = n.routing.delivered;
-    s.routedForwarded = n.routing.forwarded;
-    s.routedDropped = n.routing.noRoute + n.routing.hopLimit + n.routing.busy;
-    s.providerRecords = n.providerRecords;
-    s.portalSocket = n.portalSocket;
-    if (const container::ContainerManager *manager = m_node->containers()) {
-        for (const auto &c : manager->list()) {
-            ++s.containers;
-            s.containersRunning += c.enabled && c.loaded ? 1 : 0;
-        }
-    }
-    return s;
+    return m_node->status();
 }
 
 RoutingSnapshot NodeHost::currentRouting() const {

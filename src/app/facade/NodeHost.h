@@ -66,7 +66,6 @@ private:
     identity::Key160 m_self;
     QByteArray m_networkId;
     QString m_endpoint;
-    QDateTime m_startedAt;
     QSet<QString> m_activePeers;
     // Console sends still expecting a result: node message ID -> request, oldest first.
     QHash<QByteArray, quint64> m_sends;

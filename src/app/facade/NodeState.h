@@ -3,21 +3,17 @@
 // tray tooltip, status page). A plain enum; any thread.
 #pragma once
 
+#include "node/NodeStatus.h"
+
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 
 namespace orion::app::facade {
 
-enum class NodeState {
-    Stopped,    // not started, or stopped cleanly
-    Starting,   // thread up, node building its listener
-    Connecting, // listening, no peer yet
-    Online,     // at least one live peer
-    Paused,     // networking paused by the user
-    Failed,     // could not start or lost its listener; see NodeStatus::error
-};
+using NodeState = node::NodeState;
 
+// The words every face uses for a state.
 class NodeStateText {
     Q_DECLARE_TR_FUNCTIONS(NodeStateText)
 
@@ -26,5 +22,3 @@ public:
 };
 
 } // namespace orion::app::facade
-
-Q_DECLARE_METATYPE(orion::app::facade::NodeState)

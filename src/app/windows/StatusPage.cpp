@@ -56,10 +56,18 @@ void StatusPage::show(const facade::NodeStatus &s) {
     m_ui->nodeIdEdit->setText(s.nodeId);
     m_ui->copyIdButton->setEnabled(!s.nodeId.isEmpty());
     m_ui->stateValue->setText(facade::NodeStateText::label(s.state));
-    m_ui->addressValue->setText(s.listenAddresses.isEmpty()
-                                    ? tr("not listening")
-                                    : s.listenAddresses.join(QLatin1String(", ")));
-    m_ui->peersValue->setText(QLocale().toString(s.peers));
+    QStringList addresses;
+    if (!s.listenEndpoint.isEmpty()) {
+        addresses << s.listenEndpoint;
+    }
+    const QString listenHost = s.listenEndpoint.section(QLatin1Char(':'), 0, -2);
+    if (!s.observedAddress.isEmpty() && s.observedAddress != s.listenEndpoint &&
+        s.observedAddress != listenHost) {
+        addresses << tr("%1 (as seen by peers)").arg(s.observedAddress);
+    }
+    m_ui->addressValue->setText(addresses.isEmpty() ? tr("not listening")
+                                                    : addresses.join(QLatin1String(", ")));
+    m_ui->peersValue->setText(QLocale().toString(s.activePeers));
     const QLocale locale;
     m_ui->messagesValue->setText(
         tr("%1 received, %2 sent")
@@ -67,9 +75,9 @@ void StatusPage::show(const facade::NodeStatus &s) {
     m_ui->trafficValue->setText(
         tr("%1 received, %2 sent").arg(formatBytes(s.bytesIn), formatBytes(s.bytesOut)));
     m_ui->routedValue->setText(tr("%1 delivered here, %2 passed on, %3 dropped")
-                                   .arg(locale.toString(s.routedDelivered),
-                                        locale.toString(s.routedForwarded),
-                                        locale.toString(s.routedDropped)));
+                                   .arg(locale.toString(s.routing.delivered),
+                                        locale.toString(s.routing.forwarded),
+                                        locale.toString(s.routedDropped())));
     m_ui->containersValue->setText(
         tr("%n hosted", nullptr, s.containers) + QStringLiteral(", ") +
         tr("%n running", nullptr, s.containersRunning) + QStringLiteral(" · ") +

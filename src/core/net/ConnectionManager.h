@@ -63,6 +63,7 @@ public:
         qint64 refusedInbound = 0;          // maxInbound was full after the handshake
         qint64 refusedAddress = 0;          // maxPerAddress was full after the handshake
         qint64 protocolErrors = 0;          // closed for a bad frame or message
+        friend bool operator==(const Counters &, const Counters &) = default;
     };
     const Counters &counters() const { return m_counters; }
 

@@ -32,6 +32,7 @@ public:
         qint64 refusedScope = 0;   // a loopback or private target the node is not on
         qint64 refusedRate = 0;    // over dialsPerSecond
         qint64 refusedInvalid = 0; // an address no peer can be at
+        friend bool operator==(const Counters &, const Counters &) = default;
     };
 
     DialPolicy(const Limits &limits, qint64 nowMs);

@@ -200,6 +200,7 @@ Status Node::start() {
     connect(m_saveTimer, &QTimer::timeout, this, &Node::saveContacts);
     m_saveTimer->start(std::chrono::milliseconds(m_config.saveIntervalMs));
 
+    m_startedAt = QDateTime::currentDateTimeUtc();
     if (m_config.listen) {
         Q_EMIT listening(m_listenEndpoint.toString());
     }
@@ -366,7 +367,18 @@ NodeStatus Node::status() const {
     s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());
     s.networkId = QString::fromLatin1(m_networkId.toHex());
     s.uptimeMs = m_clock.elapsed();
+    s.startedAt = m_startedAt;
     s.paused = m_paused;
+    s.state = !m_sessions         ? NodeState::Stopped
+              : m_paused          ? NodeState::Paused
+              : s.activePeers > 0 ? NodeState::Online
+                                  : NodeState::Connecting;
+    if (m_containerManager) {
+        for (const auto &c : m_containerManager->list()) {
+            ++s.containers;
+            s.containersRunning += c.enabled && c.loaded ? 1 : 0;
+        }
+    }
     s.portalSocket = m_portal ? m_portal->socketPath() : QString();
     if (m_sessions) {
         s.dials = m_sessions->dialPolicy().counters();

@@ -12,6 +12,7 @@
 #include "net/ConnectionManager.h"
 #include "node/Messenger.h"
 #include "node/NodeConfig.h"
+#include "node/NodeStatus.h"
 #include "node/Profile.h"
 #include "node/RouterLink.h"
 #include "node/SendOptions.h"
@@ -55,37 +56,6 @@ class ContainerBridge;
 class Messenger;
 class NodePortal;
 class PeerSessions;
-
-// A copy of what the node knows, for a GUI or the portal (taken on the node thread).
-struct NodeStatus {
-    QString nodeId;
-    QString listenEndpoint;   // empty when not listening
-    QString observedAddress;  // what peers this node dialled report, confirmed or not
-    QString confirmedAddress; // the observed address once a dial-back reached this node
-    int contacts = 0;
-    int buckets = 0;
-    int connections = 0;
-    int activePeers = 0;
-    bool bootstrapped = false;
-    bool paused = false;
-    QString publicKey; // hex
-    QString networkId; // hex
-    qint64 uptimeMs = 0;
-    QString portalSocket; // empty when the node has no portal
-    // Traffic of every connection since start, closed ones included.
-    qint64 bytesIn = 0;
-    qint64 bytesOut = 0;
-    qint64 messagesIn = 0;
-    qint64 messagesOut = 0;
-    routing::Router::Stats routing;
-    int providerRecords = 0;
-    qint64 providerRecordsRefused = 0; // over a quota or with the store full
-    // Inbound connections in the handshake now, and what the inbound limits turned away.
-    int handshaking = 0;
-    net::ConnectionManager::Counters transport;
-    // Dials to addresses peers named: made, and refused by the dial policy.
-    DialPolicy::Counters dials;
-};
 
 class Node : public QObject, private overlay::OverlayHost {
     Q_OBJECT
@@ -247,6 +217,7 @@ private:
     routing::Endpoint m_listenEndpoint;
     bool m_stopping = false;
     bool m_paused = false;
+    QDateTime m_startedAt;
 };
 
 } // namespace orion::node

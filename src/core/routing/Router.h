@@ -39,6 +39,7 @@ public:
         quint64 noRoute = 0;
         quint64 busy = 0;
         quint64 errorsSent = 0;
+        friend bool operator==(const Stats &, const Stats &) = default;
     };
     // Replaces the choice of the next hop (tests: inconsistent routing tables). Returning
     // nullopt falls back to the normal choice.

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// NodeStatus: the one snapshot of a node, taken on its thread and passed by value to every
+// face (the portal's status, orionctl, the desktop app). NodeState is the coarse life-cycle
+// state every face shows. Any thread.
+#pragma once
+
+#include "net/ConnectionManager.h"
+#include "node/DialPolicy.h"
+#include "routing/Router.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace orion::node {
+
+enum class NodeState {
+    Stopped,    // not started, or stopped cleanly
+    Starting,   // being built: keys loaded, listener opening
+    Connecting, // running, no peer yet
+    Online,     // at least one live peer
+    Paused,     // networking paused by the user
+    Failed,     // could not start; see NodeStatus::error
+};
+
+// A copy of what the node knows, for a GUI or the portal (taken on the node thread).
+struct NodeStatus {
+    NodeState state = NodeState::Stopped;
+    QString error; // why the node is Failed; empty otherwise
+    QString nodeId;
+    QString listenEndpoint;   // empty when not listening
+    QString observedAddress;  // what peers this node dialled report, confirmed or not
+    QString confirmedAddress; // the observed address once a dial-back reached this node
+    int contacts = 0;
+    int buckets = 0;
+    int connections = 0;
+    int activePeers = 0;
+    bool bootstrapped = false;
+    bool paused = false;
+    QString publicKey;    // hex
+    QString networkId;    // hex
+    QDateTime startedAt;  // UTC; invalid while not running
+    qint64 uptimeMs = 0;  // by the node's monotonic clock
+    QString portalSocket; // empty when the node has no portal
+    // Traffic of every connection since start, closed ones included.
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    qint64 messagesIn = 0;
+    qint64 messagesOut = 0;
+    routing::Router::Stats routing;
+    int providerRecords = 0;           // provider records stored for others
+    int containers = 0;                // containers hosted here
+    int containersRunning = 0;         // enabled and loaded
+    qint64 providerRecordsRefused = 0; // over a quota or with the store full
+    // Inbound connections in the handshake now, and what the inbound limits turned away.
+    int handshaking = 0;
+    net::ConnectionManager::Counters transport;
+    // Dials to addresses peers named: made, and refused by the dial policy.
+    DialPolicy::Counters dials;
+
+    // Routed messages dropped here: no route, hop limit, or a busy next hop.
+    quint64 routedDropped() const { return routing.noRoute + routing.hopLimit + routing.busy; }
+    friend bool operator==(const NodeStatus &, const NodeStatus &) = default;
+};
+
+} // namespace orion::node
+
+Q_DECLARE_METATYPE(orion::node::NodeStatus)
+Q_DECLARE_METATYPE(orion::node::NodeState)
