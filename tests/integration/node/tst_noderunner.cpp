@@ -3,6 +3,7 @@
 // can be retried once the port is free; pausing keeps the routing table, the contacts and
 // the containers while no peer connection stays open; resuming reconnects from the table and
 // saved contacts with no bootstrap file left.
+#include "Cluster.h"
 #include "LoopbackConfig.h"
 #include "container/ContainerManager.h"
 #include "node/BootstrapList.h"
@@ -91,22 +92,20 @@ private Q_SLOTS:
     }
 
     void pauseKeepsTablesAndContainersAndResumeReconnects() {
-        const auto seedId = identity::NodeIdentity::generate();
-        const auto nodeId = identity::NodeIdentity::generate();
-        node::NodeConfig seedConfig = test::LoopbackConfig::make();
-        seedConfig.containers = false;
-        auto seed = makeNode(QStringLiteral("seed"), seedConfig, seedId);
-        QVERIFY(seed->start().ok());
-        const identity::MemberRecord seedRecord =
-            seed->call([&seed] { return seed->node()->memberRecord(); });
-
-        node::NodeConfig config = test::LoopbackConfig::make();
-        const node::Profile profile(m_dir.filePath(QStringLiteral("paused")));
-        QVERIFY(profile.create().ok());
-        QVERIFY(node::BootstrapList::add(profile, seedRecord, m_networkKey.networkId()).ok());
-        auto runner = makeNode(QStringLiteral("paused"), config, nodeId);
-        auto started = runner->start();
+        // Node 0 is the seed, node 1 the one paused (and the only one with containers).
+        test::Cluster cluster(2, [](int i) {
+            node::NodeConfig c = test::LoopbackConfig::make();
+            c.containers = i == 1;
+            return c;
+        });
+        QVERIFY(cluster.isValid());
+        QVERIFY(cluster.start(0).ok());
+        QVERIFY(cluster.seed(1, 0).ok());
+        auto started = cluster.start(1);
         QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
+        node::NodeRunner *runner = &cluster.runner(1);
+        node::NodeRunner *seed = &cluster.runner(0);
+        const node::Profile profile = cluster.profile(1);
         QTRY_VERIFY_WITH_TIMEOUT(statusOf(*runner).activePeers > 0, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(statusOf(*runner).contacts > 0, 20000);
 
@@ -148,8 +147,7 @@ private Q_SLOTS:
         for (const QString &c : contactsBefore) {
             QVERIFY2(contactsAfter.contains(c), qPrintable(c));
         }
-        runner->stop();
-        seed->stop();
+        cluster.stopAll();
     }
 
     void resumeFailsLoudlyAndStaysPaused() {

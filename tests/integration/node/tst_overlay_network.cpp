@@ -2,9 +2,9 @@
 // 30 nodes on loopback, each on its own thread with real sockets: bootstrap from one seed,
 // everyone finds everyone, a restarted node rejoins from its saved contacts alone, and
 // lookups still succeed after 30 % of the nodes are gone.
+#include "Cluster.h"
 #include "LoopbackConfig.h"
 #include "node/BootstrapList.h"
-#include "node/NodeRunner.h"
 
 #include <QMutex>
 #include <QTemporaryDir>
@@ -30,32 +30,16 @@ node::NodeConfig testConfig() {
 class TestOverlayNetwork : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    identity::NetworkKey m_networkKey = identity::NetworkKey::generate();
-    std::vector<identity::NodeIdentity> m_identities;
-    std::vector<std::unique_ptr<node::NodeRunner>> m_threads;
-
-    node::Profile profileOf(int i) const {
-        return node::Profile(m_dir.filePath(QStringLiteral("node-%1").arg(i)));
-    }
+    test::Cluster m_cluster{kNodes};
 
     void startNode(int i) {
-        auto n = std::make_unique<node::Node>(profileOf(i), m_identities[size_t(i)].clone(),
-                                              m_networkKey.clone(), testConfig());
-        m_threads[size_t(i)] = std::make_unique<node::NodeRunner>(std::move(n));
-        auto started = m_threads[size_t(i)]->start();
+        auto started = m_cluster.start(i);
         QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
         QVERIFY(started->startsWith(QStringLiteral("127.0.0.1:")));
     }
 
-    bool running(int i) const { return m_threads[size_t(i)] && m_threads[size_t(i)]->isRunning(); }
-
-    node::NodeStatus statusOf(int i) {
-        node::NodeStatus s;
-        auto *n = m_threads[size_t(i)]->node();
-        m_threads[size_t(i)]->call([&] { s = n->status(); });
-        return s;
-    }
+    bool running(int i) const { return m_cluster.isRunning(i); }
+    node::NodeStatus statusOf(int i) { return m_cluster.status(i); }
 
     // Every running node looks up every other running node; returns the failures.
     QStringList lookupAll(const std::vector<int> &from, const std::vector<int> &targets) {
@@ -64,7 +48,7 @@ class TestOverlayNetwork : public QObject {
         std::vector<QMetaObject::Connection> connections;
         int expected = 0;
         for (int i : from) {
-            auto *n = m_threads[size_t(i)]->node();
+            auto *n = m_cluster.node(i);
             connections.push_back(QObject::connect(
                 n, &node::Node::lookupFinished, n,
                 [&, i](const Key160 &target, bool found, int, const QStringList &) {
@@ -77,7 +61,7 @@ class TestOverlayNetwork : public QObject {
                     continue;
                 }
                 ++expected;
-                const Key160 target = m_identities[size_t(t)].nodeId();
+                const Key160 target = m_cluster.id(t);
                 QMetaObject::invokeMethod(
                     n, [n, target] { n->lookup(target); }, Qt::QueuedConnection);
             }
@@ -107,24 +91,15 @@ class TestOverlayNetwork : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        m_threads.resize(kNodes);
-        for (int i = 0; i < kNodes; ++i) {
-            m_identities.push_back(identity::NodeIdentity::generate());
-            QVERIFY(profileOf(i).create().ok());
-        }
-    }
+    void initTestCase() { QVERIFY(m_cluster.isValid()); }
 
     void bootstrapFromOneSeedAndFindEveryone() {
         startNode(0);
-        identity::MemberRecord seed;
-        auto *seedNode = m_threads[0]->node();
-        m_threads[0]->call([&] { seed = seedNode->memberRecord(); });
+        const identity::MemberRecord seed = m_cluster.memberRecord(0);
         QCOMPARE(seed.addresses, QStringList{QStringLiteral("127.0.0.1")});
         QVERIFY(seed.port != 0);
         for (int i = 1; i < kNodes; ++i) {
-            QVERIFY(node::BootstrapList::add(profileOf(i), seed, m_networkKey.networkId()).ok());
+            QVERIFY(m_cluster.seed(i, 0).ok());
             startNode(i);
         }
         for (int i = 0; i < kNodes; ++i) {
@@ -144,10 +119,10 @@ private Q_SLOTS:
 
     void restartedNodeRejoinsWithoutTheSeed() {
         const int restarted = 7;
-        m_threads[restarted]->stop();
-        m_threads[0]->stop(); // the seed is gone for good
-        QVERIFY(QFile::exists(profileOf(restarted).contactsPath()));
-        QDir(node::BootstrapList::directory(profileOf(restarted))).removeRecursively();
+        m_cluster.stop(restarted);
+        m_cluster.stop(0); // the seed is gone for good
+        QVERIFY(QFile::exists(m_cluster.profile(restarted).contactsPath()));
+        QDir(node::BootstrapList::directory(m_cluster.profile(restarted))).removeRecursively();
         startNode(restarted);
         QTRY_VERIFY_WITH_TIMEOUT(statusOf(restarted).bootstrapped, 20000);
         std::vector<int> live;
@@ -163,7 +138,7 @@ private Q_SLOTS:
     void lookupsSurviveThirtyPercentStopped() {
         // The seed (0) is already stopped; eight more make 30 %.
         for (int i : {2, 5, 9, 12, 15, 18, 21, 26}) {
-            m_threads[size_t(i)]->stop();
+            m_cluster.stop(i);
         }
         std::vector<int> live;
         for (int i = 0; i < kNodes; ++i) {
@@ -179,14 +154,7 @@ private Q_SLOTS:
         QVERIFY2(failed.isEmpty(), qPrintable(failed.join(u' ')));
     }
 
-    void cleanupTestCase() {
-        for (auto &t : m_threads) {
-            if (t) {
-                t->stop();
-            }
-        }
-        m_threads.clear();
-    }
+    void cleanupTestCase() { m_cluster.stopAll(); }
 };
 
 QTEST_GUILESS_MAIN(TestOverlayNetwork)
