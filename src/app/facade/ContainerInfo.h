@@ -5,8 +5,8 @@
 #pragma once
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -46,7 +46,7 @@ struct ContainerDetail {
     bool restart = false; // true: the lines start a new log (another container was chosen)
     QString source;
     QList<ContainerLogLine> lines; // only lines not delivered before
-    QJsonObject data;              // the stored data, key -> JSON value
+    QMap<QString, QString> data;   // the stored data, key -> the value as a person reads it
 
     friend bool operator==(const ContainerDetail &, const ContainerDetail &) = default;
 };

@@ -18,8 +18,6 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSettings>
 #include <QTimer>
 
@@ -306,9 +304,9 @@ QList<ContainerInfo> NodeHost::currentContainers() const {
                               : ContainerState::Stopped;
         c.error = i.error;
         c.queued = i.queued;
-        c.messagesIn = quint64(i.counters.value(QStringLiteral("messages_in")).toInteger());
-        c.replies = quint64(i.counters.value(QStringLiteral("replies")).toInteger());
-        c.errors = quint64(i.counters.value(QStringLiteral("errors")).toInteger());
+        c.messagesIn = i.statistics.counts.messagesIn;
+        c.replies = i.statistics.counts.replies;
+        c.errors = i.statistics.counts.errors;
         out.append(c);
     }
     return out;
@@ -353,24 +351,27 @@ Result<ContainerDetail> NodeHost::readContainer(const QString &name, quint64 sin
     if (!manager) {
         return Result<ContainerDetail>::failure(tr("This node does not host containers."));
     }
-    const Result<QJsonObject> logs = manager->logs(name, sinceId);
+    const Result<container::ContainerManager::Logs> logs = manager->logs(name, sinceId);
     if (!logs) {
         return Result<ContainerDetail>::failure(logs.error());
     }
     ContainerDetail d;
     d.name = name;
-    for (const QJsonValue &v : logs->value(QStringLiteral("entries")).toArray()) {
-        const QJsonObject e = v.toObject();
+    for (const container::ContainerLogRing::Entry &e : logs->entries) {
         ContainerLogLine line;
-        line.id = quint64(e.value(QStringLiteral("id")).toInteger());
-        line.time =
-            QDateTime::fromMSecsSinceEpoch(e.value(QStringLiteral("time_ms")).toInteger(), Qt::UTC);
-        line.level = e.value(QStringLiteral("level")).toString();
-        line.text = e.value(QStringLiteral("text")).toString();
+        line.id = e.id;
+        line.time = QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC);
+        line.level = QLatin1String(container::ContainerLogRing::levelName(e.level));
+        line.text = e.text;
         d.lines.append(line);
     }
-    if (const Result<QJsonObject> data = manager->data(name)) {
-        d.data = data.value();
+    if (const Result<container::ContainerManager::Data> data = manager->data(name)) {
+        for (auto it = data->cbegin(); it != data->cend(); ++it) {
+            // A stored value is JSON text; one that is not is shown as it is.
+            const std::optional<QJsonValue> value = util::Json::parseValue(it.value());
+            d.data.insert(it.key(),
+                          value ? util::Json::text(*value) : QString::fromUtf8(it.value()));
+        }
     }
     const container::ContainerRepository repository(
         node::Profile(m_profileDir).containersDirectory());

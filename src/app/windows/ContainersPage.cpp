@@ -4,12 +4,9 @@
 #include "facade/StatusFeed.h"
 #include "models/ContainerListModel.h"
 #include "ui_ContainersPage.h"
-#include "util/Json.h"
 #include "widgets/ScriptEditor.h"
 
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -24,10 +21,6 @@ const char kExample[] = "; Answer every message and count them.\n"
                         "  (store-put \"count\" n)\n"
                         "  (log \"message\" n \"from\" SENDER)\n"
                         "  (reply (concat \"hello, you said: \" MESSAGE)))\n";
-
-QString jsonText(const QJsonValue &value) {
-    return util::Json::text(value);
-}
 
 } // namespace
 
@@ -197,7 +190,7 @@ void ContainersPage::showDetail(const facade::ContainerDetail &detail) {
     for (auto it = detail.data.begin(); it != detail.data.end(); ++it) {
         auto *item = new QTreeWidgetItem(m_ui->dataView);
         item->setText(0, it.key());
-        item->setText(1, jsonText(it.value()));
+        item->setText(1, it.value());
     }
 }
 

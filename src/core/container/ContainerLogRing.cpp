@@ -53,23 +53,8 @@ qint64 ContainerLogRing::p99RunMicros() const {
     return sorted[index];
 }
 
-QJsonObject ContainerLogRing::countersJson() const {
-    return {{QStringLiteral("messages_in"), qint64(m_counters.messagesIn)},
-            {QStringLiteral("completed"), qint64(m_counters.completed)},
-            {QStringLiteral("replies"), qint64(m_counters.replies)},
-            {QStringLiteral("routes"), qint64(m_counters.routes)},
-            {QStringLiteral("errors"), qint64(m_counters.errors)},
-            {QStringLiteral("refused"), qint64(m_counters.refused)},
-            {QStringLiteral("busy"), qint64(m_counters.busy)},
-            {QStringLiteral("mean_run_us"), std::round(meanRunMicros() * 10) / 10},
-            {QStringLiteral("p99_run_us"), p99RunMicros()}};
-}
-
-QJsonObject ContainerLogRing::entryJson(const Entry &entry) {
-    return {{QStringLiteral("id"), qint64(entry.id)},
-            {QStringLiteral("time_ms"), entry.timeMs},
-            {QStringLiteral("level"), QLatin1String(levelName(entry.level))},
-            {QStringLiteral("text"), entry.text}};
+ContainerLogRing::Statistics ContainerLogRing::statistics() const {
+    return {m_counters, meanRunMicros(), p99RunMicros()};
 }
 
 const char *ContainerLogRing::levelName(Level level) {

@@ -3,7 +3,6 @@
 // refusals) in a bounded ring with increasing ids, and its message counters. Node thread.
 #pragma once
 
-#include <QJsonObject>
 #include <QString>
 
 #include <deque>
@@ -32,6 +31,13 @@ public:
         quint64 busy = 0;
     };
 
+    // The counters with the run times derived from them, copied out for reports.
+    struct Statistics {
+        Counters counts;
+        double meanRunMicros = 0; // over every run
+        qint64 p99RunMicros = 0;  // over the last kTimingWindow runs
+    };
+
     static constexpr size_t kDefaultCapacity = 1000;
     // Run times kept for the percentile (the most recent ones).
     static constexpr size_t kTimingWindow = 1024;
@@ -50,8 +56,7 @@ public:
     double meanRunMicros() const;
     qint64 p99RunMicros() const;
 
-    QJsonObject countersJson() const;
-    static QJsonObject entryJson(const Entry &entry);
+    Statistics statistics() const;
     static const char *levelName(Level level);
 
 private:

@@ -5,10 +5,8 @@
 #include "container/SnapshotStore.h"
 #include "script/Compiler.h"
 #include "script/Instance.h"
-#include "util/Json.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QThread>
 
 #include <algorithm>
@@ -30,7 +28,7 @@ struct ContainerManager::Runtime {
     QHash<QString, QByteArray> data; // the committed store, mirrored for snapshots
     qint64 dataBytes = 0;
     std::deque<ContainerMessage> queue;
-    bool running = false;
+    bool executing = false;
     ContainerLogRing log;
 };
 
@@ -40,10 +38,6 @@ const QString kSourceName = QStringLiteral("main.ns");
 
 qint64 entryBytes(const QString &key, const QByteArray &value) {
     return key.toUtf8().size() + value.size();
-}
-
-QJsonValue parseStored(const QByteArray &json) {
-    return util::Json::parseValue(json).value_or(QJsonValue(QString::fromUtf8(json)));
 }
 
 QString errorText(const script::RunResult::Error &e) {
@@ -217,12 +211,12 @@ void ContainerManager::refuse(const ContainerMessage &message, Runtime *rt, Stat
 // written by two instances at once, and each instance's snapshot is the committed state.
 // Different containers run in parallel on the pool.
 void ContainerManager::pump(Runtime *rt) {
-    if (rt->running || rt->queue.empty() || !rt->program || !rt->definition.enabled) {
+    if (rt->executing || rt->queue.empty() || !rt->program || !rt->definition.enabled) {
         return;
     }
     ContainerMessage message = std::move(rt->queue.front());
     rt->queue.pop_front();
-    rt->running = true;
+    rt->executing = true;
 
     script::MessageInput input;
     input.body = message.body;
@@ -269,7 +263,7 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
         Q_EMIT outcome(o);
         return;
     }
-    rt->running = false;
+    rt->executing = false;
     rt->log.recordRun(micros);
 
     ContainerOutcome o;
@@ -571,13 +565,13 @@ Status ContainerManager::remove(const QString &name) {
     if (auto s = m_store.removeAll(rt->keyHex); !s) {
         qCWarning(lcContainer).noquote() << "removing the data of" << name << ":" << s.error();
     }
-    const bool wasRunning = rt->definition.enabled && rt->program;
+    const bool wasStarted = rt->definition.enabled && rt->program;
     const identity::Key160 key = rt->definition.key;
     std::deque<ContainerMessage> dropped;
     dropped.swap(rt->queue);
     m_byKey.remove(rt->keyHex);
     m_runtimes.erase(name);
-    if (wasRunning) {
+    if (wasStarted) {
         Q_EMIT containerStopped(name, key);
     }
     Q_EMIT containerRemoved(name, key);
@@ -620,61 +614,30 @@ Result<ContainerManager::Info> ContainerManager::info(const QString &name) const
     i.allow = rt->definition.allow;
     i.limits = rt->limits;
     i.queued = int(rt->queue.size());
-    i.running = rt->running;
-    i.counters = rt->log.countersJson();
+    i.executing = rt->executing;
+    i.statistics = rt->log.statistics();
     return i;
 }
 
-QJsonObject ContainerManager::infoJson(const Info &i) const {
-    QString state;
-    if (!i.loaded) {
-        state = QStringLiteral("broken");
-    } else {
-        state = i.enabled ? QStringLiteral("running") : QStringLiteral("stopped");
-    }
-    QJsonObject o{{QStringLiteral("name"), i.name}, {QStringLiteral("state"), state}};
-    if (!i.error.isEmpty()) {
-        o.insert(QStringLiteral("error"), i.error);
-    }
-    if (i.key.isEmpty()) {
-        return o; // a rejected definition: nothing else is known
-    }
-    o.insert(QStringLiteral("key"), i.key);
-    o.insert(QStringLiteral("public_key"), i.publicKey);
-    o.insert(QStringLiteral("version"), i.version);
-    o.insert(QStringLiteral("enabled"), i.enabled);
-    o.insert(QStringLiteral("allow"), i.allow.toJson());
-    o.insert(QStringLiteral("limits"), i.limits.toJson());
-    o.insert(QStringLiteral("queued"), i.queued);
-    o.insert(QStringLiteral("counters"), i.counters);
-    return o;
-}
-
-Result<QJsonObject> ContainerManager::logs(const QString &name, quint64 sinceId) const {
+Result<ContainerManager::Logs> ContainerManager::logs(const QString &name,
+                                                      quint64 sinceId) const {
     const Runtime *rt = find(name);
     if (!rt) {
-        return Result<QJsonObject>::failure(ErrorCode::NotFound,
-                                            QStringLiteral("no container named \"%1\"").arg(name));
+        return Result<Logs>::failure(ErrorCode::NotFound,
+                                     QStringLiteral("no container named \"%1\"").arg(name));
     }
-    QJsonArray entries;
-    for (const auto &e : rt->log.since(sinceId)) {
-        entries.append(ContainerLogRing::entryJson(e));
-    }
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("entries"), entries},
-                       {QStringLiteral("last_id"), qint64(rt->log.lastId())},
-                       {QStringLiteral("counters"), rt->log.countersJson()}};
+    return Logs{rt->log.since(sinceId), rt->log.lastId(), rt->log.statistics()};
 }
 
-Result<QJsonObject> ContainerManager::data(const QString &name) const {
+Result<ContainerManager::Data> ContainerManager::data(const QString &name) const {
     const Runtime *rt = find(name);
     if (!rt) {
-        return Result<QJsonObject>::failure(ErrorCode::NotFound,
-                                            QStringLiteral("no container named \"%1\"").arg(name));
+        return Result<Data>::failure(ErrorCode::NotFound,
+                                     QStringLiteral("no container named \"%1\"").arg(name));
     }
-    QJsonObject out;
+    Data out;
     for (auto it = rt->data.cbegin(); it != rt->data.cend(); ++it) {
-        out.insert(it.key(), parseStored(it.value()));
+        out.insert(it.key(), it.value());
     }
     return out;
 }

@@ -16,8 +16,8 @@
 #include "util/Result.h"
 
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QThreadPool>
 
@@ -51,9 +51,21 @@ public:
         AllowList allow;
         ContainerLimits limits;
         int queued = 0;
-        bool running = false;
-        QJsonObject counters;
+        // An instance is executing at this moment; whether the container accepts messages
+        // is `enabled && loaded`.
+        bool executing = false;
+        ContainerLogRing::Statistics statistics;
     };
+
+    // The log entries logs() returns.
+    struct Logs {
+        std::vector<ContainerLogRing::Entry> entries; // oldest first
+        quint64 lastId = 0;                           // the newest entry's, 0 before any
+        ContainerLogRing::Statistics statistics;
+    };
+
+    // The stored data: key -> the value's JSON text, as the script stored it.
+    using Data = QMap<QString, QByteArray>;
 
     explicit ContainerManager(Options options, QObject *parent = nullptr);
     ~ContainerManager() override;
@@ -95,11 +107,9 @@ public:
     Status remove(const QString &name);
     std::vector<Info> list() const;
     Result<Info> info(const QString &name) const;
-    QJsonObject infoJson(const Info &info) const;
-    // Log entries with an id above @p sinceId: {"entries":[…],"last_id":n,"counters":{…}}.
-    Result<QJsonObject> logs(const QString &name, quint64 sinceId) const;
-    // The stored data: {"key": value, …} with the values as JSON.
-    Result<QJsonObject> data(const QString &name) const;
+    // Log entries with an id above @p sinceId.
+    Result<Logs> logs(const QString &name, quint64 sinceId) const;
+    Result<Data> data(const QString &name) const;
     // The container's key pair, for the node to sign its provider records.
     Result<identity::NodeIdentity> containerIdentity(const QString &name) const;
 

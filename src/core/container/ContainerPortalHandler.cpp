@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "container/ContainerPortalHandler.h"
 
+#include "container/ContainerJson.h"
 #include "container/ContainerManager.h"
 #include "portal/PortalProtocol.h"
+
+#include <QJsonArray>
 
 namespace orion::container {
 
@@ -132,7 +135,7 @@ PortalReply ContainerPortalHandler::update(const QJsonObject &request) {
 PortalReply ContainerPortalHandler::list() {
     QJsonArray containers;
     for (const auto &info : m_manager->list()) {
-        containers.append(m_manager->infoJson(info));
+        containers.append(ContainerJson::info(info));
     }
     return PortalReply::success({{QStringLiteral("containers"), containers}});
 }
@@ -147,7 +150,7 @@ PortalReply ContainerPortalHandler::startStop(const QJsonObject &request, bool s
     if (!s) {
         return PortalReply::failure(s.errorValue());
     }
-    return PortalReply::success(m_manager->infoJson(*m_manager->info(name)));
+    return PortalReply::success(ContainerJson::info(*m_manager->info(name)));
 }
 
 PortalReply ContainerPortalHandler::remove(const QJsonObject &request) {
@@ -176,7 +179,7 @@ PortalReply ContainerPortalHandler::logs(const QJsonObject &request) {
     if (!logs) {
         return PortalReply::failure(logs.errorValue());
     }
-    return PortalReply::success(*logs);
+    return PortalReply::success(ContainerJson::logs(name, *logs));
 }
 
 PortalReply ContainerPortalHandler::data(const QJsonObject &request) {
@@ -189,7 +192,8 @@ PortalReply ContainerPortalHandler::data(const QJsonObject &request) {
     if (!data) {
         return PortalReply::failure(data.errorValue());
     }
-    return PortalReply::success({{kName, name}, {QStringLiteral("data"), *data}});
+    return PortalReply::success(
+        {{kName, name}, {QStringLiteral("data"), ContainerJson::data(*data)}});
 }
 
 } // namespace orion::container

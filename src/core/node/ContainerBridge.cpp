@@ -129,8 +129,7 @@ void ContainerBridge::publish(const QString &name) {
 
 void ContainerBridge::publishAll() {
     for (const auto &info : m_manager->list()) {
-        // Every container that accepts messages (Info::running only says an instance is
-        // executing at this moment).
+        // Every container that accepts messages, whether or not an instance is executing.
         if (info.enabled && info.loaded) {
             publish(info.name);
         }

@@ -112,7 +112,7 @@ private Q_SLOTS:
 
         ContainerManager reopened(optionsFor(dir.path()));
         QVERIFY(reopened.open().ok());
-        const QJsonObject data = *reopened.data(QStringLiteral("durable"));
+        const ContainerManager::Data data = *reopened.data(QStringLiteral("durable"));
         const int count = data.value(QStringLiteral("count")).toInt();
         const int shadow = data.value(QStringLiteral("shadow")).toInt();
         // Each instance's two writes were committed together or not at all.

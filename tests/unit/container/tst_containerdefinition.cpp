@@ -2,6 +2,7 @@
 // Container definitions on disk: the files create writes, their modes, a key that never
 // changes, and the reasons a bad definition, name or program is refused.
 #include "container/ContainerDefinition.h"
+#include "container/ContainerJson.h"
 #include "container/ContainerManager.h"
 #include "container/ContainerRepository.h"
 #include "crypto/Random.h"
@@ -261,9 +262,9 @@ private Q_SLOTS:
         QVERIFY(m.hosts(*Key160::fromHex(goodKey)));
         const auto list = m.list();
         QCOMPARE(list.size(), size_t(2));
-        QCOMPARE(m.infoJson(list[0]).value(QStringLiteral("state")).toString(),
+        QCOMPARE(ContainerJson::info(list[0]).value(QStringLiteral("state")).toString(),
                  QStringLiteral("broken"));
-        QCOMPARE(m.infoJson(list[1]).value(QStringLiteral("state")).toString(),
+        QCOMPARE(ContainerJson::info(list[1]).value(QStringLiteral("state")).toString(),
                  QStringLiteral("running"));
         // A broken container can still be removed, and its name reused.
         QVERIFY(m.remove(QStringLiteral("good")).ok());
