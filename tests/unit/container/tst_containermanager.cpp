@@ -262,7 +262,9 @@ private Q_SLOTS:
         QCOMPARE(counters.refused, quint64(2));
         QCOMPARE(counters.messagesIn, quint64(1));
         int refusals = 0;
-        for (const auto &e : m_manager->logs(QStringLiteral("private"), 0)->entries) {
+        const auto logs = m_manager->logs(QStringLiteral("private"), 0);
+        QVERIFY(logs.ok());
+        for (const auto &e : logs->entries) {
             refusals += e.text.contains(QStringLiteral("is not allowed"));
         }
         QCOMPARE(refusals, 2);
