@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FakeBackend: a scripted node backend for GUI tests: the test sets the snapshots it
 // publishes (through a shared state object, from the GUI thread) and reads what the GUI
-// asked of it. Lives on the node thread like the real one.
+// asked of it. Lives on the backend thread like the real one.
 #pragma once
 
 #include "facade/NodeBackend.h"

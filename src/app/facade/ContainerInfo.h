@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ContainerInfo, ContainerDetail: the containers a node hosts, as values: one row per
 // container, and the source, new log lines and stored data of the one being watched.
-// Produced on the node thread; any thread.
+// Produced on the backend thread; any thread.
 #pragma once
 
 #include <QDateTime>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// NodeBackend: the node-thread side of the GUI facade. Owns the node (through a subclass)
-// and lives on the node thread; it publishes batched value snapshots and takes requests as
+// NodeBackend: the backend-thread side of the GUI facade. Owns the node (through a subclass)
+// and lives on the backend thread; it publishes batched value snapshots and takes requests as
 // queued calls. The GUI never holds a pointer to it, only NodeController does.
 #pragma once
 
@@ -29,7 +29,7 @@ public:
     explicit NodeBackend(QObject *parent = nullptr);
     ~NodeBackend() override;
 
-    // Entry points, always run on the node thread (NodeController queues them).
+    // Entry points, always run on the backend thread (NodeController queues them).
     void start();
     void stop();
     void setPaused(bool paused);
@@ -58,7 +58,7 @@ Q_SIGNALS:
 protected:
     // Build and start the node; a failure is reported as NodeState::Failed with the reason.
     virtual Status startNode() = 0;
-    // Stop networking and release the node; called once, on the node thread. `done` runs
+    // Stop networking and release the node; called once, on the backend thread. `done` runs
     // (on that thread) once the node has said goodbye and is gone.
     virtual void stopNode(std::function<void()> done) = 0;
     // Paused keeps tables and containers; a failed resume leaves the node paused.

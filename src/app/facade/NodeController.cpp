@@ -43,7 +43,7 @@ void NodeController::post(F &&call) {
     if (!backend) {
         return;
     }
-    // The functor runs on the node thread, in the backend's context.
+    // The functor runs on the backend thread, in the backend's context.
     QMetaObject::invokeMethod(
         backend, [backend, call = std::forward<F>(call)]() { call(backend); },
         Qt::QueuedConnection);
@@ -55,7 +55,7 @@ void NodeController::start() {
     }
     std::unique_ptr<NodeBackend> backend = m_factory();
     m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("orion-node"));
+    m_thread->setObjectName(QStringLiteral("orion-backend"));
     backend->moveToThread(m_thread);
     m_backend = backend.get();
     NodeBackend *raw = backend.release(); // owned by its thread from here: deleteLater on finish

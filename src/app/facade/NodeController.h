@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// NodeController: the GUI's only handle on the node. Owns the node thread and the backend
+// NodeController: the GUI's only handle on the node. Owns the backend thread and the backend
 // living on it, and exposes the facade split by concern (status, routing, messages,
 // containers).
 // Lives on the GUI thread; every call into the node is a queued call.
@@ -38,7 +38,7 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     bool isPaused() const { return m_paused; }
 
-    // Starts the node thread and the node; state arrives through status().
+    // Starts the backend thread and the node; state arrives through status().
     void start();
     // Asks the node to stop; stopped() follows once its thread has ended.
     void stop();

@@ -9,6 +9,7 @@
 #include "identity/NodeIdentity.h"
 #include "node/BootstrapList.h"
 #include "node/Node.h"
+#include "node/NodeRunner.h"
 #include "node/NodeView.h"
 #include "node/Profile.h"
 #include "node/ProfileLock.h"
@@ -16,10 +17,8 @@
 
 #include <QCborValue>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QSettings>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -31,9 +30,8 @@ NodeHost::NodeHost(const QString &profileDir,
     , m_passphrase(std::move(passphrase))
     , m_adjust(std::move(adjust)) {}
 
-NodeHost::~NodeHost() {
-    shutDown();
-}
+// The runner stops the node (with its goodbye) before the profile lock is released.
+NodeHost::~NodeHost() = default;
 
 std::unique_ptr<NodeBackend>
 NodeHost::create(const QString &profileDir,
@@ -81,81 +79,58 @@ Status NodeHost::buildAndStart() {
     }
     m_self = id->nodeId();
     m_networkId = key->networkId();
-    m_node = new node::Node(profile, std::move(id).value(), std::move(key).value(), config, this);
-    connect(m_node, &node::Node::listening, this,
-            [this](const QString &endpoint) { m_endpoint = endpoint; });
-    connect(m_node, &node::Node::peerActivated, this,
-            [this](const QString &peer) { m_activePeers.insert(peer); });
-    connect(m_node, &node::Node::peerClosed, this,
-            [this](const QString &peer, const QString &) { m_activePeers.remove(peer); });
-    connectMessages();
-    if (const Status started = m_node->start(); !started) {
-        delete m_node;
-        m_node = nullptr;
+    auto built = std::make_unique<node::Node>(profile, std::move(id).value(),
+                                              std::move(key).value(), config);
+    connectMessages(built.get());
+    // The node runs on the runner's thread from here; it says goodbye when the runner stops.
+    auto runner = std::make_unique<node::NodeRunner>(std::move(built));
+    if (const Result<QString> started = runner->start(); !started) {
         return Status::failure(started.errorCode(),
                                tr("The node could not start: %1").arg(started.error()));
     }
+    m_runner = std::move(runner);
     return Status::success();
 }
 
-void NodeHost::shutDown() {
-    // Only without an event loop left to say goodbye in (destruction): see stopNode.
-    delete m_node;
-    m_node = nullptr;
-}
-
 void NodeHost::stopNode(std::function<void()> done) {
-    if (!m_node) {
-        m_lock.reset();
-        done();
-        return;
-    }
-    // The node says goodbye to its peers and saves its contacts before it reports stopped;
-    // its goodbye deadline bounds the wait.
-    node::Node *stopping = m_node;
-    connect(stopping, &node::Node::stopped, this, [this, stopping, done = std::move(done)] {
-        stopping->deleteLater();
-        if (m_node == stopping) {
-            m_node = nullptr;
-        }
-        m_activePeers.clear();
-        m_sends.clear();
-        m_sendOrder.clear();
-        m_endpoint.clear();
-        m_lock.reset();
-        done();
-    });
-    stopping->requestStop();
+    // The node says goodbye to its peers and saves its contacts; its goodbye deadline bounds
+    // the wait. This thread waits, the GUI thread does not.
+    m_runner.reset();
+    m_sends.clear();
+    m_sendOrder.clear();
+    m_lock.reset();
+    done();
 }
 
 Status NodeHost::pauseNode(bool paused) {
-    if (!m_node) {
+    if (!m_runner) {
         return Status::failure(ErrorCode::InvalidArgument, tr("The node is not running."));
     }
-    if (paused) {
-        m_activePeers.clear();
-    }
-    return m_node->setPaused(paused);
+    return m_runner->setPaused(paused);
 }
 
 NodeStatus NodeHost::currentStatus() const {
-    if (!m_node) {
+    if (!m_runner) {
         NodeStatus s;
         s.nodeId = m_self.toHex();
         return s;
     }
-    return m_node->status();
+    node::Node *n = m_runner->node();
+    return m_runner->call([n] { return n->status(); });
 }
 
 RoutingSnapshot NodeHost::currentRouting() const {
     RoutingSnapshot snapshot;
     snapshot.self = m_self;
-    if (!m_node) {
+    if (!m_runner) {
         return snapshot;
     }
+    node::Node *n = m_runner->node();
+    const std::vector<node::NodeView::ContactEntry> contacts =
+        m_runner->call([n] { return node::NodeView::contacts(*n); });
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     QHash<int, BucketInfo> fill;
-    for (const node::NodeView::ContactEntry &c : node::NodeView::contacts(*m_node)) {
+    for (const node::NodeView::ContactEntry &c : contacts) {
         ContactInfo info;
         info.id = c.id;
         info.prefixBits = c.prefixBits;
@@ -210,18 +185,20 @@ constexpr qsizetype kMaxTrackedSends = 1000;
 
 } // namespace
 
-void NodeHost::connectMessages() {
-    m_node->registerService(QLatin1String(MessageChannel::kConsoleService),
-                            [this](const routing::RoutedMessage &message) {
-                                ConsoleMessage m;
-                                m.event = ConsoleEvent::Received;
-                                m.peer = message.source.toHex();
-                                m.service = message.service;
-                                m.body = bodyText(message.body);
-                                queueConsole(m);
-                                return routing::Delivery::Accepted;
-                            });
-    connect(m_node, &node::Node::messageDelivered, this,
+void NodeHost::connectMessages(node::Node *node) {
+    // The service handler runs on the node thread; the message travels to this one.
+    node->registerService(QLatin1String(MessageChannel::kConsoleService),
+                          [this](const routing::RoutedMessage &message) {
+                              ConsoleMessage m;
+                              m.event = ConsoleEvent::Received;
+                              m.peer = message.source.toHex();
+                              m.service = message.service;
+                              m.body = bodyText(message.body);
+                              QMetaObject::invokeMethod(
+                                  this, [this, m] { queueConsole(m); }, Qt::QueuedConnection);
+                              return routing::Delivery::Accepted;
+                          });
+    connect(node, &node::Node::messageDelivered, this,
             [this](const QByteArray &messageId, int hops) {
                 const quint64 request = requestFor(messageId);
                 // A reply also counts as delivery (hops -1); the reply itself says more.
@@ -234,7 +211,7 @@ void NodeHost::connectMessages() {
                 m.hops = hops;
                 queueConsole(m);
             });
-    connect(m_node, &node::Node::messageReply, this,
+    connect(node, &node::Node::messageReply, this,
             [this](const QByteArray &inReplyTo, const routing::RoutedMessage &reply) {
                 const quint64 request = requestFor(inReplyTo);
                 if (request == 0) {
@@ -248,7 +225,7 @@ void NodeHost::connectMessages() {
                 m.body = bodyText(reply.body);
                 queueConsole(m);
             });
-    connect(m_node, &node::Node::messageError, this,
+    connect(node, &node::Node::messageError, this,
             [this](const QByteArray &inReplyTo, int code, const QString &text) {
                 const quint64 request = requestFor(inReplyTo);
                 if (request == 0) {
@@ -272,13 +249,17 @@ quint64 NodeHost::requestFor(const QByteArray &messageId) const {
 
 Status NodeHost::routeMessage(quint64 requestId, const identity::Key160 &target,
                               const QString &service, const QByteArray &body) {
-    if (!m_node) {
-        return Status::failure(tr("The node is paused."));
+    if (!m_runner) {
+        return Status::failure(tr("The node is not running."));
     }
     if (service.toUtf8().size() > routing::RoutedMessage::kMaxServiceBytes) {
         return Status::failure(tr("The service name is too long."));
     }
-    const QByteArray id = m_node->sendMessage(target, service, bodyFromText(body));
+    node::Node *n = m_runner->node();
+    // What follows the send reaches this thread queued, so after the ID is recorded here.
+    const QByteArray id = m_runner->call([n, target, service, value = bodyFromText(body)] {
+        return n->sendMessage(target, service, value);
+    });
     m_sends.insert(id, requestId);
     m_sendOrder.append(id);
     // Replies may come for as long as the peer likes; remember only the recent sends.
@@ -290,11 +271,15 @@ Status NodeHost::routeMessage(quint64 requestId, const identity::Key160 &target,
 
 QList<ContainerInfo> NodeHost::currentContainers() const {
     QList<ContainerInfo> out;
-    const container::ContainerManager *manager = m_node ? m_node->containers() : nullptr;
-    if (!manager) {
+    if (!m_runner) {
         return out;
     }
-    for (const container::ContainerManager::Info &i : manager->list()) {
+    node::Node *n = m_runner->node();
+    const std::vector<container::ContainerManager::Info> list = m_runner->call([n] {
+        const container::ContainerManager *manager = n->containers();
+        return manager ? manager->list() : std::vector<container::ContainerManager::Info>();
+    });
+    for (const container::ContainerManager::Info &i : list) {
         ContainerInfo c;
         c.name = i.name;
         c.key = i.key;
@@ -314,7 +299,17 @@ QList<ContainerInfo> NodeHost::currentContainers() const {
 
 Result<QString> NodeHost::runContainerCommand(ContainerCommand command, const QString &name,
                                               const QString &source) {
-    container::ContainerManager *manager = m_node ? m_node->containers() : nullptr;
+    if (!m_runner) {
+        return Result<QString>::failure(tr("The node is not running."));
+    }
+    node::Node *n = m_runner->node();
+    return m_runner->call([n, command, &name, &source] {
+        return runCommand(n->containers(), command, name, source);
+    });
+}
+
+Result<QString> NodeHost::runCommand(container::ContainerManager *manager, ContainerCommand command,
+                                     const QString &name, const QString &source) {
     if (!manager) {
         return Result<QString>::failure(tr("This node does not host containers."));
     }
@@ -347,17 +342,31 @@ Result<QString> NodeHost::runContainerCommand(ContainerCommand command, const QS
 }
 
 Result<ContainerDetail> NodeHost::readContainer(const QString &name, quint64 sinceId) const {
-    const container::ContainerManager *manager = m_node ? m_node->containers() : nullptr;
-    if (!manager) {
+    if (!m_runner) {
+        return Result<ContainerDetail>::failure(tr("The node is not running."));
+    }
+    struct Read {
+        Result<container::ContainerManager::Info> info;
+        Result<container::ContainerManager::Logs> logs;
+        Result<container::ContainerManager::Data> data;
+    };
+    node::Node *n = m_runner->node();
+    std::optional<Read> read = m_runner->call([n, &name, sinceId]() -> std::optional<Read> {
+        const container::ContainerManager *manager = n->containers();
+        if (!manager) {
+            return std::nullopt;
+        }
+        return Read{manager->info(name), manager->logs(name, sinceId), manager->data(name)};
+    });
+    if (!read) {
         return Result<ContainerDetail>::failure(tr("This node does not host containers."));
     }
-    const Result<container::ContainerManager::Logs> logs = manager->logs(name, sinceId);
-    if (!logs) {
-        return Result<ContainerDetail>::failure(logs.error());
+    if (!read->logs) {
+        return Result<ContainerDetail>::failure(read->logs.error());
     }
     ContainerDetail d;
     d.name = name;
-    for (const container::ContainerLogRing::Entry &e : logs->entries) {
+    for (const container::ContainerLogRing::Entry &e : read->logs->entries) {
         ContainerLogLine line;
         line.id = e.id;
         line.time = QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC);
@@ -365,37 +374,47 @@ Result<ContainerDetail> NodeHost::readContainer(const QString &name, quint64 sin
         line.text = e.text;
         d.lines.append(line);
     }
-    if (const Result<container::ContainerManager::Data> data = manager->data(name)) {
-        for (auto it = data->cbegin(); it != data->cend(); ++it) {
+    if (read->data) {
+        for (auto it = read->data->cbegin(); it != read->data->cend(); ++it) {
             // A stored value is JSON text; one that is not is shown as it is.
             const std::optional<QJsonValue> value = util::Json::parseValue(it.value());
             d.data.insert(it.key(),
                           value ? util::Json::text(*value) : QString::fromUtf8(it.value()));
         }
     }
-    const container::ContainerRepository repository(
-        node::Profile(m_profileDir).containersDirectory());
-    QFile source(repository.directoryOf(name) + QLatin1Char('/') +
-                 QLatin1String(container::ContainerRepository::kSourceFile));
-    if (source.open(QIODevice::ReadOnly)) {
-        d.source = QString::fromUtf8(source.readAll());
-    }
+    d.source = sourceOf(name, read->info ? read->info->version : -1);
     return d;
 }
 
-Result<QByteArray> NodeHost::memberFile() const {
-    if (!m_node) {
-        return Result<QByteArray>::failure(tr("The node is paused."));
+QString NodeHost::sourceOf(const QString &name, qint64 version) const {
+    if (name == m_sourceOf && version == m_sourceVersion) {
+        return m_source;
     }
-    return m_node->memberRecord().toJson();
+    const container::ContainerRepository repository(
+        node::Profile(m_profileDir).containersDirectory());
+    QFile file(repository.directoryOf(name) + QLatin1Char('/') +
+               QLatin1String(container::ContainerRepository::kSourceFile));
+    m_source = file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    m_sourceOf = name;
+    m_sourceVersion = version;
+    return m_source;
+}
+
+Result<QByteArray> NodeHost::memberFile() const {
+    if (!m_runner) {
+        return Result<QByteArray>::failure(tr("The node is not running."));
+    }
+    node::Node *n = m_runner->node();
+    return m_runner->call([n] { return n->memberRecord().toJson(); });
 }
 
 Status NodeHost::addMember(const QByteArray &content) {
-    // While paused, the file is checked and kept; the node bootstraps from it on resume.
+    // Without a running node the file is checked and kept; the node bootstraps from it
+    // when it starts. A paused node keeps it the same way.
+    node::Node *n = m_runner ? m_runner->node() : nullptr;
     const node::NodeView::MemberImport result =
-        m_node ? node::NodeView::importMember(*m_node, content)
-               : node::NodeView::importMember(node::Profile(m_profileDir), m_self, m_networkId,
-                                              content);
+        n ? m_runner->call([n, &content] { return node::NodeView::importMember(*n, content); })
+          : node::NodeView::importMember(node::Profile(m_profileDir), m_self, m_networkId, content);
     if (!result.ok()) {
         return Status::failure(result.reason);
     }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // NodeHost: the real node backend. Unlocks the profile's identity and network key, holds
-// the profile lock, and runs a node::Node on the node thread, turning its state into the
-// facade's snapshots. Lives on the node thread (NodeController moves it there).
+// the profile lock, and runs a node::Node through node::NodeRunner (on the runner's thread,
+// as orion-node does), turning its state into the facade's snapshots. Lives on the
+// backend thread (NodeController moves it there); every call into the node goes through
+// NodeRunner::call, and the node's signals reach it queued.
 #pragma once
 
 #include "crypto/SecureBuffer.h"
@@ -9,13 +11,17 @@
 #include "node/NodeConfig.h"
 
 #include <QHash>
-#include <QSet>
 
 #include <functional>
 #include <memory>
 
+namespace orion::container {
+class ContainerManager;
+} // namespace orion::container
+
 namespace orion::node {
 class Node;
+class NodeRunner;
 class ProfileLock;
 } // namespace orion::node
 
@@ -53,8 +59,12 @@ protected:
 
 private:
     Status buildAndStart();
-    void shutDown();
-    void connectMessages();
+    void connectMessages(node::Node *node);
+    // Runs on the node thread.
+    static Result<QString> runCommand(container::ContainerManager *manager,
+                                      ContainerCommand command, const QString &name,
+                                      const QString &source);
+    QString sourceOf(const QString &name, qint64 version) const;
     // The console request a node message ID belongs to (0 when it is not the console's).
     quint64 requestFor(const QByteArray &messageId) const;
 
@@ -62,11 +72,13 @@ private:
     std::shared_ptr<const crypto::SecureBuffer> m_passphrase;
     ConfigAdjust m_adjust;
     std::unique_ptr<node::ProfileLock> m_lock;
-    node::Node *m_node = nullptr;
+    std::unique_ptr<node::NodeRunner> m_runner; // null while the node is not running
     identity::Key160 m_self;
     QByteArray m_networkId;
-    QString m_endpoint;
-    QSet<QString> m_activePeers;
+    // The watched container's source, read again only when its version changes.
+    mutable QString m_sourceOf;
+    mutable qint64 m_sourceVersion = -1;
+    mutable QString m_source;
     // Console sends still expecting a result: node message ID -> request, oldest first.
     QHash<QByteArray, quint64> m_sends;
     QList<QByteArray> m_sendOrder;

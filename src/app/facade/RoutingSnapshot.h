@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RoutingSnapshot: the routing table at one moment, as values: our own ID, every contact
-// and the fill level of each bucket. Produced on the node thread; any thread.
+// and the fill level of each bucket. Produced on the backend thread; any thread.
 #pragma once
 
 #include "facade/ContactInfo.h"
