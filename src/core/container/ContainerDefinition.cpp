@@ -4,6 +4,7 @@
 #include "identity/NodeIdentity.h"
 #include "portal/PortalServer.h"
 #include "util/Hex.h"
+#include "util/Json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,9 +101,7 @@ Result<AllowList> AllowList::fromJson(const QJsonValue &value) {
             if (!good) {
                 return Result<AllowList>::failure(
                     QStringLiteral("\"allow.%1\" has an invalid entry %2")
-                        .arg(field,
-                             QString::fromUtf8(
-                                 QJsonDocument(QJsonArray{item}).toJson(QJsonDocument::Compact))));
+                        .arg(field, util::Json::compact(QJsonArray{item})));
             }
             entries.append(s);
         }

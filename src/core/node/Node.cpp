@@ -4,7 +4,6 @@
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
 #include "net/ConnectionManager.h"
-#include "net/PeerConnection.h"
 #include "node/AddressCheck.h"
 #include "node/BootstrapList.h"
 #include "node/Bootstrapper.h"
@@ -19,7 +18,6 @@
 #include "overlay/ProviderDirectory.h"
 #include "util/TimerQueue.h"
 
-#include <QCborMap>
 #include <QDateTime>
 #include <QThread>
 #include <QTimer>
@@ -79,10 +77,8 @@ void Node::schedule(qint64 delayMs, std::function<void()> fn) {
 }
 
 NodeInfo Node::selfInfo() const {
-    const auto record = memberRecord();
-    auto info = *NodeInfo::fromPublicKey(m_identity.publicKey(),
-                                         Endpoint::dialable(record, m_listenEndpoint.address()));
-    return info;
+    return *NodeInfo::fromPublicKey(m_identity.publicKey(),
+                                    Endpoint::dialable(memberRecord(), m_listenEndpoint.address()));
 }
 
 identity::MemberRecord Node::memberRecord() const {
@@ -357,22 +353,17 @@ NodeStatus Node::status() const {
         s.contacts = int(m_engine->table().size());
         s.buckets = m_engine->table().bucketCount();
     }
-    s.connections = m_connections ? int(m_connections->connections().size()) : 0;
     if (m_connections) {
+        s.connections = int(m_connections->connections().size());
         s.handshaking = m_connections->handshakingCount();
         s.transport = m_connections->counters();
     }
-    s.activePeers = m_sessions ? m_sessions->activeCount() : 0;
     s.bootstrapped = m_bootstrapper && m_bootstrapper->isBootstrapped();
     s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());
     s.networkId = QString::fromLatin1(m_networkId.toHex());
     s.uptimeMs = m_clock.elapsed();
     s.startedAt = m_startedAt;
     s.paused = m_paused;
-    s.state = !m_sessions         ? NodeState::Stopped
-              : m_paused          ? NodeState::Paused
-              : s.activePeers > 0 ? NodeState::Online
-                                  : NodeState::Connecting;
     if (m_containerManager) {
         for (const auto &c : m_containerManager->list()) {
             ++s.containers;
@@ -381,6 +372,7 @@ NodeStatus Node::status() const {
     }
     s.portalSocket = m_portal ? m_portal->socketPath() : QString();
     if (m_sessions) {
+        s.activePeers = m_sessions->activeCount();
         s.dials = m_sessions->dialPolicy().counters();
         const PeerSessions::Traffic t = m_sessions->traffic();
         s.bytesIn = t.bytesIn;
@@ -391,6 +383,10 @@ NodeStatus Node::status() const {
     if (m_router) {
         s.routing = m_router->stats();
     }
+    s.state = !m_sessions         ? NodeState::Stopped
+              : m_paused          ? NodeState::Paused
+              : s.activePeers > 0 ? NodeState::Online
+                                  : NodeState::Connecting;
     s.providerRecords = m_providers ? m_providers->store().size() : 0;
     s.providerRecordsRefused = m_providers ? m_providers->store().refused() : 0;
     return s;
