@@ -102,6 +102,7 @@ RoutingTable::UpdateResult RoutingTable::seen(const NodeInfo &node, qint64 nowMs
             // A new address for a known node (from someone's nodes reply): taken only if the
             // network it moves to has room.
             if (const QString why = diversityRefusal(subnet, index, known); !why.isEmpty()) {
+                ++m_refusedForNetwork;
                 result.reason = QStringLiteral("too many contacts from the network of %1 %2")
                                     .arg(node.endpoint.toString(), why);
                 return result;
@@ -119,6 +120,7 @@ RoutingTable::UpdateResult RoutingTable::seen(const NodeInfo &node, qint64 nowMs
         return result;
     }
     if (const QString why = diversityRefusal(subnet, index, nullptr); !why.isEmpty()) {
+        ++m_refusedForNetwork;
         result.reason =
             QStringLiteral("too many contacts from the network of %1 %2")
                 .arg((observedAt && !observedAt->isNull() ? *observedAt : node.endpoint).toString(),

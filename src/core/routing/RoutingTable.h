@@ -55,6 +55,9 @@ public:
     int bucketIndexFor(const identity::Key160 &id) const;
     std::size_t size() const { return m_size; }
     std::vector<Contact> contacts() const;
+    // Contacts turned away by the per-address limits since the table was made (an eclipse
+    // attempt shows here: identities that connect from one network).
+    qint64 refusedForNetwork() const { return m_refusedForNetwork; }
 
     // Bucket activity drives refresh: a bucket nobody looked into for a while is refreshed
     // by a lookup of a random key in its range.
@@ -77,6 +80,7 @@ private:
     RoutingConfig m_config;
     std::vector<KBucket> m_buckets;
     std::size_t m_size = 0;
+    qint64 m_refusedForNetwork = 0;
 };
 
 } // namespace orion::routing

@@ -267,6 +267,9 @@ private Q_SLOTS:
         }
         QCOMPARE(acceptedByClaim, 40);
         QCOMPARE(accepted, tableOnly.maxPerSubnetInTable);
+        // The refusals are counted (the node's status shows them).
+        QCOMPARE(table.refusedForNetwork(), 40 - tableOnly.maxPerSubnetInTable);
+        QCOMPARE(claimed.refusedForNetwork(), 0);
     }
 
     // The replacement cache takes contacts without counting them; promoting one checks the
