@@ -75,6 +75,7 @@ void AddressCheck::check() {
                            << "and a dial-back reached it: published";
             m_confirmed = checked;
         } else {
+            ++m_failedChecks;
             qCInfo(lcNode) << "peers report" << checked.toString()
                            << "but a dial-back did not reach this node:" << qPrintable(reason);
         }

@@ -57,6 +57,8 @@ public:
     // Looks at what peers report now and dials the leading address back when it is new.
     void check();
     const std::optional<routing::Endpoint> &confirmed() const { return m_confirmed; }
+    // Addresses peers reported that a dial-back did not confirm (a false report shows here).
+    qint64 failedChecks() const { return m_failedChecks; }
 
 private:
     static constexpr qint64 kRecheckMs = qint64{10} * 60 * 1000;
@@ -65,6 +67,7 @@ private:
     SelfProbe *m_probe = nullptr;
     std::optional<routing::Endpoint> m_confirmed; // port: the listen port
     QHash<QByteArray, qint64> m_probedAtMs;       // by raw address
+    qint64 m_failedChecks = 0;
 };
 
 } // namespace orion::node
