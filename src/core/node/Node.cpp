@@ -350,7 +350,9 @@ NodeStatus Node::status() const {
         if (m_addressCheck && m_addressCheck->confirmed()) {
             s.confirmedAddress = m_addressCheck->confirmed()->address().toString();
         }
+        s.addressChecksFailed = m_addressCheck ? m_addressCheck->failedChecks() : 0;
         s.contacts = int(m_engine->table().size());
+        s.contactsRefusedNetwork = m_engine->table().refusedForNetwork();
         s.buckets = m_engine->table().bucketCount();
     }
     if (m_connections) {

@@ -28,10 +28,12 @@ struct NodeStatus {
     NodeState state = NodeState::Stopped;
     QString error; // why the node is Failed; empty otherwise
     QString nodeId;
-    QString listenEndpoint;   // empty when not listening
-    QString observedAddress;  // what peers this node dialled report, confirmed or not
-    QString confirmedAddress; // the observed address once a dial-back reached this node
+    QString listenEndpoint;         // empty when not listening
+    QString observedAddress;        // what peers this node dialled report, confirmed or not
+    QString confirmedAddress;       // the observed address once a dial-back reached this node
+    qint64 addressChecksFailed = 0; // observed addresses a dial-back did not confirm
     int contacts = 0;
+    qint64 contactsRefusedNetwork = 0; // turned away by the per-address limits of the table
     int buckets = 0;
     int connections = 0;
     int activePeers = 0;
