@@ -3,78 +3,18 @@
 // address learns it from peers. Identities that connect to it and all claim one address
 // must not put that address into its member record; only peers it dialled count, from
 // enough distinct networks, and a dial-back must reach the node itself first.
+#include "HostilePeer.h"
 #include "LogCapture.h"
 #include "LoopbackConfig.h"
-#include "identity/MemberRecord.h"
-#include "net/ConnectionManager.h"
-#include "net/PeerConnection.h"
 #include "node/BootstrapList.h"
 #include "node/NodeRunner.h"
-#include "overlay/MessageCodec.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace orion;
-
-namespace {
-
-// A member that answers every activation with a confirmation claiming `observed` as the
-// address it sees the other side at.
-class ClaimingMember : public QObject {
-public:
-    ClaimingMember(const identity::NetworkKey &networkKey, const routing::Endpoint &observed)
-        : m_observed(observed)
-        , m_networkId(networkKey.networkId())
-        , m_manager(m_identity.keyPair(), networkKey.bytes().view(), net::TransportConfig{}) {
-        QObject::connect(&m_manager, &net::ConnectionManager::messageReceived, this,
-                         [this](net::PeerConnection *c, const QCborValue &m) {
-                             if (overlay::MessageCodec::typeOf(m) ==
-                                 int(overlay::MessageType::Activation)) {
-                                 ++activations;
-                                 c->send(activation(true));
-                             }
-                         });
-    }
-
-    // Listens on 127.0.0.1; the record says so.
-    void listen() { QVERIFY(m_manager.listen(QHostAddress::LocalHost, 0).ok()); }
-    identity::MemberRecord record() const {
-        auto r = identity::MemberRecord::create(
-            m_identity, m_networkId, {QStringLiteral("127.0.0.1")}, m_manager.listenPort());
-        r.sign(m_identity);
-        return r;
-    }
-    QCborValue activation(bool confirmation) const {
-        overlay::ActivationMessage a;
-        a.confirmation = confirmation;
-        a.record = record().toCborMap();
-        a.observed = m_observed;
-        return overlay::MessageCodec::encodeActivation(a);
-    }
-    // Connects to the node and activates, claiming m_observed.
-    net::PeerConnection *dial(quint16 port, const QByteArray &nodeKey) {
-        QSignalSpy established(&m_manager, &net::ConnectionManager::connectionEstablished);
-        m_manager.connectTo(QStringLiteral("127.0.0.1"), port, nodeKey);
-        if (!established.wait(10000)) {
-            return nullptr;
-        }
-        auto *c = established.first().first().value<net::PeerConnection *>();
-        c->send(activation(false));
-        return c;
-    }
-
-    int activations = 0;
-
-private:
-    identity::NodeIdentity m_identity = identity::NodeIdentity::generate();
-    routing::Endpoint m_observed;
-    QByteArray m_networkId;
-    net::ConnectionManager m_manager;
-};
-
-} // namespace
+using test::HostilePeer;
 
 class TestObservedAddress : public QObject {
     Q_OBJECT
@@ -117,9 +57,17 @@ class TestObservedAddress : public QObject {
         return n;
     }
 
+    // A member that claims `observed` as the address it sees the node at, in its activation
+    // and in the confirmations it answers the node's activations with.
+    std::unique_ptr<HostilePeer> claimingMember(const routing::Endpoint &observed) {
+        auto member = std::make_unique<HostilePeer>(m_networkKey);
+        member->lieAboutObservedAddress(observed);
+        return member;
+    }
+
     // The member listens and goes into the node's peers/ folder, so that the node dials it.
-    void seedWith(const QString &name, ClaimingMember &member) {
-        member.listen();
+    void seedWith(const QString &name, HostilePeer &member) {
+        QVERIFY(member.listen().ok());
         QVERIFY(node::BootstrapList::add(node::Profile(m_dir.filePath(name)), member.record(),
                                          m_networkKey.networkId())
                     .ok());
@@ -134,10 +82,13 @@ private Q_SLOTS:
         auto n = startNode(QStringLiteral("victim"), 1);
         QVERIFY(n);
         const auto claimed = *routing::Endpoint::parse(u"203.0.113.7:4000");
-        std::vector<std::unique_ptr<ClaimingMember>> sybils;
+        std::vector<std::unique_ptr<HostilePeer>> sybils;
         for (int i = 0; i < 16; ++i) {
-            sybils.push_back(std::make_unique<ClaimingMember>(m_networkKey, claimed));
-            QVERIFY(sybils.back()->dial(n->port, n->identity.publicKey()));
+            sybils.push_back(claimingMember(claimed));
+            // Port 0: members without a listener, which the node never dials.
+            QVERIFY(
+                sybils.back()->activate({n->port, n->identity.publicKey()},
+                                        sybils.back()->record({QStringLiteral("127.0.0.1")}, 0)));
         }
         // Positive control: every claim reached the node, which activated them all.
         QTRY_COMPARE(n->status().activePeers, 16);
@@ -152,9 +103,9 @@ private Q_SLOTS:
     void dialledPeersVoteAndADialBackConfirms() {
         auto n = startNode(QStringLiteral("learner"), 1);
         QVERIFY(n);
-        ClaimingMember member(m_networkKey, *routing::Endpoint::parse(u"127.0.0.1:1"));
-        seedWith(QStringLiteral("learner"), member);
-        QTRY_VERIFY_WITH_TIMEOUT(member.activations > 0, 20000);
+        auto member = claimingMember(*routing::Endpoint::parse(u"127.0.0.1:1"));
+        seedWith(QStringLiteral("learner"), *member);
+        QTRY_VERIFY_WITH_TIMEOUT(member->activationsAnswered() > 0, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(n->status().confirmedAddress, QStringLiteral("127.0.0.1"), 20000);
         QVERIFY(n->published().contains(QStringLiteral("127.0.0.1")));
         QVERIFY(m_log->contains(QStringLiteral("a dial-back reached it")));
@@ -164,12 +115,27 @@ private Q_SLOTS:
     void oneNetworkIsNotEnough() {
         auto n = startNode(QStringLiteral("strict"), 3);
         QVERIFY(n);
-        ClaimingMember member(m_networkKey, *routing::Endpoint::parse(u"127.0.0.1:1"));
-        seedWith(QStringLiteral("strict"), member);
-        QTRY_VERIFY_WITH_TIMEOUT(member.activations > 0, 20000);
+        auto member = claimingMember(*routing::Endpoint::parse(u"127.0.0.1:1"));
+        seedWith(QStringLiteral("strict"), *member);
+        QTRY_VERIFY_WITH_TIMEOUT(member->activationsAnswered() > 0, 20000);
         QTRY_COMPARE(n->status().observedAddress, QStringLiteral("127.0.0.1")); // the vote
         QCOMPARE(n->status().confirmedAddress, QString());
         QVERIFY(n->published().isEmpty());
+    }
+
+    // A peer the node dialled reports 203.0.113.7 (a documentation address): the report
+    // leads, but the dial-back there does not reach the node, so nothing is confirmed or
+    // published, and the failed check is counted.
+    void falseReportFailsItsDialBack() {
+        auto n = startNode(QStringLiteral("doubter"), 1);
+        QVERIFY(n);
+        auto member = claimingMember(*routing::Endpoint::parse(u"203.0.113.7:1"));
+        seedWith(QStringLiteral("doubter"), *member);
+        QTRY_VERIFY_WITH_TIMEOUT(member->activationsAnswered() > 0, 20000);
+        QTRY_COMPARE(n->status().observedAddress, QStringLiteral("203.0.113.7")); // the vote
+        QTRY_COMPARE_WITH_TIMEOUT(n->status().addressChecksFailed, 1, 30000);
+        QCOMPARE(n->status().confirmedAddress, QString());
+        QVERIFY(!n->published().contains(QStringLiteral("203.0.113.7")));
     }
 
     void cleanupTestCase() { m_log.reset(); }
