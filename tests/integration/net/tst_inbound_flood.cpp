@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Outsiders without the network key flood a node's listener (tests/tools/inbound_flood.py
-// holds the sockets in another process): silent connections must not lock members out,
-// and connections the limits refuse must not hold descriptors.
+// Outsiders without the network key flood a node's listener (tests/support/SocketFlood
+// holds the sockets): silent connections must not lock members out, and connections the
+// limits refuse must not hold descriptors.
+#include "SocketFlood.h"
 #include "TransportHarness.h"
 
 #include <QDir>
-#include <QProcess>
 
 using namespace orion;
 using namespace orion::test;
@@ -17,42 +17,6 @@ int openDescriptors() {
                    .entryList(QDir::NoDotAndDotDot | QDir::System | QDir::Files | QDir::Dirs)
                    .size());
 }
-
-// The flood runs in its own process so that its sockets are not counted as the node's.
-class Flood {
-public:
-    Flood(quint16 port, int networks, int perNetwork, int perAddress) {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral("python3"),
-                        {QStringLiteral(ORION_SOURCE_DIR "/tests/tools/inbound_flood.py"),
-                         QString::number(port), QStringLiteral("--networks"),
-                         QString::number(networks), QStringLiteral("--per-network"),
-                         QString::number(perNetwork), QStringLiteral("--per-address"),
-                         QString::number(perAddress), QStringLiteral("--hold"),
-                         QStringLiteral("60")});
-    }
-    ~Flood() {
-        m_process.closeWriteChannel(); // the flood lets go when its stdin closes
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    // Waits (spinning the event loop, where the node runs) until every connect returned.
-    int connected() {
-        const bool answered = QTest::qWaitFor(
-            [&] { return m_process.canReadLine() || m_process.state() == QProcess::NotRunning; },
-            30000);
-        if (!answered) {
-            return -1;
-        }
-        const QList<QByteArray> words = m_process.readLine().trimmed().split(' ');
-        return words.size() == 4 && words[0] == "connected" ? words[1].toInt() : -1;
-    }
-
-private:
-    QProcess m_process;
-};
 
 } // namespace
 
@@ -67,8 +31,8 @@ private Q_SLOTS:
     void silentFloodLeavesRoomForMembers() {
         const net::TransportConfig defaults;
         Node server(defaults);
-        Flood flood(server.port(), 32, 8, 8);
-        QCOMPARE(flood.connected(), 256);
+        SocketFlood flood;
+        QCOMPARE(flood.open(server.port(), 32, 8, 8), 256);
         // Positive control: every flood socket reached the node and is accounted for, as
         // half-open now, as dropped for a newer one, or as timed out.
         QTRY_COMPARE_WITH_TIMEOUT(server.manager->handshakingCount() +
@@ -90,8 +54,8 @@ private Q_SLOTS:
         const net::TransportConfig defaults;
         Node server(defaults);
         const int before = openDescriptors();
-        Flood flood(server.port(), 1, 600, 600);
-        QCOMPARE(flood.connected(), 600);
+        SocketFlood flood;
+        QCOMPARE(flood.open(server.port(), 1, 600, 600), 600);
         // Positive control: all 600 reached the node, refused or admitted to the handshake.
         const auto accounted = [&] {
             const net::ConnectionManager::Counters &c = server.manager->counters();
@@ -104,10 +68,12 @@ private Q_SLOTS:
         QVERIFY(server.manager->counters().refusedAcceptRate +
                     server.manager->counters().refusedHandshakeAddress >=
                 600 - defaults.maxHandshakingPerAddress);
-        // While the flood still holds every socket, the node holds only the admitted ones.
-        // Checked once, not retried: refused sockets are closed when they are refused; the
-        // close linger (5 s) would free them a little later, and hid this before.
-        const int held = openDescriptors() - before;
+        // While the flood still holds every socket, the node holds only the admitted ones
+        // (the flood's own sockets, in this process too, are not the node's). Checked once,
+        // not retried: refused sockets are closed when they are refused; the close linger
+        // (5 s) would free them a little later, and hid this before.
+        QCOMPARE(flood.size(), 600);
+        const int held = openDescriptors() - before - flood.size();
         qInfo("descriptors held by the node after the flood: %d", held);
         QVERIFY2(held <= defaults.maxHandshakingPerAddress + 4,
                  qPrintable(QStringLiteral("%1 descriptors held").arg(held)));
