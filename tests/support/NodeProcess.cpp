@@ -4,6 +4,7 @@
 #include "TestData.h"
 #include "portal/PortalClient.h"
 #include "portal/PortalServer.h"
+#include "routing/Endpoint.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 namespace orion::test {
 
@@ -136,11 +138,26 @@ Status NodeProcess::init(const QString &networkKeyFile) {
 }
 
 Status NodeProcess::start(bool listen) {
+    return run(listen ? QStringLiteral("127.0.0.1:0") : QString());
+}
+
+Status NodeProcess::start(const QString &hostPort) {
+    return run(hostPort);
+}
+
+quint16 NodeProcess::listenPort() const {
+    const auto endpoint = routing::Endpoint::parse(m_listen);
+    return endpoint ? endpoint->port() : 0;
+}
+
+Status NodeProcess::run(const QString &hostPort) {
+    const bool listen = !hostPort.isEmpty();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(toolEnvironment());
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     QStringList args{QStringLiteral("run"), QStringLiteral("--profile"), m_profile};
     if (listen) {
-        args << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0");
+        args << QStringLiteral("--listen") << hostPort;
     } else {
         args << QStringLiteral("--no-listen");
     }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // NodeProcess: one `orion-node` process on a temporary profile for end-to-end tests —
 // init, run, stop, kill — plus helpers to run orion-node and orionctl commands against it.
-// Used from the test's main thread.
+// The process is killed when the thread that started it ends (PR_SET_PDEATHSIG), so a test
+// that dies leaves no node behind. Used from the test's main thread.
 #pragma once
 
 #include "util/Result.h"
@@ -26,6 +27,9 @@ public:
     // `orion-node run`, listening on 127.0.0.1 (port chosen by the system) or not at all;
     // returns once the node listens and its portal answers.
     Status start(bool listen = true);
+    // The same listening on `hostPort` (e.g. "127.0.0.1:7400", "0.0.0.0:0"): a node
+    // restarted on the port it had keeps the address its peers know.
+    Status start(const QString &hostPort);
     // SIGTERM and wait for a clean exit; false when it did not exit cleanly.
     bool stop();
     // SIGKILL, as a crash would.
@@ -44,6 +48,7 @@ public:
     const QString &profile() const { return m_profile; }
     const QString &nodeId() const { return m_nodeId; }
     const QString &listenEndpoint() const { return m_listen; }
+    quint16 listenPort() const;
     QString socketPath() const;
     QString networkKeyFile() const; // written by init() of a new network
     QString memberFile() const;     // written by start(): the running node's member file
@@ -54,6 +59,7 @@ public:
     static constexpr const char *kPassphrase = "test passphrase";
 
 private:
+    Status run(const QString &hostPort); // empty: no listener
     static Result<QString> runTool(const QString &binary, const QStringList &args, int timeoutMs);
 
     QString m_profile;
