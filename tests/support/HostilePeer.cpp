@@ -41,6 +41,16 @@ HostilePeer::HostilePeer(const identity::NetworkKey &networkKey, identity::NodeI
 
 HostilePeer::~HostilePeer() = default;
 
+identity::NodeIdentity HostilePeer::identityNear(const identity::Key160 &near, int prefixBits) {
+    prefixBits = std::clamp(prefixBits, 0, 16);
+    for (;;) { // 2^prefixBits tries on average
+        auto candidate = identity::NodeIdentity::generate();
+        if (candidate.nodeId().commonPrefixLength(near) >= prefixBits) {
+            return candidate;
+        }
+    }
+}
+
 Status HostilePeer::listen(const QHostAddress &address) {
     return m_manager->listen(address, 0);
 }

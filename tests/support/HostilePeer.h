@@ -47,6 +47,10 @@ public:
                          QObject *parent = nullptr);
     ~HostilePeer() override;
 
+    // An identity whose ID shares its first `prefixBits` bits (at most 16) with `near`: a
+    // peer a node keeps among its closest contacts and asks first in lookups near it.
+    static identity::NodeIdentity identityNear(const identity::Key160 &near, int prefixBits);
+
     const identity::NodeIdentity &identity() const { return m_identity; }
     identity::Key160 id() const { return m_identity.nodeId(); }
     net::ConnectionManager &manager() { return *m_manager; }

@@ -72,9 +72,11 @@ bool SlowReader::write(QByteArrayView wire, int timeoutMs) {
                                  MSG_DONTWAIT | MSG_NOSIGNAL);
         if (n > 0) {
             done += n;
-        } else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-            return false;
-        } else if (!waitFor(m_fd, POLLOUT, deadline)) {
+            continue;
+        }
+        // Full (wait until it drains) or broken.
+        if ((n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) ||
+            !waitFor(m_fd, POLLOUT, deadline)) {
             return false;
         }
     }

@@ -103,7 +103,7 @@ private Q_SLOTS:
     // open and the node serves others.
     void slowReaderFillsTheQueueNotTheNode() {
         node::NodeConfig config = test::LoopbackConfig::make();
-        config.transport.sendHighWaterMark = 1024 * 1024;
+        config.transport.sendHighWaterMark = qint64{1024} * 1024;
         auto n = startNode(QStringLiteral("slow-target"), config);
         QVERIFY(n);
         HostilePeer peer(m_networkKey);
