@@ -55,6 +55,15 @@ package: build
 bench: build
 	@scripts/bench $(BUILD_DIR)
 
+# The network soak (tests/soak, docs/performance.md): 50 orion-node processes for ten
+# minutes under churn, container load, honest traffic and hostile peers; prints one JSON
+# object and fails on a lost message, memory growth or a silent defence. Not part of
+# `make test`. SOAK_ARGS=--quick tries it in about a minute and a half.
+.PHONY: soak
+SOAK_ARGS ?=
+soak: build
+	$(BUILD_DIR)/tests/soak/soak_network $(SOAK_ARGS)
+
 screenshots: build
 	@scripts/screenshots $(BUILD_DIR)
 
