@@ -343,7 +343,7 @@ SendResult PeerSessions::sendRouted(const Key160 &peer, const RoutedMessage &mes
     if (!connection || !connection->isEstablished()) {
         return SendResult::Gone;
     }
-    if (!connection->send(message.toCbor())) {
+    if (!connection->send(message.toCbor(), net::PeerConnection::Traffic::Bulk)) {
         return connection->isEstablished() ? SendResult::Busy : SendResult::Gone;
     }
     if (auto it = m_sessions.find(connection); it != m_sessions.end()) {
