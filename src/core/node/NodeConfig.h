@@ -35,6 +35,9 @@ struct NodeConfig {
     bool portal = true;
     // Host containers (NET-Script programs under the profile's containers/ folder).
     bool containers = true;
+    // Bytes of the messages waiting in all containers' queues together (each container
+    // has its own bound too, its max_queue_bytes limit).
+    qint64 containerQueuedBytes = qint64{64} * 1024 * 1024;
 
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;

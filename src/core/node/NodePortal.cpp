@@ -107,6 +107,15 @@ QJsonObject NodePortal::portalStatus() {
              {QStringLiteral("refused_rate"), double(s.dials.refusedRate)},
              {QStringLiteral("refused_invalid"), double(s.dials.refusedInvalid)},
          }},
+        {QStringLiteral("queues"),
+         QJsonObject{
+             {QStringLiteral("send_bytes"), double(s.queues.send.used)},
+             {QStringLiteral("send_refused"), double(s.queues.send.refused)},
+             {QStringLiteral("dial_bytes"), double(s.queues.dialBytes)},
+             {QStringLiteral("dial_refused"), double(s.routing.waitingBytesRefused)},
+             {QStringLiteral("container_bytes"), double(s.queues.containerBytes)},
+             {QStringLiteral("container_refused"), double(s.queues.containerRefused)},
+         }},
         {QStringLiteral("agent"), identity::MemberRecord::defaultAgent()},
     };
 }
