@@ -142,7 +142,7 @@ Status Node::start() {
         overlay::ProviderDirectory::lookupThrough(*m_engine),
         overlay::ProviderDirectory::Config{m_config.providerTtlSecs, m_config.providerCacheMs,
                                            m_config.overlay.requestTimeoutMs,
-                                           m_config.providerStore});
+                                           m_config.providerStore, m_config.providerSettleMs});
     // Records peers send are kept only for keys this node is among the k closest to (that
     // it knows of): anywhere else they would only take room.
     m_providers->setResponsibility([this](const Key160 &key) {

@@ -220,6 +220,7 @@ void visitKeys(NodeConfig &c, Visitor &v) {
 
     v.integer("providers/ttlSecs", c.providerTtlSecs, 60);
     v.integer("providers/cacheMs", c.providerCacheMs, 0);
+    v.integer("providers/settleMs", c.providerSettleMs, 0);
     v.integer("providers/maxRecords", c.providerStore.capacity, 1);
     v.integer("providers/maxPerPeer", c.providerStore.perSender, 1);
     v.integer("providers/maxPerHost", c.providerStore.perHost, 1);

@@ -80,6 +80,8 @@ struct NodeConfig {
     qint64 providerTtlSecs = 3600;
     // Resolved container hosts are cached this long.
     qint64 providerCacheMs = 60'000;
+    // A resolve answers with the newest record that came this soon after the first one.
+    qint64 providerSettleMs = 250;
     // Records stored for others: in total, from one peer, naming one host.
     overlay::ProviderStore::Limits providerStore;
 
