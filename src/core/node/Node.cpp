@@ -371,6 +371,7 @@ NodeStatus Node::status() const {
     s.portalSocket = m_portal ? m_portal->socketPath() : QString();
     if (m_sessions) {
         s.activePeers = m_sessions->activeCount();
+        s.relays = int(m_sessions->livePeers().size());
         s.dials = m_sessions->dialPolicy().counters();
         const PeerSessions::Traffic t = m_sessions->traffic();
         s.bytesIn = t.bytesIn;

@@ -80,6 +80,7 @@ QJsonObject NodePortal::portalStatus() {
         {QStringLiteral("confirmed_address"), s.confirmedAddress},
         {QStringLiteral("uptime_s"), double(s.uptimeMs / 1000)},
         {QStringLiteral("connections"), s.activePeers},
+        {QStringLiteral("relays"), s.relays},
         {QStringLiteral("contacts"), s.contacts},
         {QStringLiteral("buckets"), s.buckets},
         {QStringLiteral("bootstrapped"), s.bootstrapped},

@@ -35,6 +35,7 @@ struct NodeStatus {
     int buckets = 0;
     int connections = 0;
     int activePeers = 0;
+    int relays = 0; // active peers used as next hops (PeerSessions::livePeers)
     bool bootstrapped = false;
     bool paused = false;
     QString publicKey;    // hex
