@@ -5,6 +5,7 @@
 #include "container/SnapshotStore.h"
 #include "script/Compiler.h"
 #include "script/Instance.h"
+#include "util/ThreadHandOver.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -254,9 +255,9 @@ void ContainerManager::pump(Runtime *rt) {
     input.receiver = message.container.toHex();
     input.service = message.service;
     input.self = rt->keyHex;
-    m_pool.start([this, serial = rt->serial, message = std::move(message), program = rt->program,
-                  snapshot = rt->data, limits = rt->limits.script,
-                  input = std::move(input)]() mutable {
+    util::handover::start(m_pool, [this, serial = rt->serial, message = std::move(message),
+                                   program = rt->program, snapshot = rt->data,
+                                   limits = rt->limits.script, input = std::move(input)]() mutable {
         QElapsedTimer timer;
         timer.start();
         script::RunResult result;
@@ -265,12 +266,9 @@ void ContainerManager::pump(Runtime *rt) {
             result = script::Instance::run(*program, input, store, limits);
         }
         const qint64 micros = timer.nsecsElapsed() / 1000;
-        QMetaObject::invokeMethod(
-            this,
-            [this, serial, message = std::move(message), result = std::move(result), micros]() {
-                onFinished(serial, message, result, micros);
-            },
-            Qt::QueuedConnection);
+        util::handover::post(this, [this, serial, message = std::move(message),
+                                    result = std::move(result),
+                                    micros]() { onFinished(serial, message, result, micros); });
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A hand-driven peer talks to a real node over loopback and sends what an honest node
 // never would; the node must reject each with a logged reason and keep running.
+#include "LockedSpy.h"
 #include "LogCapture.h"
 #include "identity/MemberRecord.h"
 #include "net/ConnectionManager.h"
@@ -163,7 +164,7 @@ private Q_SLOTS:
         // The node asks us during its lookups; our replies carry bad entries.
         auto *node = m_node->node();
         auto askUs = [&] {
-            QMetaObject::invokeMethod(node, [node] { node->lookup(identity::Key160::random()); });
+            util::handover::post(node, [node] { node->lookup(identity::Key160::random()); });
             return nextMessageOfType(received, overlay::MessageType::FindNode);
         };
         QCborMap find = askUs();
@@ -261,8 +262,8 @@ private Q_SLOTS:
 
         auto *node = m_node->node();
         const Key160 target = Key160::random();
-        QSignalSpy finished(node, &node::Node::lookupFinished);
-        QMetaObject::invokeMethod(node, [node, target] { node->lookup(target); });
+        test::LockedSpy finished(node, &node::Node::lookupFinished);
+        util::handover::post(node, [node, target] { node->lookup(target); });
         const QCborMap find = nextMessageOfType(received, overlay::MessageType::FindNode);
         QVERIFY(!find.isEmpty());
         QCborArray entries;
@@ -275,11 +276,13 @@ private Q_SLOTS:
         nodes.insert(qint64(1), find.value(1));
         nodes.insert(qint64(2), entries);
         QVERIFY(m_connection->send(nodes));
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(finished.begin(), finished.end(),
-                                             [&](const QList<QVariant> &args) {
-                                                 return args.at(0).value<Key160>() == target;
-                                             }),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ([&] {
+                const auto calls = finished.calls();
+                return std::any_of(calls.begin(), calls.end(),
+                                   [&](const auto &call) { return std::get<0>(call) == target; });
+            }()),
+            20000);
         // Positive control: the reply reached the node, and it did dial the trap.
         QTRY_COMPARE(dialled, 1);
         QTest::qWait(200); // connections still in the trap's backlog are counted too

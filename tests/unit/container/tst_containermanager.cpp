@@ -4,6 +4,7 @@
 #include "container/ContainerJson.h"
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
+#include "util/ThreadHandOver.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -169,8 +170,7 @@ private Q_SLOTS:
             threads.emplace_back([manager, key] {
                 for (int i = 0; i < kPerThread; ++i) {
                     const auto m = message(key, QStringLiteral("+1"));
-                    QMetaObject::invokeMethod(
-                        manager, [manager, m] { manager->deliver(m); }, Qt::QueuedConnection);
+                    util::handover::post(manager, [manager, m] { manager->deliver(m); });
                 }
             });
         }
