@@ -2,7 +2,9 @@
 # The two commands: `make run` and `make test`. Both install what is missing first.
 # `make test` also builds the Debian packages and checks them (packaging/check-packages),
 # and runs the unit, integration and fuzz-corpus tests again in a build with
-# AddressSanitizer and UndefinedBehaviorSanitizer ($(BUILD_DIR)-asan, `make sanitize`).
+# AddressSanitizer and UndefinedBehaviorSanitizer ($(BUILD_DIR)-asan, `make sanitize`),
+# and the tests that run nodes and scripts on several threads with ThreadSanitizer
+# ($(BUILD_DIR)-tsan, `make tsan`).
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
@@ -10,8 +12,10 @@ CMAKE_FLAGS ?=
 LAUNCHER := $(if $(shell command -v ccache 2>/dev/null),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 SANITIZE_FLAGS := -DORION_SANITIZE=ON -DORION_BUILD_GUI=OFF -DORION_BUILD_BENCH=OFF \
 	-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1"
+TSAN_FLAGS := -DORION_TSAN=ON -DORION_BUILD_GUI=OFF -DORION_BUILD_BENCH=OFF \
+	-DCMAKE_BUILD_TYPE=Debug
 
-.PHONY: all deps configure build run test sanitize package bench fuzz screenshots format clean
+.PHONY: all deps configure build run test sanitize tsan package bench fuzz screenshots format clean
 
 all: build
 
@@ -35,6 +39,7 @@ test: build
 	cmake --build $(BUILD_DIR) --target package
 	@packaging/check-packages $(BUILD_DIR)
 	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory tsan
 
 # The core, the command-line programs and the tests with ASan + UBSan; any finding fails.
 # tst_overlay_network runs in the plain build only: its 870 lookups with 2 s request
@@ -47,6 +52,32 @@ sanitize: deps
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure -j $(JOBS) --timeout 600 -L "unit|integration|fuzz|netscript" \
 		-E "^tst_overlay_network$$"
+
+# The tests where project code runs on more than one thread, with ThreadSanitizer; any
+# report fails the run. Only these executables are built, and orionctl, which the container
+# tests run (no other programs, GUI or benchmarks).
+# Nodes on their own threads (NodeRunner, Cluster): node/, routing/, portal/, container/;
+# the container thread pool: unit/container; scripts on a pool: tst_netscriptsandbox;
+# portal clients on worker threads: tst_portalserver. Left out: tests/integration/net and
+# the other unit tests run everything on the test thread (nothing for TSan to see); the
+# cli tests run nodes as processes; tst_overlay_network is load-sensitive (see sanitize).
+# Qt comes without TSan: ignore_noninstrumented_modules leaves what Qt's own code does
+# unchecked (its locks still count), src/core/util/ThreadHandOver.h tells TSan about the
+# project's hand-overs, and tests/tsan.supp suppresses races inside Qt's inline templates
+# only. Any report fails the test (exit code 66).
+TSAN_TESTS := tst_containerdefinition tst_containermanager tst_netscriptsandbox \
+	tst_portalserver tst_containerbridge tst_containerdurability tst_containernetwork \
+	tst_containerportal tst_noderunner tst_observed_address tst_overlay_activation \
+	tst_nodeportal tst_routing_network
+empty :=
+space := $(empty) $(empty)
+tsan: deps
+	cmake -S . -B $(BUILD_DIR)-tsan -G Ninja $(LAUNCHER) $(TSAN_FLAGS)
+	cmake --build $(BUILD_DIR)-tsan -j $(JOBS) --target orionctl $(TSAN_TESTS)
+	cd $(BUILD_DIR)-tsan && \
+		TSAN_OPTIONS="halt_on_error=1:exitcode=66:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$(CURDIR)/tests/tsan.supp" \
+		ctest --output-on-failure -j $(JOBS) --timeout 600 \
+		-R "^($(subst $(space),|,$(strip $(TSAN_TESTS))))$$"
 
 # The Debian packages orion and orion-node, written into $(BUILD_DIR).
 package: build
@@ -75,4 +106,4 @@ format:
 	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(BUILD_DIR)-fuzz $(BUILD_DIR)-asan
+	rm -rf $(BUILD_DIR) $(BUILD_DIR)-fuzz $(BUILD_DIR)-asan $(BUILD_DIR)-tsan

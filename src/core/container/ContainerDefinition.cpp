@@ -40,6 +40,7 @@ constexpr LimitField kLimitFields[] = {
     {"max_call_depth", 100'000},
     {"max_wall_clock_ms", 60'000},
     {"max_queue", 1'000'000},
+    {"max_queue_bytes", 1024LL * 1024 * 1024},
     {"max_store_bytes", 1024LL * 1024 * 1024},
 };
 
@@ -115,6 +116,7 @@ QJsonObject ContainerLimits::toJson() const {
             {QStringLiteral("max_call_depth"), script.maxCallDepth},
             {QStringLiteral("max_wall_clock_ms"), script.maxWallClockMs},
             {QStringLiteral("max_queue"), maxQueue},
+            {QStringLiteral("max_queue_bytes"), maxQueueBytes},
             {QStringLiteral("max_store_bytes"), maxStoreBytes}};
 }
 
@@ -162,6 +164,8 @@ Result<ContainerLimits> ContainerLimits::fromJson(const QJsonValue &value,
             out.script.maxWallClockMs = int(n);
         } else if (name == u"max_queue") {
             out.maxQueue = int(n);
+        } else if (name == u"max_queue_bytes") {
+            out.maxQueueBytes = n;
         } else {
             out.maxStoreBytes = n;
         }

@@ -35,8 +35,9 @@ struct AllowList {
 // defaults.
 struct ContainerLimits {
     script::Limits script;
-    int maxQueue = 10'000;                          // messages waiting for this container
-    qint64 maxStoreBytes = qint64{4} * 1024 * 1024; // keys + values kept in the store
+    int maxQueue = 10'000;                           // messages waiting for this container
+    qint64 maxQueueBytes = qint64{16} * 1024 * 1024; // ... and their bodies' bytes
+    qint64 maxStoreBytes = qint64{4} * 1024 * 1024;  // keys + values kept in the store
 
     QJsonObject toJson() const;
     // Reads the overrides in @p value on top of @p defaults; rejects non-positive values and

@@ -32,6 +32,7 @@ QJsonObject ContainerJson::info(const ContainerManager::Info &i) {
     o.insert(QStringLiteral("allow"), i.allow.toJson());
     o.insert(QStringLiteral("limits"), i.limits.toJson());
     o.insert(QStringLiteral("queued"), i.queued);
+    o.insert(QStringLiteral("queued_bytes"), double(i.queuedBytes));
     o.insert(QStringLiteral("counters"), statistics(i.statistics));
     return o;
 }

@@ -5,6 +5,7 @@
 #include "container/SnapshotStore.h"
 #include "script/Compiler.h"
 #include "script/Instance.h"
+#include "util/ThreadHandOver.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -28,6 +29,7 @@ struct ContainerManager::Runtime {
     QHash<QString, QByteArray> data; // the committed store, mirrored for snapshots
     qint64 dataBytes = 0;
     std::deque<ContainerMessage> queue;
+    qint64 queuedBytes = 0; // ContainerMessage::retainedBytes() of the queue
     bool executing = false;
     ContainerLogRing log;
 };
@@ -186,9 +188,35 @@ void ContainerManager::deliver(const ContainerMessage &message) {
                    .arg(rt->queue.size()));
         return;
     }
+    // Bytes as well as messages: 10,000 bodies of 1 MiB would otherwise be memory any
+    // sender can make the node hold. A message for an empty queue of an idle container is
+    // always taken (it runs at once), so a large message never waits for nothing.
+    const qint64 bytes = message.retainedBytes();
+    const bool runsAtOnce = rt->queue.empty() && !rt->executing;
+    if (!runsAtOnce && (rt->queuedBytes + bytes > rt->limits.maxQueueBytes ||
+                        m_queuedBytes + bytes > m_options.maxQueuedBytes)) {
+        ++rt->log.counters().busy;
+        ++m_queueBytesRefused;
+        refuse(message, rt, Status_::Busy, ErrorCode::Busy,
+               QStringLiteral("container %1 has %2 bytes waiting (the node's containers %3)")
+                   .arg(rt->definition.name)
+                   .arg(rt->queuedBytes)
+                   .arg(m_queuedBytes));
+        return;
+    }
     ++rt->log.counters().messagesIn;
     rt->queue.push_back(message);
+    rt->queuedBytes += bytes;
+    m_queuedBytes += bytes;
     pump(rt);
+}
+
+std::deque<ContainerMessage> ContainerManager::takeQueue(Runtime *rt) {
+    std::deque<ContainerMessage> queue;
+    queue.swap(rt->queue);
+    m_queuedBytes -= rt->queuedBytes;
+    rt->queuedBytes = 0;
+    return queue;
 }
 
 void ContainerManager::refuse(const ContainerMessage &message, Runtime *rt, Status_ status,
@@ -216,6 +244,9 @@ void ContainerManager::pump(Runtime *rt) {
     }
     ContainerMessage message = std::move(rt->queue.front());
     rt->queue.pop_front();
+    const qint64 bytes = message.retainedBytes();
+    rt->queuedBytes -= bytes;
+    m_queuedBytes -= bytes;
     rt->executing = true;
 
     script::MessageInput input;
@@ -224,9 +255,9 @@ void ContainerManager::pump(Runtime *rt) {
     input.receiver = message.container.toHex();
     input.service = message.service;
     input.self = rt->keyHex;
-    m_pool.start([this, serial = rt->serial, message = std::move(message), program = rt->program,
-                  snapshot = rt->data, limits = rt->limits.script,
-                  input = std::move(input)]() mutable {
+    util::handover::start(m_pool, [this, serial = rt->serial, message = std::move(message),
+                                   program = rt->program, snapshot = rt->data,
+                                   limits = rt->limits.script, input = std::move(input)]() mutable {
         QElapsedTimer timer;
         timer.start();
         script::RunResult result;
@@ -235,12 +266,9 @@ void ContainerManager::pump(Runtime *rt) {
             result = script::Instance::run(*program, input, store, limits);
         }
         const qint64 micros = timer.nsecsElapsed() / 1000;
-        QMetaObject::invokeMethod(
-            this,
-            [this, serial, message = std::move(message), result = std::move(result), micros]() {
-                onFinished(serial, message, result, micros);
-            },
-            Qt::QueuedConnection);
+        util::handover::post(this, [this, serial, message = std::move(message),
+                                    result = std::move(result),
+                                    micros]() { onFinished(serial, message, result, micros); });
     });
 }
 
@@ -531,8 +559,7 @@ Status ContainerManager::stop(const QString &name) {
     }
     rt->definition = next;
     log(rt, Level::Info, QStringLiteral("stopped"));
-    std::deque<ContainerMessage> dropped;
-    dropped.swap(rt->queue);
+    const std::deque<ContainerMessage> dropped = takeQueue(rt);
     const identity::Key160 key = rt->definition.key;
     Q_EMIT containerStopped(name, key);
     for (const auto &m : dropped) {
@@ -567,8 +594,7 @@ Status ContainerManager::remove(const QString &name) {
     }
     const bool wasStarted = rt->definition.enabled && rt->program;
     const identity::Key160 key = rt->definition.key;
-    std::deque<ContainerMessage> dropped;
-    dropped.swap(rt->queue);
+    const std::deque<ContainerMessage> dropped = takeQueue(rt);
     m_byKey.remove(rt->keyHex);
     m_runtimes.erase(name);
     if (wasStarted) {
@@ -614,13 +640,13 @@ Result<ContainerManager::Info> ContainerManager::info(const QString &name) const
     i.allow = rt->definition.allow;
     i.limits = rt->limits;
     i.queued = int(rt->queue.size());
+    i.queuedBytes = rt->queuedBytes;
     i.executing = rt->executing;
     i.statistics = rt->log.statistics();
     return i;
 }
 
-Result<ContainerManager::Logs> ContainerManager::logs(const QString &name,
-                                                      quint64 sinceId) const {
+Result<ContainerManager::Logs> ContainerManager::logs(const QString &name, quint64 sinceId) const {
     const Runtime *rt = find(name);
     if (!rt) {
         return Result<Logs>::failure(ErrorCode::NotFound,

@@ -37,6 +37,9 @@ public:
         QString databasePath;        // Profile::databasePath()
         ContainerLimits defaults;    // for every limit a container.json does not set
         int maxThreads = 0;          // script pool size; 0 = one per core, at least 2
+        // Bytes of the messages waiting in all containers' queues together; each container
+        // also has its own (ContainerLimits::maxQueueBytes). More are refused as Busy.
+        qint64 maxQueuedBytes = qint64{64} * 1024 * 1024;
     };
 
     // One container as list() reports it.
@@ -51,6 +54,7 @@ public:
         AllowList allow;
         ContainerLimits limits;
         int queued = 0;
+        qint64 queuedBytes = 0; // what the queued messages hold (approximately)
         // An instance is executing at this moment; whether the container accepts messages
         // is `enabled && loaded`.
         bool executing = false;
@@ -113,6 +117,11 @@ public:
     // The container's key pair, for the node to sign its provider records.
     Result<identity::NodeIdentity> containerIdentity(const QString &name) const;
 
+    // Bytes held by the messages waiting in every container's queue, and how many messages
+    // the byte budgets (the container's or the node's) refused.
+    qint64 queuedBytes() const { return m_queuedBytes; }
+    quint64 queueBytesRefused() const { return m_queueBytesRefused; }
+
     // Waits until no instance runs (for shutdown and tests); results are still delivered
     // through the event loop afterwards.
     void waitForIdle();
@@ -151,6 +160,8 @@ private:
     void refuse(const ContainerMessage &message, Runtime *rt, ContainerOutcome::Status status,
                 ErrorCode code, const QString &text);
     void pump(Runtime *rt);
+    // Empties the queue of @p rt (its bytes leave the totals) and returns what it held.
+    std::deque<ContainerMessage> takeQueue(Runtime *rt);
     void onFinished(quint64 serial, const ContainerMessage &message,
                     const script::RunResult &result, qint64 micros);
     void log(Runtime *rt, ContainerLogRing::Level level, const QString &text);
@@ -163,6 +174,8 @@ private:
     QHash<QString, Runtime *> m_byKey;                      // by 40-hex key
     std::vector<Rejection> m_rejected;
     quint64 m_nextSerial = 1;
+    qint64 m_queuedBytes = 0;
+    quint64 m_queueBytesRefused = 0;
     QThreadPool m_pool; // last member: destroyed (and joined) first
 };
 

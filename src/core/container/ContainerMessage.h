@@ -20,6 +20,9 @@ struct ContainerMessage {
     QString service;            // the service named by the sender, may be empty
     QJsonValue body;
     int hops = 0;
+
+    // About the memory this message holds while it waits in a queue (its body and fields).
+    qint64 retainedBytes() const;
 };
 
 } // namespace orion::container

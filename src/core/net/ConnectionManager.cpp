@@ -42,7 +42,8 @@ ConnectionManager::ConnectionManager(const crypto::Ed25519 &identity, QByteArray
     , m_identity(std::make_shared<const crypto::Ed25519>(identity.clone()))
     , m_networkKey(crypto::SecureBuffer::fromBytes(networkKey))
     , m_config(config)
-    , m_listener(new Listener(this)) {
+    , m_listener(new Listener(this))
+    , m_sendBudget(std::make_shared<SendBudget>(SendBudget{config.maxQueuedBytes})) {
     if (networkKey.size() != SecretHandshake::kNetworkKeyBytes) {
         qCWarning(lcNet) << "the network key must have 32 bytes; every handshake will fail";
     }
@@ -188,6 +189,7 @@ void ConnectionManager::leaveHandshake(PeerConnection *connection) {
 void ConnectionManager::adopt(PeerConnection *connection) {
     m_connections.insert(connection);
     connection->setObserver(this);
+    connection->setSendBudget(m_sendBudget);
 }
 
 void ConnectionManager::onPeerMessage(PeerConnection *connection, const QCborValue &message) {

@@ -66,6 +66,9 @@ public:
         friend bool operator==(const Counters &, const Counters &) = default;
     };
     const Counters &counters() const { return m_counters; }
+    // The bytes queued on every connection together, and the routed messages refused
+    // because they had reached TransportConfig::maxQueuedBytes.
+    const SendBudget &sendBudget() const { return *m_sendBudget; }
 
     // Closes every connection (goodbye) and stops listening.
     void closeAll(const QString &reason);
@@ -125,6 +128,7 @@ private:
     QHash<QHostAddress, util::TokenBucket> m_acceptBudget;
     QElapsedTimer m_clock;
     Counters m_counters;
+    std::shared_ptr<SendBudget> m_sendBudget;
 };
 
 } // namespace orion::net

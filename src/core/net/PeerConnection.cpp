@@ -97,7 +97,28 @@ PeerConnection::PeerConnection(const QString &host, quint16 port,
     init();
 }
 
-PeerConnection::~PeerConnection() = default;
+PeerConnection::~PeerConnection() {
+    if (m_budget) {
+        m_budget->used -= m_accounted;
+    }
+}
+
+void PeerConnection::setSendBudget(std::shared_ptr<SendBudget> budget) {
+    if (m_budget) {
+        m_budget->used -= m_accounted;
+    }
+    m_budget = std::move(budget);
+    m_accounted = 0;
+    account();
+}
+
+void PeerConnection::account() {
+    if (m_budget) {
+        const qint64 now = queuedBytes();
+        m_budget->used += now - m_accounted;
+        m_accounted = now;
+    }
+}
 
 void PeerConnection::init() {
     if (!m_inbound) {
@@ -291,7 +312,7 @@ qint64 PeerConnection::queuedBytes() const {
     return m_plainOut.size() + (m_socket ? m_socket->bytesToWrite() : 0);
 }
 
-bool PeerConnection::send(const QCborValue &message) {
+bool PeerConnection::send(const QCborValue &message, Traffic traffic) {
     assertThread();
     if (m_state != State::Established) {
         return false;
@@ -300,12 +321,17 @@ bool PeerConnection::send(const QCborValue &message) {
         m_wantWritable = true;
         return false;
     }
+    if (traffic == Traffic::Bulk && m_budget && m_budget->full()) {
+        ++m_budget->refused;
+        return false;
+    }
     const Status status = MessageFramer::encode(message, m_plainOut);
     if (!status) {
         qCWarning(lcNet) << "not sending to" << qPrintable(describe()) << ":" << status.error();
         return false;
     }
     ++m_messagesSent;
+    account();
     scheduleFlush();
     return true;
 }
@@ -335,6 +361,7 @@ void PeerConnection::flush() {
     m_wire = QByteArray();
     m_plainOut = QByteArray();
     m_sentSinceKeepAlive = true;
+    account();
     // The unbuffered socket hands to the kernel at once whatever fits and signals
     // bytesWritten only for what it had to hold back; a queue that drained right here is
     // reported here.
@@ -350,6 +377,7 @@ void PeerConnection::writeWire(QByteArrayView wire) {
 }
 
 void PeerConnection::checkWritable() {
+    account();
     if (m_wantWritable && m_state == State::Established &&
         queuedBytes() <= m_config.sendHighWaterMark / 2) {
         m_wantWritable = false;
@@ -463,6 +491,7 @@ void PeerConnection::writeGoodbye() {
     }
     m_encryptor.goodbye(wire);
     writeWire(wire);
+    account();
 }
 
 void PeerConnection::finishClose(const QString &reason) {
@@ -487,6 +516,7 @@ void PeerConnection::finishClose(const QString &reason) {
             socket->finish(m_config.closeLinger);
         }
     }
+    account(); // a lingering socket drains on its own, outside the budget
     qCInfo(lcNet).noquote() << "closed" << describe() << "reason:" << reason;
     notifyClosed(reason);
 }

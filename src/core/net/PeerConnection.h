@@ -10,6 +10,7 @@
 #include "net/PeerConnectionObserver.h"
 #include "net/PeerSocket.h"
 #include "net/SecretHandshake.h"
+#include "net/SendBudget.h"
 #include "net/TransportConfig.h"
 
 #include <QBasicTimer>
@@ -45,10 +46,13 @@ public:
                    const TransportConfig &config, QObject *parent = nullptr);
     ~PeerConnection() override;
 
+    // Control: overlay messages, small and needed to keep the node working. Bulk: routed
+    // messages, refused as well while the node's SendBudget is full.
+    enum class Traffic { Control, Bulk };
     // Queues a message. False when the connection is not established, the message is too
-    // large, or the send queue is above its high-water mark; writable() follows once the
-    // queue has drained to half of it.
-    bool send(const QCborValue &message);
+    // large, or the send queue is above its high-water mark (or, for Bulk, the node's
+    // budget is used up); writable() follows once this queue has drained to half of it.
+    bool send(const QCborValue &message, Traffic traffic = Traffic::Control);
     bool canSend() const;
     // Bytes waiting to be written (plaintext not yet encrypted plus socket buffer).
     qint64 queuedBytes() const;
@@ -81,6 +85,9 @@ public:
     qint64 keepAlivesReceived() const { return m_decoder.keepAlivesReceived(); }
 
     QString describe() const;
+    // The node-wide bound on queued bytes this connection counts against; none by default.
+    void setSendBudget(std::shared_ptr<SendBudget> budget);
+
     // Called before each of established(), messageReceived() and closed(); nullptr for none.
     void setObserver(PeerConnectionObserver *observer) { m_observer = observer; }
 
@@ -120,6 +127,8 @@ private:
     void scheduleFlush();
     void flush();
     void writeWire(QByteArrayView wire);
+    // Brings the budget's count of this connection's queued bytes up to date.
+    void account();
     void finishClose(const QString &reason);
     void assertThread() const;
 
@@ -136,6 +145,8 @@ private:
     QString m_closeReason;
 
     PeerConnectionObserver *m_observer = nullptr;
+    std::shared_ptr<SendBudget> m_budget;
+    qint64 m_accounted = 0;                       // this connection's part of m_budget->used
     std::unique_ptr<SecretHandshake> m_handshake; // released once established
     BoxStreamEncryptor m_encryptor;
     BoxStreamDecryptor m_decryptor;

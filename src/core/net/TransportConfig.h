@@ -21,6 +21,10 @@ struct TransportConfig {
     std::chrono::milliseconds closeLinger{5'000};
     // send() refuses new messages while this many bytes wait to be written.
     qint64 sendHighWaterMark = qint64{8} * 1024 * 1024;
+    // All connections of a node together: while this many bytes wait to be written,
+    // routed messages are refused on every connection (overlay messages still go). With
+    // hundreds of connections the high-water mark alone would allow gigabytes.
+    qint64 maxQueuedBytes = qint64{64} * 1024 * 1024;
     // Inbound connections that completed the handshake, in total and per address.
     int maxInbound = 256;
     int maxPerAddress = 8;

@@ -59,7 +59,8 @@ std::vector<Key160> ConnectionPolicy::surplus(std::vector<Connection> connection
     }
     std::vector<Connection> closable;
     for (const auto &c : connections) {
-        if (c.outbound && !c.awaited && !keep.contains(c.peer) && nowMs - c.lastUsedMs >= idleMs) {
+        if ((c.outbound || c.strayInbound) && !c.awaited && !keep.contains(c.peer) &&
+            nowMs - c.lastUsedMs >= idleMs) {
             closable.push_back(c);
         }
     }

@@ -19,6 +19,9 @@ public:
         bool outbound = false; // this node dialled it
         qint64 lastUsedMs = 0; // last message sent or received
         bool awaited = false;  // a reply or a message waits on it: never closed as surplus
+        // Inbound from a peer with a listener that the routing table does not hold (its
+        // limits refused it, or its bucket is full): closed as surplus like an outbound one.
+        bool strayInbound = false;
     };
 
     // The peers to stay connected to: the `neighbours` contacts closest to our own ID,
@@ -29,10 +32,10 @@ public:
     static std::vector<routing::NodeInfo> chosen(const routing::RoutingTable &table, int neighbours,
                                                  int perBucket, qint64 nowMs,
                                                  const QSet<identity::Key160> &connected = {});
-    // The connections to close: only ones this node dialled (an inbound connection is its
-    // dialler's to keep: a node without a listener is reachable only through the
-    // connections it made), never a chosen peer, never one used within `idleMs`; least
-    // recently used first, until at most `maxConnections` remain.
+    // The connections to close: ones this node dialled, and stray inbound ones (an inbound
+    // connection of a contact is its dialler's to keep, and a node without a listener is
+    // reachable only through the connections it made), never a chosen peer, never one used
+    // within `idleMs`; least recently used first, until at most `maxConnections` remain.
     static std::vector<identity::Key160> surplus(std::vector<Connection> connections,
                                                  const std::vector<routing::NodeInfo> &chosen,
                                                  int maxConnections, qint64 nowMs, qint64 idleMs);

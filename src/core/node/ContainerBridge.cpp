@@ -87,7 +87,10 @@ routing::Delivery ContainerBridge::deliver(const RoutedMessage &message) {
     in.service = message.service;
     in.body = message.body.toJsonValue();
     in.hops = message.hops;
-    m_inFlight.insert(message.messageId, message);
+    // Kept to answer it: the headers are enough (the body waits in the container's queue).
+    RoutedMessage header = message;
+    header.body = QCborValue();
+    m_inFlight.insert(message.messageId, std::move(header));
     m_manager->deliver(in); // refusals and failures come back as errorReply
     return routing::Delivery::Accepted;
 }

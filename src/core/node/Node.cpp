@@ -95,10 +95,8 @@ Status Node::start() {
         return Status::success();
     }
     net::TransportConfig transport = m_config.transport;
-    transport.firstMessageMaxBytes =
-        transport.firstMessageMaxBytes > 0
-            ? std::min(transport.firstMessageMaxBytes, overlay::MessageCodec::kMaxActivationBytes)
-            : overlay::MessageCodec::kMaxActivationBytes;
+    const qsizetype cap = MessageCodec::kMaxActivationBytes, asked = transport.firstMessageMaxBytes;
+    transport.firstMessageMaxBytes = asked > 0 ? std::min(asked, cap) : cap;
     m_connections = new net::ConnectionManager(m_identity.keyPair(), m_networkKey.bytes().view(),
                                                transport, this);
 
@@ -123,6 +121,7 @@ Status Node::start() {
         container::ContainerManager::Options options;
         options.containersDirectory = m_profile.containersDirectory();
         options.databasePath = m_profile.databasePath();
+        options.maxQueuedBytes = m_config.containerQueuedBytes;
         m_containerManager = new container::ContainerManager(options, this);
         // Connected before open(), which announces every container it loads.
         m_containerBridge = new ContainerBridge(this, m_containerManager);
@@ -143,7 +142,7 @@ Status Node::start() {
         overlay::ProviderDirectory::lookupThrough(*m_engine),
         overlay::ProviderDirectory::Config{m_config.providerTtlSecs, m_config.providerCacheMs,
                                            m_config.overlay.requestTimeoutMs,
-                                           m_config.providerStore});
+                                           m_config.providerStore, m_config.providerSettleMs});
     // Records peers send are kept only for keys this node is among the k closest to (that
     // it knows of): anywhere else they would only take room.
     m_providers->setResponsibility([this](const Key160 &key) {
@@ -211,18 +210,14 @@ Status Node::abandonStart(Status failure) {
     // Nothing of a failed start stays behind, so that start() can be tried again.
     if (m_containerManager) {
         setContainerEndpoint(nullptr);
-        delete m_containerBridge;
-        m_containerBridge = nullptr;
-        delete m_containerManager;
-        m_containerManager = nullptr;
+        delete std::exchange(m_containerBridge, nullptr);
+        delete std::exchange(m_containerManager, nullptr);
     }
     if (m_portal) {
         m_portal->stop();
-        delete m_portal;
-        m_portal = nullptr;
+        delete std::exchange(m_portal, nullptr);
     }
-    delete m_connections;
-    m_connections = nullptr;
+    delete std::exchange(m_connections, nullptr);
     m_listenEndpoint = {};
     return failure;
 }
@@ -359,6 +354,7 @@ NodeStatus Node::status() const {
         s.connections = int(m_connections->connections().size());
         s.handshaking = m_connections->handshakingCount();
         s.transport = m_connections->counters();
+        s.queues.send = m_connections->sendBudget();
     }
     s.bootstrapped = m_bootstrapper && m_bootstrapper->isBootstrapped();
     s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());
@@ -371,10 +367,13 @@ NodeStatus Node::status() const {
             ++s.containers;
             s.containersRunning += c.enabled && c.loaded ? 1 : 0;
         }
+        s.queues.containerBytes = m_containerManager->queuedBytes();
+        s.queues.containerRefused = m_containerManager->queueBytesRefused();
     }
     s.portalSocket = m_portal ? m_portal->socketPath() : QString();
     if (m_sessions) {
         s.activePeers = m_sessions->activeCount();
+        s.relays = int(m_sessions->livePeers().size());
         s.dials = m_sessions->dialPolicy().counters();
         const PeerSessions::Traffic t = m_sessions->traffic();
         s.bytesIn = t.bytesIn;
@@ -384,11 +383,9 @@ NodeStatus Node::status() const {
     }
     if (m_router) {
         s.routing = m_router->stats();
+        s.queues.dialBytes = m_router->waitingBytes();
     }
-    s.state = !m_sessions         ? NodeState::Stopped
-              : m_paused          ? NodeState::Paused
-              : s.activePeers > 0 ? NodeState::Online
-                                  : NodeState::Connecting;
+    s.state = NodeStatus::stateOf(m_sessions != nullptr, m_paused, s.activePeers);
     s.providerRecords = m_providers ? m_providers->store().size() : 0;
     s.providerRecordsRefused = m_providers ? m_providers->store().refused() : 0;
     return s;

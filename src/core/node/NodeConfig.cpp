@@ -198,6 +198,8 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.positive("routing/routedBurstPerPeer", c.routedBurstPerPeer);
     v.integer("routing/maxQueuedPerPeer", c.maxQueuedPerPeer, 1);
     v.integer("routing/seenCacheSize", c.router.seenCacheSize, 0);
+    v.integer("routing/maxWaitingBytesPerPeer", c.router.maxWaitingBytesPerPeer, qint64{64} * 1024);
+    v.integer("routing/maxWaitingBytes", c.router.maxWaitingBytes, qint64{1024} * 1024);
 
     auto &t = c.transport;
     v.milliseconds("transport/handshakeTimeoutMs", t.handshakeTimeout, 1);
@@ -205,6 +207,7 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.milliseconds("transport/keepAliveIntervalMs", t.keepAliveInterval, 1);
     v.milliseconds("transport/closeLingerMs", t.closeLinger, 0);
     v.integer("transport/sendHighWaterMark", t.sendHighWaterMark, qint64{64} * 1024);
+    v.integer("transport/maxQueuedBytes", t.maxQueuedBytes, qint64{1024} * 1024);
     v.integer("transport/maxInbound", t.maxInbound, 0);
     v.integer("transport/maxPerAddress", t.maxPerAddress, 0);
     v.integer("transport/maxHandshaking", t.maxHandshaking, 1);
@@ -213,8 +216,11 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.milliseconds("transport/firstMessageTimeoutMs", t.firstMessageTimeout, 1);
     v.positive("transport/acceptsPerSecondPerAddress", t.acceptsPerSecondPerAddress);
 
+    v.integer("containers/maxQueuedBytes", c.containerQueuedBytes, qint64{1024} * 1024);
+
     v.integer("providers/ttlSecs", c.providerTtlSecs, 60);
     v.integer("providers/cacheMs", c.providerCacheMs, 0);
+    v.integer("providers/settleMs", c.providerSettleMs, 0);
     v.integer("providers/maxRecords", c.providerStore.capacity, 1);
     v.integer("providers/maxPerPeer", c.providerStore.perSender, 1);
     v.integer("providers/maxPerHost", c.providerStore.perHost, 1);

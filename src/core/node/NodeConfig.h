@@ -35,6 +35,9 @@ struct NodeConfig {
     bool portal = true;
     // Host containers (NET-Script programs under the profile's containers/ folder).
     bool containers = true;
+    // Bytes of the messages waiting in all containers' queues together (each container
+    // has its own bound too, its max_queue_bytes limit).
+    qint64 containerQueuedBytes = qint64{64} * 1024 * 1024;
 
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;
@@ -77,6 +80,8 @@ struct NodeConfig {
     qint64 providerTtlSecs = 3600;
     // Resolved container hosts are cached this long.
     qint64 providerCacheMs = 60'000;
+    // A resolve answers with the newest record that came this soon after the first one.
+    qint64 providerSettleMs = 250;
     // Records stored for others: in total, from one peer, naming one host.
     overlay::ProviderStore::Limits providerStore;
 

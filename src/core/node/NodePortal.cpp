@@ -81,6 +81,7 @@ QJsonObject NodePortal::portalStatus() {
         {QStringLiteral("address_checks_failed"), double(s.addressChecksFailed)},
         {QStringLiteral("uptime_s"), double(s.uptimeMs / 1000)},
         {QStringLiteral("connections"), s.activePeers},
+        {QStringLiteral("relays"), s.relays},
         {QStringLiteral("contacts"), s.contacts},
         {QStringLiteral("contacts_refused_network"), double(s.contactsRefusedNetwork)},
         {QStringLiteral("buckets"), s.buckets},
@@ -118,6 +119,15 @@ QJsonObject NodePortal::portalStatus() {
              {QStringLiteral("refused_scope"), double(s.dials.refusedScope)},
              {QStringLiteral("refused_rate"), double(s.dials.refusedRate)},
              {QStringLiteral("refused_invalid"), double(s.dials.refusedInvalid)},
+         }},
+        {QStringLiteral("queues"),
+         QJsonObject{
+             {QStringLiteral("send_bytes"), double(s.queues.send.used)},
+             {QStringLiteral("send_refused"), double(s.queues.send.refused)},
+             {QStringLiteral("dial_bytes"), double(s.queues.dialBytes)},
+             {QStringLiteral("dial_refused"), double(s.routing.waitingBytesRefused)},
+             {QStringLiteral("container_bytes"), double(s.queues.containerBytes)},
+             {QStringLiteral("container_refused"), double(s.queues.containerRefused)},
          }},
         {QStringLiteral("agent"), identity::MemberRecord::defaultAgent()},
     };

@@ -8,7 +8,11 @@ NodeRunner::NodeRunner(std::unique_ptr<Node> node)
     m_node->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("node-") + m_node->nodeId().shortHex());
     QObject::connect(m_node, &Node::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
-    QObject::connect(&m_thread, &QThread::finished, m_node, &QObject::deleteLater);
+    // The node goes on its own thread as the thread finishes; stop() returns after that.
+    QObject::connect(&m_thread, &QThread::finished, [this, node = m_node] {
+        delete node;
+        util::handover::release(&m_thread);
+    });
 }
 
 NodeRunner::~NodeRunner() {
@@ -32,13 +36,10 @@ Result<QString> NodeRunner::start() {
     }
     Status started;
     QString endpoint;
-    QMetaObject::invokeMethod(
-        m_node,
-        [&] {
-            started = m_node->start();
-            endpoint = started ? m_node->status().listenEndpoint : QString();
-        },
-        Qt::BlockingQueuedConnection);
+    util::handover::call(m_node, [&] {
+        started = m_node->start();
+        endpoint = started ? m_node->status().listenEndpoint : QString();
+    });
     if (!started) {
         return Result<QString>::failure(started.errorValue());
     }
@@ -58,8 +59,10 @@ void NodeRunner::stop() {
     if (!m_thread.isRunning()) {
         return;
     }
-    QMetaObject::invokeMethod(m_node, &Node::requestStop, Qt::QueuedConnection);
+    Node *node = m_node;
+    util::handover::post(node, [node] { node->requestStop(); });
     m_thread.wait();
+    util::handover::acquire(&m_thread);
     m_node = nullptr;
     m_started = false;
 }

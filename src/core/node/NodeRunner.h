@@ -10,12 +10,11 @@
 
 #include "node/Node.h"
 #include "util/Result.h"
+#include "util/ThreadHandOver.h"
 
 #include <QThread>
 
 #include <memory>
-#include <optional>
-#include <type_traits>
 
 namespace orion::node {
 
@@ -41,14 +40,7 @@ public:
     // Runs fn on the node thread and waits for it; returns what fn returns.
     template <typename Fn>
     auto call(Fn fn) -> decltype(fn()) {
-        if constexpr (std::is_void_v<decltype(fn())>) {
-            QMetaObject::invokeMethod(m_node, fn, Qt::BlockingQueuedConnection);
-        } else {
-            std::optional<decltype(fn())> out;
-            QMetaObject::invokeMethod(
-                m_node, [&] { out.emplace(fn()); }, Qt::BlockingQueuedConnection);
-            return std::move(*out);
-        }
+        return util::handover::call(m_node, fn);
     }
 
 private:

@@ -37,6 +37,7 @@ struct NodeStatus {
     int buckets = 0;
     int connections = 0;
     int activePeers = 0;
+    int relays = 0; // active peers used as next hops (PeerSessions::livePeers)
     bool bootstrapped = false;
     bool paused = false;
     QString publicKey;    // hex
@@ -59,7 +60,25 @@ struct NodeStatus {
     net::ConnectionManager::Counters transport;
     // Dials to addresses peers named: made, and refused by the dial policy.
     DialPolicy::Counters dials;
+    // Bytes held for others now in the queues with byte budgets, and the messages they
+    // refused (docs/settings.md: transport/maxQueuedBytes, routing/maxWaitingBytes and
+    // routing.waitingBytesRefused, containers/maxQueuedBytes).
+    struct Queues {
+        net::SendBudget send;      // waiting to be written, all connections
+        qint64 dialBytes = 0;      // routed messages waiting for a dial
+        qint64 containerBytes = 0; // messages waiting for a container
+        quint64 containerRefused = 0;
+        friend bool operator==(const Queues &, const Queues &) = default;
+    };
+    Queues queues;
 
+    // The state of a node that is running (or not), paused (or not), with that many peers.
+    static NodeState stateOf(bool running, bool paused, int activePeers) {
+        return !running          ? NodeState::Stopped
+               : paused          ? NodeState::Paused
+               : activePeers > 0 ? NodeState::Online
+                                 : NodeState::Connecting;
+    }
     // Routed messages dropped here: no route, hop limit, or a busy next hop.
     quint64 routedDropped() const { return routing.noRoute + routing.hopLimit + routing.busy; }
     friend bool operator==(const NodeStatus &, const NodeStatus &) = default;

@@ -188,7 +188,7 @@ void PeerSessions::activate(Session &session, const NodeInfo &peer) {
     m_parts.engine->handlePeerActivated(
         peer, Endpoint(connection->remoteAddress(), connection->remotePort()));
     flushOutbox(peer, connection);
-    if (!m_live.contains(peer.id) && peer.endpoint.isValid()) {
+    if (!m_live.contains(peer.id) && mayRelay(peer, *connection)) {
         m_liveIds.push_back(peer.id);
     }
     m_live.insert_or_assign(peer.id, connection);
@@ -343,7 +343,7 @@ SendResult PeerSessions::sendRouted(const Key160 &peer, const RoutedMessage &mes
     if (!connection || !connection->isEstablished()) {
         return SendResult::Gone;
     }
-    if (!connection->send(message.toCbor())) {
+    if (!connection->send(message.toCbor(), net::PeerConnection::Traffic::Bulk)) {
         return connection->isEstablished() ? SendResult::Busy : SendResult::Gone;
     }
     if (auto it = m_sessions.find(connection); it != m_sessions.end()) {
@@ -472,12 +472,29 @@ void PeerSessions::afterClose(const QByteArray &key, bool dialFailed) {
 
 // --- Connection policy ---------------------------------------------------------------
 
+bool PeerSessions::mayRelay(const NodeInfo &peer, const net::PeerConnection &connection) const {
+    // A peer that dialled us relays only while the routing table holds it: the table's
+    // address limits (per /24 and /64 of the address it connects from) then also bound how
+    // many of the next hops around any key one network can provide. Peers this node dialled
+    // came from its table, a seed or a lookup.
+    return peer.endpoint.isValid() &&
+           (!connection.isInbound() || m_parts.engine->table().contains(peer.id));
+}
+
 void PeerSessions::applyConnectionPolicy() {
     if (m_stopping || m_paused) {
         return;
     }
     const qint64 now = m_clock();
     const auto &table = m_parts.engine->table();
+    // Contacts the table took or dropped since they connected relay, or stop relaying, now.
+    m_liveIds.clear();
+    for (const auto &[id, connection] : m_live) {
+        if (auto it = m_sessions.find(connection);
+            it != m_sessions.end() && mayRelay(it->second.peer, *connection)) {
+            m_liveIds.push_back(id);
+        }
+    }
     // Without a listener nobody can dial us: our k closest neighbours are how we are reached.
     const int neighbours =
         m_config.listen ? m_config.neighbourConnections : m_config.overlay.routing.k;
@@ -496,7 +513,8 @@ void PeerSessions::applyConnectionPolicy() {
             const Key160 &peer = session.peer.id;
             open.push_back(
                 {peer, !session.connection->isInbound(), session.lastUsedMs,
-                 m_parts.router->isWaitingFor(peer) || m_parts.engine->isAwaitingReplyFrom(peer)});
+                 m_parts.router->isWaitingFor(peer) || m_parts.engine->isAwaitingReplyFrom(peer),
+                 session.peer.endpoint.isValid() && !table.contains(peer)});
         }
     }
     for (const Key160 &peer :

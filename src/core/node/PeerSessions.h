@@ -126,6 +126,7 @@ private:
     void handleRouted(Session &session, const QCborMap &map);
     QCborValue activationMessage(bool confirmation, net::PeerConnection *connection) const;
     void flushOutbox(const routing::NodeInfo &peer, net::PeerConnection *connection);
+    bool mayRelay(const routing::NodeInfo &peer, const net::PeerConnection &connection) const;
     // Closes a connection by policy; messages the peer sent before our goodbye still count.
     void retire(Session &session, const QString &reason);
     // connection no longer carries traffic to peer: another usable connection takes over
@@ -153,7 +154,9 @@ private:
     std::map<QByteArray, std::vector<QCborValue>> m_outbox;
     // Active sessions by peer ID (not a QHash: it reserves room for 48 entries at once).
     std::unordered_map<identity::Key160, net::PeerConnection *> m_live;
-    std::vector<identity::Key160> m_liveIds; // the relays among them (peers that listen)
+    // The relays among them: peers that listen, and that the routing table holds when they
+    // dialled this node (mayRelay).
+    std::vector<identity::Key160> m_liveIds;
     std::vector<routing::NodeInfo> m_chosenPeers;
     Traffic m_closed; // of connections that have closed (open ones are read live)
     DialPolicy m_dialPolicy;

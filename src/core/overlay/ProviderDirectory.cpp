@@ -353,22 +353,35 @@ void ProviderDirectory::handleProviders(const NodeInfo &from, const ProvidersMes
             best = record;
         }
     }
-    std::vector<ResolveCallback> callbacks;
-    std::optional<ProviderRecord> found;
     if (best) {
-        found = remember(*best);
-        if (!r.done) {
-            // The first valid answer settles the request; the others may still bring a
-            // newer record into the cache.
-            r.done = true;
-            callbacks = std::move(r.callbacks);
+        remember(*best);
+        if (!r.done && !r.settling) {
+            // The highest sequence number among the answers wins, not the first answer.
+            r.settling = true;
+            if (m_config.settleMs > 0 && !r.waiting.empty()) {
+                m_host.schedule(m_config.settleMs,
+                                guarded([this, id = reply.requestId] { settleResolve(id); }));
+            } else {
+                settleResolve(reply.requestId);
+            }
         }
     }
-    if (r.waiting.empty()) {
+    if (auto again = m_resolves.find(reply.requestId);
+        again != m_resolves.end() && again->second.waiting.empty()) {
         finishResolve(reply.requestId);
     }
-    for (auto &cb : callbacks) {
-        cb(found);
+}
+
+void ProviderDirectory::settleResolve(quint64 requestId) {
+    auto it = m_resolves.find(requestId);
+    if (it == m_resolves.end() || it->second.done) {
+        return;
+    }
+    it->second.done = true;
+    const std::vector<ResolveCallback> callbacks = std::move(it->second.callbacks);
+    const std::optional<ProviderRecord> record = cached(it->second.key);
+    for (const auto &cb : callbacks) {
+        cb(record);
     }
 }
 

@@ -40,6 +40,11 @@ public:
         // A publish or resolve waits this long for answers after its lookup.
         qint64 requestTimeoutMs = 3000;
         ProviderStore::Limits store;
+        // After the first valid answer to a resolve, how long the others may still bring a
+        // newer record before the callers hear the newest one. Without it the first answer
+        // would win, and any node among the closest could answer at once with an old
+        // (validly signed) record to keep senders on a host the container has left.
+        qint64 settleMs = 250;
     };
     // True when this node is among the k closest it knows to a key: only then does it
     // store records for that key that peers send.
@@ -97,6 +102,9 @@ private:
         std::vector<identity::Key160> waiting;
         // The callbacks have run; later answers may still bring a newer record.
         bool done = false;
+        // A valid record came: the request settles when every node asked has answered or
+        // Config::settleMs later, whichever is first.
+        bool settling = false;
     };
     struct Announce {
         identity::Key160 key;
@@ -108,6 +116,9 @@ private:
     void announce(const identity::Key160 &containerKey);
     void finishAnnounce(quint64 requestId);
     void finishResolve(quint64 requestId);
+    // Runs the callbacks of a resolve with the newest record known (the request stays to
+    // take the answers still expected into the cache).
+    void settleResolve(quint64 requestId);
     void handleAdd(const routing::NodeInfo &from, const AddProviderMessage &add);
     void handleProviders(const routing::NodeInfo &from, const ProvidersMessage &reply);
     void handleError(const routing::NodeInfo &from, const ErrorMessage &error);

@@ -196,6 +196,13 @@ RoutedMessage RoutedMessage::makeReply(const identity::Key160 &self, const ident
     return r;
 }
 
+qint64 RoutedMessage::retainedBytes() const {
+    constexpr qint64 kFields = 160; // keys, integers and the object itself
+    return kFields + messageId.size() + inReplyTo.size() +
+           (service.size() + errorText.size()) * qint64(sizeof(QChar)) +
+           util::CborBounds::retainedBytes(body);
+}
+
 RoutedMessage RoutedMessage::makeReceipt(const identity::Key160 &self) const {
     RoutedMessage r;
     r.messageId = newMessageId();

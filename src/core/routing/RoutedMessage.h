@@ -73,6 +73,9 @@ struct RoutedMessage {
                             const QCborValue &replyBody) const;
     // The destination's word that this message reached its endpoint after `hops` hops.
     RoutedMessage makeReceipt(const identity::Key160 &self) const;
+    // About the memory this message holds while it waits in a queue: its body
+    // (util::CborBounds::retainedBytes) and its fields.
+    qint64 retainedBytes() const;
     // Errors, receipts and replies are never answered with an error themselves: that
     // could bounce forever between two nodes that both fail to route.
     bool mayBeAnswered() const { return kind == Kind::Data; }

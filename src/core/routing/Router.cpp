@@ -37,7 +37,7 @@ bool Router::isLive(const Key160 &peer) const {
 int Router::waitingCount() const {
     int n = 0;
     for (const auto &queue : m_waiting) {
-        n += int(queue.size());
+        n += int(queue.messages.size());
     }
     return n;
 }
@@ -140,15 +140,32 @@ Router::Decision Router::onward(RoutedMessage message) {
     }
 
     if (dial) {
+        const bool known = m_waiting.contains(*next);
         auto &queue = m_waiting[*next];
-        if (int(queue.size()) >= m_config.maxWaitingPerPeer) {
+        if (int(queue.messages.size()) >= m_config.maxWaitingPerPeer) {
             ++m_stats.busy;
             return fail(message, ErrorCode::Busy,
                         QStringLiteral("too many messages wait for a connection at %1")
                             .arg(m_self.toHex()));
         }
-        const bool first = queue.empty();
-        queue.push_back(std::move(message));
+        // Bytes as well as messages: 256 bodies of 1 MiB per dialled contact, times the
+        // contacts being dialled, would otherwise be memory any member can make a node hold.
+        const qint64 bytes = message.retainedBytes();
+        if ((!queue.messages.empty() && queue.bytes + bytes > m_config.maxWaitingBytesPerPeer) ||
+            m_waitingBytes + bytes > m_config.maxWaitingBytes) {
+            if (!known) {
+                m_waiting.remove(*next); // no dial was asked for it
+            }
+            ++m_stats.busy;
+            ++m_stats.waitingBytesRefused;
+            return fail(
+                message, ErrorCode::Busy,
+                QStringLiteral("too many bytes wait for a connection at %1").arg(m_self.toHex()));
+        }
+        const bool first = queue.messages.empty();
+        queue.messages.push_back(std::move(message));
+        queue.bytes += bytes;
+        m_waitingBytes += bytes;
         if (first) {
             m_host.connectTo(*next);
         }
@@ -192,32 +209,29 @@ void Router::reject(const RoutedMessage &message, ErrorCode code, const QString 
     fail(message, code, text);
 }
 
-void Router::peerUp(const Key160 &peer) {
-    m_unreachableUntil.remove(peer);
+void Router::release(const Key160 &peer) {
     auto it = m_waiting.find(peer);
     if (it == m_waiting.end()) {
         return;
     }
-    auto queue = std::move(it.value());
+    WaitingQueue queue = std::move(it.value());
     m_waiting.erase(it);
-    for (auto &message : queue) {
+    m_waitingBytes -= queue.bytes;
+    for (auto &message : queue.messages) {
         onward(std::move(message));
     }
+}
+
+void Router::peerUp(const Key160 &peer) {
+    m_unreachableUntil.remove(peer);
+    release(peer);
 }
 
 void Router::connectFailed(const Key160 &peer, bool unreachable) {
     if (unreachable) {
         m_unreachableUntil.insert(peer, m_host.nowMs() + m_config.unreachableForMs);
     }
-    auto it = m_waiting.find(peer);
-    if (it == m_waiting.end()) {
-        return;
-    }
-    auto queue = std::move(it.value());
-    m_waiting.erase(it);
-    for (auto &message : queue) {
-        onward(std::move(message));
-    }
+    release(peer);
 }
 
 } // namespace orion::routing

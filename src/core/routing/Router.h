@@ -39,6 +39,9 @@ public:
         quint64 noRoute = 0;
         quint64 busy = 0;
         quint64 errorsSent = 0;
+        // Of `busy`: refused because the messages waiting for dials held too many bytes,
+        // for that peer or for the whole node.
+        quint64 waitingBytesRefused = 0;
         friend bool operator==(const Stats &, const Stats &) = default;
     };
     // Replaces the choice of the next hop (tests: inconsistent routing tables). Returning
@@ -63,6 +66,8 @@ public:
     void setNextHopOverride(NextHopOverride fn) { m_override = std::move(fn); }
     const Stats &stats() const { return m_stats; }
     int waitingCount() const;
+    // Bytes held by the messages waiting for dials (RoutedMessage::retainedBytes).
+    qint64 waitingBytes() const { return m_waitingBytes; }
     bool isWaitingFor(const identity::Key160 &peer) const { return m_waiting.contains(peer); }
     const RouterConfig &config() const { return m_config; }
 
@@ -79,7 +84,15 @@ private:
     RouterHost &m_host;
     RouterConfig m_config;
     SeenMessageIds m_seen;
-    QHash<identity::Key160, std::vector<RoutedMessage>> m_waiting;
+    struct WaitingQueue {
+        std::vector<RoutedMessage> messages;
+        qint64 bytes = 0;
+    };
+    // Takes the queue of `peer` out (its bytes leave the total) and routes its messages again.
+    void release(const identity::Key160 &peer);
+
+    QHash<identity::Key160, WaitingQueue> m_waiting;
+    qint64 m_waitingBytes = 0;
     QHash<identity::Key160, qint64> m_unreachableUntil;
     NextHopOverride m_override;
     Stats m_stats;

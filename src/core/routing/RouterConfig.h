@@ -12,6 +12,11 @@ struct RouterConfig {
     int seenCacheSize = 16384;
     // Messages held for one peer while it is being dialled; more are answered with Busy.
     int maxWaitingPerPeer = 256;
+    // ... and their bytes (RoutedMessage::retainedBytes), for one peer and for all peers
+    // being dialled together. The first message for a peer is taken whatever its size
+    // (within the total), so a message of the largest size can still wait for a dial.
+    qint64 maxWaitingBytesPerPeer = qint64{4} * 1024 * 1024;
+    qint64 maxWaitingBytes = qint64{32} * 1024 * 1024;
     // A contact that could not be dialled is not tried again as a next hop for this long.
     qint64 unreachableForMs = 30'000;
     // Dial the destination in the background when the routing table knows it but no

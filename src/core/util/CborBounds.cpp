@@ -209,6 +209,31 @@ Status walk(const QCborValue &value, int depth, qint64 &items, const CborBounds 
 
 } // namespace
 
+qint64 CborBounds::retainedBytes(const QCborValue &value) {
+    constexpr qint64 kPerItem = 16;
+    if (value.isTag()) {
+        return kPerItem + retainedBytes(value.taggedValue());
+    }
+    if (value.isByteArray()) {
+        return kPerItem + value.toByteArray().size();
+    }
+    if (value.isString()) {
+        return kPerItem + value.toString().size() * qint64(sizeof(QChar));
+    }
+    qint64 bytes = kPerItem;
+    if (value.isArray()) {
+        for (const QCborValue &element : value.toArray()) {
+            bytes += retainedBytes(element);
+        }
+    } else if (value.isMap()) {
+        const QCborMap map = value.toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            bytes += retainedBytes(it.key()) + retainedBytes(it.value());
+        }
+    }
+    return bytes;
+}
+
 Status CborBounds::checkValue(const QCborValue &value) const {
     qint64 items = 0;
     return walk(value, 0, items, *this);

@@ -24,6 +24,11 @@ struct CborBounds {
     Status checkBytes(QByteArrayView bytes) const;
     // The same bounds for a value already in memory (one made locally, before it is sent).
     Status checkValue(const QCborValue &value) const;
+
+    // About the memory a decoded value holds: the bytes of its strings plus a fixed cost per
+    // item. What the byte budgets of queues count; values that reach them passed checkBytes(),
+    // so the walk is bounded by its depth and item limits.
+    static qint64 retainedBytes(const QCborValue &value);
 };
 
 } // namespace orion::util

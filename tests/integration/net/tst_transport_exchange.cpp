@@ -145,6 +145,87 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(b.inbox.size(), accepted, 20000);
     }
 
+    // Many connections whose queues fill at once (peers that read slowly): the node-wide
+    // budget bounds their sum for routed (bulk) traffic, while overlay (control) messages
+    // still go. Positive control: without the budget every connection fills to its mark.
+    void sendBudgetBoundsAllConnectionsTogether() {
+        constexpr int kPeers = 4;
+        const QByteArray body(10000, 'q');
+        const auto fill = [&](Node &a, std::vector<std::unique_ptr<Node>> &peers) {
+            std::vector<net::PeerConnection *> connections;
+            for (int i = 0; i < kPeers; ++i) {
+                peers.push_back(std::make_unique<Node>());
+                auto *c = a.manager->connectTo(QStringLiteral("127.0.0.1"), peers.back()->port(),
+                                               peers.back()->publicKey());
+                connections.push_back(c);
+            }
+            for (auto *c : connections) {
+                if (!QTest::qWaitFor([c] { return c->isEstablished(); }, 20000)) {
+                    return std::vector<int>{};
+                }
+            }
+            // Without running the event loop nothing drains.
+            std::vector<int> accepted;
+            for (auto *c : connections) {
+                int n = 0;
+                while (c->send(QCborValue(body), net::PeerConnection::Traffic::Bulk) && n < 1000) {
+                    ++n;
+                }
+                accepted.push_back(n);
+            }
+            return accepted;
+        };
+        net::TransportConfig config = quickConfig();
+        config.sendHighWaterMark = 256 * 1024;
+
+        config.maxQueuedBytes = 0; // no node-wide bound
+        {
+            Node a(config);
+            std::vector<std::unique_ptr<Node>> peers;
+            const auto accepted = fill(a, peers);
+            QCOMPARE(int(accepted.size()), kPeers);
+            for (int n : accepted) {
+                QVERIFY(n * body.size() >= config.sendHighWaterMark); // each filled to its mark
+            }
+            QVERIFY(a.manager->sendBudget().used >= kPeers * config.sendHighWaterMark);
+            QCOMPARE(a.manager->sendBudget().refused, qint64(0));
+        }
+
+        config.maxQueuedBytes = 600 * 1024;
+        Node a(config);
+        std::vector<std::unique_ptr<Node>> peers;
+        const auto accepted = fill(a, peers);
+        QCOMPARE(int(accepted.size()), kPeers);
+        const qint64 used = a.manager->sendBudget().used;
+        QVERIFY(used >= config.maxQueuedBytes);
+        QVERIFY(used < config.maxQueuedBytes + 2 * body.size());
+        QCOMPARE(accepted.back(), 0); // the last connection got nothing routed
+        QCOMPARE(a.manager->sendBudget().refused, qint64(2)); // once each for the last two
+        // Overlay messages still go while the budget is used up.
+        auto *last = a.manager->connectionFor(peers.back()->publicKey());
+        QVERIFY(last && last->send(QCborMap{{QStringLiteral("find"), 1}}));
+        // Once the queues drain, the budget counts (almost) nothing again, and every message
+        // accepted arrived.
+        int total = 1;
+        for (int n : accepted) {
+            total += n;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                qsizetype arrived = 0;
+                for (const auto &p : peers) {
+                    arrived += p->inbox.size();
+                }
+                return arrived == total;
+            }(),
+            20000);
+        QTRY_COMPARE_WITH_TIMEOUT(a.manager->sendBudget().used, qint64(0), 20000);
+        for (const auto &p : peers) {
+            a.manager->connectionFor(p->publicKey())->close(QStringLiteral("done"));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(a.manager->sendBudget().used, qint64(0), 20000);
+    }
+
     void keepAliveHoldsAnIdleConnection() {
         net::TransportConfig config = quickConfig();
         config.idleTimeout = std::chrono::milliseconds(800);

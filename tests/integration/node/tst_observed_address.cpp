@@ -9,7 +9,6 @@
 #include "node/BootstrapList.h"
 #include "node/NodeRunner.h"
 
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 

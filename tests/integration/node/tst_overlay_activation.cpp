@@ -3,9 +3,11 @@
 // what an honest node never would; the node must reject each with a logged reason and keep
 // running.
 #include "HostilePeer.h"
+#include "LockedSpy.h"
 #include "LogCapture.h"
 #include "node/NodeRunner.h"
 #include "overlay/MessageCodec.h"
+#include "util/ThreadHandOver.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -128,7 +130,7 @@ private Q_SLOTS:
         // The node asks us during its lookups; our replies carry bad entries.
         auto *node = m_node->node();
         auto askUs = [&] {
-            QMetaObject::invokeMethod(node, [node] { node->lookup(identity::Key160::random()); });
+            util::handover::post(node, [node] { node->lookup(identity::Key160::random()); });
             return m_peer->next(MessageType::FindNode);
         };
         QCborMap find = askUs();
@@ -205,15 +207,17 @@ private Q_SLOTS:
 
         auto *node = m_node->node();
         const Key160 target = Key160::random();
-        QSignalSpy finished(node, &node::Node::lookupFinished);
-        QMetaObject::invokeMethod(node, [node, target] { node->lookup(target); });
+        test::LockedSpy finished(node, &node::Node::lookupFinished);
+        util::handover::post(node, [node, target] { node->lookup(target); });
         QVERIFY(!m_peer->next(MessageType::FindNode).isEmpty());
         QCOMPARE(m_peer->amplifiedReplies(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(finished.begin(), finished.end(),
-                                             [&](const QList<QVariant> &args) {
-                                                 return args.at(0).value<Key160>() == target;
-                                             }),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ([&] {
+                const auto calls = finished.calls();
+                return std::any_of(calls.begin(), calls.end(),
+                                   [&](const auto &call) { return std::get<0>(call) == target; });
+            }()),
+            20000);
         // Positive control: the reply reached the node, and it did dial the trap.
         QTRY_COMPARE(m_peer->trapConnections(), 1);
         QTest::qWait(200); // connections still in the trap's backlog are counted too

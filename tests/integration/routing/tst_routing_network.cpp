@@ -3,6 +3,7 @@
 // routed messages between 200 random pairs each arrive exactly once; a message to a
 // stopped node comes back as a route error; a container key published on one node
 // resolves everywhere and can be messaged; forged provider records are rejected.
+#include "LockedSpy.h"
 #include "LogCapture.h"
 #include "LoopbackConfig.h"
 #include "node/BootstrapList.h"
@@ -265,7 +266,7 @@ private Q_SLOTS:
     void unansweredMessageTimesOutAtTheOrigin() {
         const int from = 2, to = 5;
         QSemaphore hold;
-        QMetaObject::invokeMethod(nodeAt(to), [&hold] { hold.acquire(); });
+        util::handover::post(nodeAt(to), [&hold] { hold.acquire(); });
         bool held = true;
         // Whatever fails below, the node's thread goes on.
         const auto unhold = qScopeGuard([&] {
@@ -327,13 +328,13 @@ private Q_SLOTS:
         const Key160 key = routing::NodeInfo::idForPublicKey(containerKey.publicKey());
         TestContainer container(key);
         auto *hostNode = nodeAt(host);
-        QSignalSpy published(hostNode, &node::Node::containerPublished);
+        test::LockedSpy published(hostNode, &node::Node::containerPublished);
         m_threads[host]->call([&] {
             hostNode->setContainerEndpoint(&container);
             hostNode->publishContainer(containerKey);
         });
-        QVERIFY(published.wait(15000));
-        QVERIFY(published.first().at(1).toInt() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(published.count() > 0, 15000);
+        QVERIFY(std::get<1>(published.calls().front()) > 0);
 
         QMutex mutex;
         std::map<int, Key160> resolved;
@@ -351,7 +352,7 @@ private Q_SLOTS:
                     resolved[i] = found && k == key ? hostId : Key160();
                 },
                 Qt::DirectConnection));
-            QMetaObject::invokeMethod(n, [n, key] { n->resolveContainer(key); });
+            util::handover::post(n, [n, key] { n->resolveContainer(key); });
             ++asked;
         }
         QTRY_VERIFY_WITH_TIMEOUT(([&] {

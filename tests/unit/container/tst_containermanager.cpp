@@ -4,6 +4,7 @@
 #include "container/ContainerJson.h"
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
+#include "util/ThreadHandOver.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -169,8 +170,7 @@ private Q_SLOTS:
             threads.emplace_back([manager, key] {
                 for (int i = 0; i < kPerThread; ++i) {
                     const auto m = message(key, QStringLiteral("+1"));
-                    QMetaObject::invokeMethod(
-                        manager, [manager, m] { manager->deliver(m); }, Qt::QueuedConnection);
+                    util::handover::post(manager, [manager, m] { manager->deliver(m); });
                 }
             });
         }
@@ -340,6 +340,75 @@ private Q_SLOTS:
         }
     }
 
+    // Large messages sent faster than a container runs: its queue, and the queues of all
+    // containers together, are bounded in bytes; the refused ones are answered Busy.
+    // Positive control: without the byte bounds the same messages are all held.
+    void queuesAreBoundedInBytes() {
+        const QString big(256 * 1024, QLatin1Char('x')); // holds 512 KiB
+        const auto flood = [&](ContainerManager &manager, const QString &key, int count) {
+            QList<QByteArray> ids;
+            for (int i = 0; i < count; ++i) {
+                // Delivered in one turn of the event loop: the first runs, the rest wait.
+                const auto m = message(key, big);
+                ids.append(m.messageId);
+                manager.deliver(m);
+            }
+            return ids;
+        };
+        const qint64 messageBytes = message(QString(40, QLatin1Char('0')), big).retainedBytes();
+        QVERIFY(messageBytes > 2 * big.size());
+
+        {
+            ContainerManager::Options o = options();
+            o.maxQueuedBytes = qint64{1} << 40;
+            m_manager.reset();
+            m_manager = std::make_unique<ContainerManager>(o);
+            QVERIFY(m_manager->open().ok());
+            const QString a = create(QStringLiteral("a"), example(QStringLiteral("echo.ns")), {},
+                                     {{QStringLiteral("max_queue_bytes"), 1024.0 * 1024 * 1024}});
+            Recorder rec(*m_manager);
+            flood(*m_manager, a, 40);
+            QCOMPARE(m_manager->queuedBytes(), 39 * messageBytes); // ~20 MiB held
+            QCOMPARE(m_manager->queueBytesRefused(), quint64(0));
+            QTRY_COMPARE_WITH_TIMEOUT(rec.outcomes.size(), 40, 30000);
+        }
+
+        ContainerManager::Options o = options();
+        o.maxQueuedBytes = 3 * 1024 * 1024;
+        m_manager.reset();
+        m_manager = std::make_unique<ContainerManager>(o);
+        QVERIFY(m_manager->open().ok());
+        const QJsonObject twoMiB{{QStringLiteral("max_queue_bytes"), 2.0 * 1024 * 1024}};
+        const QString a =
+            create(QStringLiteral("b1"), example(QStringLiteral("echo.ns")), {}, twoMiB);
+        const QString b =
+            create(QStringLiteral("b2"), example(QStringLiteral("echo.ns")), {}, twoMiB);
+        Recorder rec(*m_manager);
+        const auto first = flood(*m_manager, a, 40);
+        // One runs; the queue takes what fits in 2 MiB.
+        const int queuedA = int(2 * 1024 * 1024 / messageBytes);
+        QCOMPARE(m_manager->info(QStringLiteral("b1"))->queued, queuedA);
+        QCOMPARE(m_manager->queuedBytes(), queuedA * messageBytes);
+        const auto second = flood(*m_manager, b, 40);
+        // The second container gets only what is left of the node's 3 MiB.
+        const int queuedB = int(3 * 1024 * 1024 / messageBytes) - queuedA;
+        QCOMPARE(m_manager->info(QStringLiteral("b2"))->queued, queuedB);
+        QVERIFY(m_manager->queuedBytes() <= o.maxQueuedBytes);
+        QCOMPARE(m_manager->queueBytesRefused(), quint64(80 - 2 - queuedA - queuedB));
+        for (const auto &ids : {first, second}) {
+            int busy = 0;
+            for (const QByteArray &id : ids) {
+                busy += rec.errors.value(id).first == orion::ErrorCode::Busy;
+            }
+            QVERIFY(busy > 0);
+        }
+        QCOMPARE(qsizetype(m_manager->queueBytesRefused()), rec.errors.size());
+        // Everything taken runs; the counts return to zero.
+        QTRY_COMPARE_WITH_TIMEOUT(rec.outcomes.size(), 80, 30000);
+        QCOMPARE(m_manager->queuedBytes(), qint64(0));
+        QCOMPARE(m_manager->info(QStringLiteral("b1"))->queuedBytes, qint64(0));
+    }
+
     void failedInstanceWritesNothing() {
         Recorder rec(*m_manager);
         const QString key =
@@ -484,8 +553,9 @@ private Q_SLOTS:
         QVERIFY(!m_manager->logs(QStringLiteral("nope"), 0).ok());
         QCOMPARE(all->statistics.counts.completed, quint64(1100));
         // On the portal the run times are numbers.
-        const QJsonObject counters =
-            ContainerJson::logs(QStringLiteral("logger"), *all).value(QStringLiteral("counters")).toObject();
+        const QJsonObject counters = ContainerJson::logs(QStringLiteral("logger"), *all)
+                                         .value(QStringLiteral("counters"))
+                                         .toObject();
         QVERIFY(counters.value(QStringLiteral("p99_run_us")).isDouble());
         QVERIFY(counters.value(QStringLiteral("mean_run_us")).isDouble());
     }

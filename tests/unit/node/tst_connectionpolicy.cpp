@@ -104,6 +104,26 @@ private Q_SLOTS:
         QVERIFY(ConnectionPolicy::surplus(open, {kept}, 100, 10'000, 1'000).empty());
     }
 
+    void surplusClosesStrayInboundButNotContactsOrLeaves() {
+        // Inbound: a contact's (its dialler keeps it), a leaf's (no listener), and strays
+        // (a listener the table does not hold): only the strays may go.
+        std::vector<ConnectionPolicy::Connection> open;
+        std::vector<Key160> strays;
+        for (int i = 0; i < 4; ++i) {
+            const NodeInfo n = randomNode(quint16(60 + i));
+            open.push_back({n.id, false, 0, false, true});
+            strays.push_back(n.id);
+        }
+        const NodeInfo contact = randomNode(70), leaf = randomNode(71);
+        open.push_back({contact.id, false, 0, false, false});
+        open.push_back({leaf.id, false, 0, false, false});
+        const auto closed = ConnectionPolicy::surplus(open, {}, 0, 10'000, 0);
+        QCOMPARE(int(closed.size()), 4);
+        for (const Key160 &id : closed) {
+            QVERIFY(std::find(strays.begin(), strays.end(), id) != strays.end());
+        }
+    }
+
     void surplusKeepsAwaitedConnections() {
         // Idle by the clock, but a reply (or a routed message) waits on two of them.
         std::vector<ConnectionPolicy::Connection> open;

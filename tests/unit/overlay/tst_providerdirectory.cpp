@@ -240,7 +240,13 @@ std::optional<std::optional<ProviderRecord>> resolveOn(FakeNet &net, int from, c
 class TestProviderDirectory : public QObject {
     Q_OBJECT
 
-    ProviderDirectory::Config m_config{600, 60'000, 3000};
+    const ProviderDirectory::Config m_config = [] {
+        ProviderDirectory::Config c;
+        c.ttlSecs = 600;
+        c.cacheMs = 60'000;
+        c.requestTimeoutMs = 3000;
+        return c;
+    }();
 
 private Q_SLOTS:
     void publishStoresAtTheKClosest() {
@@ -515,7 +521,7 @@ private Q_SLOTS:
 
         // Positive control: the same answer from a node that was asked is taken.
         net.inject(near.front(), asker, ProvidersMessage{requestId, {claim}});
-        net.run();
+        net.advance(m_config.settleMs);
         QVERIFY(result);
         QCOMPARE(*result, std::optional(claim));
         // A second answer from the same node counts for nothing.
@@ -526,8 +532,20 @@ private Q_SLOTS:
         QCOMPARE(net.dir(asker).cached(key)->sequence, quint64(7));
     }
 
+    // A node among the closest answers at once with an old, validly signed record (the
+    // container's previous host); a newer one comes from another node a little later.
+    // The newest wins. Positive control: when the first answer settles the request
+    // (settleMs 0), the stale record wins.
+    void highestSequenceWins_data() {
+        QTest::addColumn<qint64>("settleMs");
+        QTest::newRow("first answer settles (control)") << qint64(0);
+        QTest::newRow("answers settle for 250 ms") << qint64(250);
+    }
     void highestSequenceWins() {
-        FakeNet net(12, m_config);
+        QFETCH(qint64, settleMs);
+        ProviderDirectory::Config config = m_config;
+        config.settleMs = settleMs;
+        FakeNet net(12, config);
         const auto container = crypto::Ed25519::generate();
         const Key160 key = keyOf(container);
         const int asker = 0;
@@ -550,15 +568,25 @@ private Q_SLOTS:
         std::optional<std::optional<ProviderRecord>> result;
         net.dir(asker).resolve(key, [&](std::optional<ProviderRecord> r) { result = r; });
         net.run();
-        // Within one answer the highest sequence number wins; the first answer settles it.
-        QVERIFY(result);
-        QCOMPARE(*result, std::optional(old));
         const quint64 requestId = net.sentBy<GetProvidersMessage>(asker).front().second.requestId;
-        // A later answer with a newer record replaces it for the next send...
+        if (settleMs == 0) {
+            // Within one answer the highest sequence number wins, but the stale record of the
+            // first answer settles the request.
+            QVERIFY(result);
+            QCOMPARE(*result, std::optional(old));
+            net.inject(near[1], asker, ProvidersMessage{requestId, {moved}});
+            net.run();
+            QCOMPARE(net.dir(asker).cached(key), std::optional(moved)); // too late for the caller
+            return;
+        }
+        QVERIFY(!result); // still listening
         net.inject(near[1], asker, ProvidersMessage{requestId, {moved}});
         net.run();
-        QCOMPARE(net.dir(asker).cached(key), std::optional(moved));
-        // ...and an even later one with an older record does not undo that.
+        QVERIFY(!result);
+        net.advance(settleMs);
+        QVERIFY(result);
+        QCOMPARE(*result, std::optional(moved));
+        // An even later answer with an older record does not undo that.
         net.inject(near[2], asker, ProvidersMessage{requestId, {old}});
         net.run();
         QCOMPARE(net.dir(asker).cached(key), std::optional(moved));

@@ -210,6 +210,73 @@ private Q_SLOTS:
         QCOMPARE(error->errorCode, RoutedMessage::ErrorCode::NoRoute);
     }
 
+    // A member sends large messages towards contacts that must be dialled first: the
+    // queues waiting for those dials are bounded in bytes, per contact and in total, and
+    // the sender hears Busy. Positive control: without the byte bounds the same messages
+    // are all held.
+    void waitingForDialsIsBoundedInBytes() {
+        const QByteArray body(64 * 1024, 'x');
+        constexpr int kContacts = 8, kPerContact = 40;
+        const auto attack = [&](routing::RouterConfig config, Router *&router, FakeHost *&host,
+                                FakeNet &net) {
+            const int a = net.add(key(0x80), config);
+            host = net.members[size_t(a)].host.get();
+            router = net.members[size_t(a)].router.get();
+            for (int c = 1; c <= kContacts; ++c) {
+                host->known.push_back(key(quint8(c)));
+            }
+            int waiting = 0;
+            for (int c = 1; c <= kContacts; ++c) {
+                for (int i = 0; i < kPerContact; ++i) {
+                    auto m = net.data(a, key(quint8(c)));
+                    m.origin = key(0x90); // a peer's message, passing through
+                    m.body = QCborValue(body);
+                    waiting += router->route(m, key(0x90)).outcome == Router::Outcome::Waiting;
+                }
+            }
+            return waiting;
+        };
+        const qint64 messageBytes = [&] {
+            FakeNet sizing;
+            auto m = sizing.data(sizing.add(key(0x80)), key(1));
+            m.body = QCborValue(body);
+            return m.retainedBytes();
+        }();
+        QVERIFY(messageBytes > body.size());
+
+        routing::RouterConfig unbounded;
+        unbounded.maxWaitingBytesPerPeer = unbounded.maxWaitingBytes = qint64{1} << 40;
+        FakeNet controlNet;
+        Router *control = nullptr;
+        FakeHost *controlHost = nullptr;
+        QCOMPARE(attack(unbounded, control, controlHost, controlNet), kContacts * kPerContact);
+        QCOMPARE(control->waitingBytes(), kContacts * kPerContact * messageBytes); // ~20 MiB
+        QCOMPARE(control->stats().waitingBytesRefused, quint64(0));
+
+        routing::RouterConfig bounded;
+        bounded.maxWaitingBytesPerPeer = 1024 * 1024;
+        bounded.maxWaitingBytes = 4 * 1024 * 1024;
+        FakeNet net;
+        Router *router = nullptr;
+        FakeHost *host = nullptr;
+        const int waiting = attack(bounded, router, host, net);
+        QVERIFY(waiting > 0);
+        QVERIFY(router->waitingBytes() <= bounded.maxWaitingBytes);
+        QCOMPARE(router->waitingBytes(), waiting * messageBytes);
+        QCOMPARE(router->stats().waitingBytesRefused, quint64(kContacts * kPerContact - waiting));
+        // Each contact holds at most its own share: 15 messages of 64 KiB fit in 1 MiB.
+        QVERIFY(waiting <= kContacts * int(bounded.maxWaitingBytesPerPeer / messageBytes));
+        // What was refused was answered: errors go to the origin, over the network.
+        QCOMPARE(router->stats().errorsSent, router->stats().waitingBytesRefused);
+
+        // The dials fail: every queue is released and the count returns to zero.
+        for (int c = 1; c <= kContacts; ++c) {
+            router->connectFailed(key(quint8(c)));
+        }
+        QCOMPARE(router->waitingBytes(), qint64(0));
+        QCOMPARE(router->waitingCount(), 0);
+    }
+
     void congestedConnectionAnswersBusy() {
         FakeNet net;
         const int a = net.add(key(0x80)), b = net.add(key(0x01));
