@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Sybils against a real node: 30 member identities dial it from one address, each claiming
-// a listener in another /24. The routing table's per-network limits count the address they
-// connect from, so few enter it; the others must neither serve as next hops (relays) nor
-// keep their connections once the node has more than it needs.
+// Sybils (test::HostilePeer) against a real node: 30 member identities dial it from one
+// address, each claiming a listener in another /24. The routing table's per-network limits count
+// the address they connect from, so few enter it; the others must neither serve as next hops
+// (relays) nor keep their connections once the node has more than it needs.
+#include "HostilePeer.h"
 #include "LogCapture.h"
 #include "LoopbackConfig.h"
-#include "identity/MemberRecord.h"
-#include "net/ConnectionManager.h"
 #include "node/NodeRunner.h"
-#include "overlay/MessageCodec.h"
 
-#include <QCborMap>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <QtTest>
@@ -23,14 +19,6 @@ using namespace orion;
 namespace {
 
 constexpr int kSybils = 30;
-
-QCborMap activation(const identity::MemberRecord &record) {
-    QCborMap map;
-    map.insert(qint64(0), int(overlay::MessageType::Activation));
-    map.insert(qint64(1), overlay::kProtocolVersion);
-    map.insert(qint64(2), record.toCborMap());
-    return map;
-}
 
 } // namespace
 
@@ -45,14 +33,7 @@ class TestSybilRelays : public QObject {
     quint16 m_port = 0;
     node::NodeConfig m_config;
 
-    struct Sybil {
-        identity::NodeIdentity identity = identity::NodeIdentity::generate();
-        std::unique_ptr<net::ConnectionManager> manager;
-        net::PeerConnection *connection = nullptr;
-        bool confirmed = false;
-        bool closed = false; // the connection is deleted once closed: only this flag stays
-    };
-    std::vector<std::unique_ptr<Sybil>> m_sybils;
+    std::vector<std::unique_ptr<test::HostilePeer>> m_sybils;
 
     node::NodeStatus status() {
         node::Node *n = m_node->node();
@@ -75,37 +56,23 @@ private Q_SLOTS:
     }
 
     void sybilsFromOneNetworkAreFewRelays() {
+        std::vector<net::PeerConnection *> connections;
         for (int i = 0; i < kSybils; ++i) {
-            auto s = std::make_unique<Sybil>();
-            s->manager = std::make_unique<net::ConnectionManager>(
-                s->identity.keyPair(), m_networkKey.bytes().view(), net::TransportConfig{});
-            Sybil *raw = s.get();
-            connect(s->manager.get(), &net::ConnectionManager::messageReceived, this,
-                    [raw](net::PeerConnection *, const QCborValue &m) {
-                        raw->confirmed =
-                            raw->confirmed || overlay::MessageCodec::typeOf(m) ==
-                                                  int(overlay::MessageType::Confirmation);
-                    });
-            connect(s->manager.get(), &net::ConnectionManager::connectionClosed, this,
-                    [raw](net::PeerConnection *, const QString &) { raw->closed = true; });
-            s->connection = s->manager->connectTo(QStringLiteral("127.0.0.1"), m_port,
-                                                  m_nodeIdentity.publicKey());
-            m_sybils.push_back(std::move(s));
+            m_sybils.push_back(std::make_unique<test::HostilePeer>(m_networkKey));
+            connections.push_back(
+                m_sybils.back()->connect({m_port, m_nodeIdentity.publicKey()}, 20000));
+            QVERIFY(connections.back());
         }
         for (int i = 0; i < kSybils; ++i) {
-            Sybil &s = *m_sybils[size_t(i)];
-            QTRY_VERIFY_WITH_TIMEOUT(s.connection->isEstablished(), 20000);
             // A listener in a /24 of its own, on loopback addresses (127.N.0.1) so that
             // nothing ever leaves this machine should the node dial one.
-            auto record =
-                identity::MemberRecord::create(s.identity, m_networkKey.networkId(),
-                                               {QStringLiteral("127.%1.0.1").arg(i + 1)}, 4321);
-            record.sign(s.identity);
-            QVERIFY(s.connection->send(activation(record)));
+            test::HostilePeer &s = *m_sybils[size_t(i)];
+            QVERIFY(connections[size_t(i)]->send(
+                s.activation(s.record({QStringLiteral("127.%1.0.1").arg(i + 1)}, 4321))));
         }
         // Positive control: every Sybil was activated by the node.
         for (const auto &s : m_sybils) {
-            QTRY_VERIFY_WITH_TIMEOUT(s->confirmed, 20000);
+            QVERIFY(!s->next(overlay::MessageType::Confirmation, 20000).isEmpty());
         }
         const node::NodeStatus now = status();
         const auto &routing = m_config.overlay.routing;
@@ -113,6 +80,9 @@ private Q_SLOTS:
         QVERIFY2(now.contacts <= routing.maxPerSubnetInTable,
                  qPrintable(QString::number(now.contacts)));
         QVERIFY(now.contacts > 0);
+        // The others were refused for their network, and counted.
+        QVERIFY2(now.contactsRefusedNetwork >= kSybils - now.contacts,
+                 qPrintable(QString::number(now.contactsRefusedNetwork)));
         // Only those serve as next hops; before, every Sybil with a listener did (30).
         QVERIFY2(now.relays <= now.contacts, qPrintable(QString::number(now.relays)));
         std::printf("%d Sybils activated: %d contacts, %d relays, %d connections\n", kSybils,
@@ -124,7 +94,7 @@ private Q_SLOTS:
             status().activePeers <= std::max(m_config.maxConnections, status().contacts), 20000);
         int closed = 0;
         for (const auto &s : m_sybils) {
-            closed += s->closed ? 1 : 0;
+            closed += s->closeReasons().isEmpty() ? 0 : 1;
         }
         QVERIFY2(closed >= kSybils - routing.maxPerSubnetInTable,
                  qPrintable(QString::number(closed)));
