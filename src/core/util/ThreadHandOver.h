@@ -80,7 +80,7 @@ public:
 template <typename Fn>
 void post(QObject *receiver, Fn &&fn) {
     release(receiver);
-    const QtCall call;
+    [[maybe_unused]] const QtCall call;
     QMetaObject::invokeMethod(
         receiver,
         [receiver, fn = std::forward<Fn>(fn)]() mutable {
@@ -100,7 +100,7 @@ auto call(QObject *receiver, Fn &&fn) -> std::invoke_result_t<Fn &> {
     [[maybe_unused]] std::conditional_t<std::is_void_v<R>, char, std::optional<R>> out{};
     release(receiver);
     {
-        const QtCall call;
+        [[maybe_unused]] const QtCall call;
         QMetaObject::invokeMethod(
             receiver,
             [receiver, &fn, &out, &done] {
@@ -124,7 +124,7 @@ auto call(QObject *receiver, Fn &&fn) -> std::invoke_result_t<Fn &> {
 template <typename Fn>
 void start(QThreadPool &pool, Fn &&fn) {
     release(&pool);
-    const QtCall call;
+    [[maybe_unused]] const QtCall call;
     pool.start([pool = &pool, fn = std::forward<Fn>(fn)]() mutable {
         acquire(pool);
         fn();
