@@ -387,7 +387,7 @@ NodeStatus Node::status() const {
     }
     s.state = NodeStatus::stateOf(m_sessions != nullptr, m_paused, s.activePeers);
     s.providerRecords = m_providers ? m_providers->store().size() : 0;
-    s.providerRecordsRefused = m_providers ? m_providers->store().refused() : 0;
+    s.providerRecordsRefused = m_providers ? m_providers->refusedAdds() : 0;
     return s;
 }
 

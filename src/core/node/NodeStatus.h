@@ -54,7 +54,7 @@ struct NodeStatus {
     int providerRecords = 0;           // provider records stored for others
     int containers = 0;                // containers hosted here
     int containersRunning = 0;         // enabled and loaded
-    qint64 providerRecordsRefused = 0; // over a quota or with the store full
+    qint64 providerRecordsRefused = 0; // add-provider refused: invalid, not near, quota, full
     // Inbound connections in the handshake now, and what the inbound limits turned away.
     int handshaking = 0;
     net::ConnectionManager::Counters transport;

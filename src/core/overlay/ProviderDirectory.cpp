@@ -13,6 +13,10 @@ using routing::NodeInfo;
 
 namespace {
 
+constexpr qint64 kRefusalLogIntervalMs = 60 * 1000;
+// Peers whose last logged refusal is remembered; past it the memory starts over.
+constexpr qsizetype kRefusalLogPeers = 1024;
+
 // Removes `id` from `waiting`; false when it was not there (not asked, or answered already).
 bool takeWaiting(std::vector<Key160> &waiting, const Key160 &id) {
     const auto it = std::find(waiting.begin(), waiting.end(), id);
@@ -306,8 +310,18 @@ void ProviderDirectory::handleAdd(const NodeInfo &from, const AddProviderMessage
             ? Status::failure(QStringLiteral("this node is not among the closest to the key"))
             : m_store.accept(*add.record, nowSecs(), from.id);
     if (!ok) {
-        qCWarning(lcOverlay) << "provider record from" << from.id.shortHex()
-                             << "rejected:" << ok.error();
+        ++m_refusedAdds;
+        const qint64 now = m_host.nowMs();
+        if (auto last = m_refusalLoggedMs.constFind(from.id);
+            last == m_refusalLoggedMs.cend() || now - *last >= kRefusalLogIntervalMs) {
+            if (m_refusalLoggedMs.size() >= kRefusalLogPeers) {
+                m_refusalLoggedMs.clear();
+            }
+            m_refusalLoggedMs.insert(from.id, now);
+            qCWarning(lcOverlay).noquote()
+                << "provider record from" << from.id.shortHex() << "rejected:" << ok.error()
+                << "(further refusals from this peer are counted, logged once a minute)";
+        }
         ErrorMessage error;
         error.code = ErrorCode::Rejected;
         error.refType = int(MessageType::AddProvider);

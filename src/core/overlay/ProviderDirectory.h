@@ -81,6 +81,9 @@ public:
     bool handleMessage(const routing::NodeInfo &from, const OverlayMessage &message);
 
     const ProviderStore &store() const { return m_store; }
+    // add-provider requests refused since the directory was made: invalid records, keys this
+    // node is not among the closest to, and what the store refused (quotas, full).
+    qint64 refusedAdds() const { return m_refusedAdds; }
     // A record this node stores for others (unexpired).
     std::optional<ProviderRecord> stored(const identity::Key160 &containerKey) const;
     // Stores a record as if `sender` had sent it (verification and quotas included).
@@ -145,6 +148,9 @@ private:
     std::unordered_map<quint64, Announce> m_announces;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
     bool m_stopped = false;
+    qint64 m_refusedAdds = 0;
+    // When each peer's refused record was last logged: a flood logs once a minute per peer.
+    QHash<identity::Key160, qint64> m_refusalLoggedMs;
 };
 
 } // namespace orion::overlay

@@ -488,6 +488,9 @@ private Q_SLOTS:
         QVERIFY(!errors.empty());
         QCOMPARE(errors.back().requestId, quint64(7));
         QVERIFY(errors.back().message.contains(QStringLiteral("not among the closest")));
+        // Counted where status reads it, though the store itself never saw the record.
+        QCOMPARE(net.dir(holder).refusedAdds(), qint64(1));
+        QCOMPARE(net.dir(holder).store().refused(), qint64(0));
         // Positive control: the key it is responsible for is stored.
         QVERIFY(net.dir(holder).stored(keyOf(near)));
     }
