@@ -19,8 +19,8 @@ public:
         bool outbound = false; // this node dialled it
         qint64 lastUsedMs = 0; // last message sent or received
         bool awaited = false;  // a reply or a message waits on it: never closed as surplus
-        // Inbound from a peer with a listener that the routing table does not hold (its
-        // limits refused it, or its bucket is full): closed as surplus like an outbound one.
+        // Inbound from a peer with a listener that the routing table's address limits keep
+        // out (its network has its share already): closed as surplus like an outbound one.
         bool strayInbound = false;
     };
 

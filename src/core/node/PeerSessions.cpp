@@ -481,6 +481,16 @@ bool PeerSessions::mayRelay(const NodeInfo &peer, const net::PeerConnection &con
            (!connection.isInbound() || m_parts.engine->table().contains(peer.id));
 }
 
+bool PeerSessions::strayInbound(const Session &session) const {
+    // Only a peer the table's address limits turn away: one whose bucket is merely full is
+    // still its dialler's to keep (it chose this node as a neighbour and would dial again
+    // at once, a handshake each time the connection went idle).
+    const net::PeerConnection &c = *session.connection;
+    const auto &table = m_parts.engine->table();
+    return c.isInbound() && session.peer.endpoint.isValid() && !table.contains(session.peer.id) &&
+           table.refusesNetworkOf(session.peer.id, Endpoint(c.remoteAddress(), c.remotePort()));
+}
+
 void PeerSessions::applyConnectionPolicy() {
     if (m_stopping || m_paused) {
         return;
@@ -514,7 +524,7 @@ void PeerSessions::applyConnectionPolicy() {
             open.push_back(
                 {peer, !session.connection->isInbound(), session.lastUsedMs,
                  m_parts.router->isWaitingFor(peer) || m_parts.engine->isAwaitingReplyFrom(peer),
-                 session.peer.endpoint.isValid() && !table.contains(peer)});
+                 strayInbound(session)});
         }
     }
     for (const Key160 &peer :

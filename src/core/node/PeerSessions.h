@@ -127,6 +127,8 @@ private:
     QCborValue activationMessage(bool confirmation, net::PeerConnection *connection) const;
     void flushOutbox(const routing::NodeInfo &peer, net::PeerConnection *connection);
     bool mayRelay(const routing::NodeInfo &peer, const net::PeerConnection &connection) const;
+    // An inbound peer with a listener that the table's address limits keep out: surplus.
+    bool strayInbound(const Session &session) const;
     // Closes a connection by policy; messages the peer sent before our goodbye still count.
     void retire(Session &session, const QString &reason);
     // connection no longer carries traffic to peer: another usable connection takes over

@@ -69,6 +69,10 @@ QString RoutingTable::diversityRefusal(quint64 subnet, int index, const Contact 
     return {};
 }
 
+bool RoutingTable::refusesNetworkOf(const identity::Key160 &id, const Endpoint &observedAt) const {
+    return !diversityRefusal(observedAt.subnetKey(), bucketIndexFor(id), nullptr).isEmpty();
+}
+
 std::optional<Contact> RoutingTable::takeAdmissibleReplacement(int index,
                                                                const Contact *replacing) {
     KBucket &bucket = m_buckets[size_t(index)];

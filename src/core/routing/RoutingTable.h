@@ -58,6 +58,9 @@ public:
     // Contacts turned away by the per-address limits since the table was made (an eclipse
     // attempt shows here: identities that connect from one network).
     qint64 refusedForNetwork() const { return m_refusedForNetwork; }
+    // Whether the per-address limits would turn `id` away now, connecting from `observedAt`
+    // (its network already has its share of the bucket or of the table).
+    bool refusesNetworkOf(const identity::Key160 &id, const Endpoint &observedAt) const;
 
     // Bucket activity drives refresh: a bucket nobody looked into for a while is refreshed
     // by a lookup of a random key in its range.

@@ -101,6 +101,46 @@ private Q_SLOTS:
         QVERIFY(m_log->contains(QStringLiteral("surplus connection")));
     }
 
+    // The opposite case, honest peers with listeners: peers the table leaves out only
+    // because their buckets are full chose this node as a neighbour; closing them would make
+    // each dial again at once, a handshake per idle period, for ever.
+    void peersOutsideAFullBucketKeepTheirConnections() {
+        node::NodeConfig config = m_config;
+        config.overlay.routing.k = 1; // every bucket full after its first contact
+        QTemporaryDir dir;
+        const identity::NodeIdentity identity = identity::NodeIdentity::generate();
+        node::NodeRunner runner(std::make_unique<node::Node>(
+            node::Profile(dir.path()), identity.clone(), m_networkKey.clone(), config));
+        auto started = runner.start();
+        QVERIFY(started.ok());
+        const test::HostilePeer::Target target{routing::Endpoint::parse(*started)->port(),
+                                               identity.publicKey()};
+        constexpr int kPeers = 6; // fewer than maxPerSubnetInTable: no network is over its share
+        QVERIFY(kPeers < config.overlay.routing.maxPerSubnetInTable);
+        std::vector<std::unique_ptr<test::HostilePeer>> peers;
+        for (int i = 0; i < kPeers; ++i) {
+            peers.push_back(std::make_unique<test::HostilePeer>(m_networkKey));
+            QVERIFY(peers.back()->listen().ok());
+            QVERIFY(peers.back()->activate(target));
+        }
+        node::Node *n = runner.node();
+        auto statusNow = [&] { return runner.call([n] { return n->status(); }); };
+        // Ten policy ticks: before, every peer the table did not hold was closed at the first.
+        QTest::qWait(int(config.connectionPolicyIntervalMs) * 10);
+        const node::NodeStatus now = statusNow();
+        // Positive control: some peers are outside the table and the node holds more
+        // connections than maxConnections, so the policy had surplus to look for.
+        QVERIFY2(now.contacts < kPeers, qPrintable(QString::number(now.contacts)));
+        QVERIFY(now.activePeers > config.maxConnections);
+        QCOMPARE(now.activePeers, kPeers);
+        for (const auto &p : peers) {
+            QVERIFY2(p->closeReasons().isEmpty(),
+                     qPrintable(p->closeReasons().join(QStringLiteral("; "))));
+        }
+        peers.clear();
+        runner.stop();
+    }
+
     void cleanupTestCase() {
         m_sybils.clear();
         if (m_node) {

@@ -270,6 +270,35 @@ private Q_SLOTS:
         // The refusals are counted (the node's status shows them).
         QCOMPARE(table.refusedForNetwork(), 40 - tableOnly.maxPerSubnetInTable);
         QCOMPARE(claimed.refusedForNetwork(), 0);
+        // The connection policy asks the same question of a peer not in the table: one more
+        // from that address is kept out, one from another network is not.
+        const Key160 next = ids.random();
+        QVERIFY(table.refusesNetworkOf(next, from));
+        QVERIFY(!table.refusesNetworkOf(
+            next, Endpoint(QHostAddress(QStringLiteral("192.0.2.9")), 51000)));
+        QVERIFY(!claimed.refusesNetworkOf(next, from)); // its contacts are elsewhere
+    }
+
+    // A full bucket is not a network over its share: a peer that waits for room is not
+    // what the limits keep out.
+    void aFullBucketIsNotANetworkOverItsShare() {
+        Ids ids(9);
+        const Key160 self = ids.random();
+        RoutingConfig config;
+        config.k = 2;
+        RoutingTable table(self, config);
+        // Far half of the key space: bucket 0 before any split takes everyone not near self.
+        int added = 0;
+        for (int i = 0; added < 40 && i < 400; ++i) {
+            NodeInfo n = ids.node(ids.random());
+            n.endpoint = Endpoint(QHostAddress(QStringLiteral("198.51.%1.1").arg(i % 250)), 4000);
+            added += table.seen(n, 0).update == RoutingTable::Update::Added ? 1 : 0;
+        }
+        const Key160 newcomer = ids.random();
+        const int index = table.bucketIndexFor(newcomer);
+        QVERIFY(int(table.bucket(index).contacts().size()) >= config.k); // its bucket is full
+        QVERIFY(!table.refusesNetworkOf(
+            newcomer, Endpoint(QHostAddress(QStringLiteral("203.0.113.50")), 4000)));
     }
 
     // The replacement cache takes contacts without counting them; promoting one checks the
