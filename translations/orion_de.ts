@@ -470,6 +470,49 @@
     </message>
 </context>
 <context>
+    <name>NodeStateWords</name>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>waiting for peers</source>
+        <translation>wartet auf Peers</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>online (1 peer)</source>
+        <translation>online (1 Peer)</translation>
+    </message>
+    <message>
+        <source>online (%1 peers)</source>
+        <translation>online (%1 Peers)</translation>
+    </message>
+    <message>
+        <source>offline (no network)</source>
+        <translation>offline (kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>

@@ -194,7 +194,10 @@ Status NodeProcess::run(const QString &hostPort) {
         }
         QThread::msleep(50);
     }
-    if (auto exported = ctl({QStringLiteral("member"), QStringLiteral("export"), memberFile()});
+    // A node that does not listen has no member file anyone could dial; export refuses it.
+    if (auto exported =
+            listen ? ctl({QStringLiteral("member"), QStringLiteral("export"), memberFile()})
+                   : Result<QString>(QString());
         !exported) {
         return Status::failure(QStringLiteral("member export: ") + exported.error());
     }

@@ -19,6 +19,8 @@ class NodeStateText {
 
 public:
     static QString label(NodeState state);
+    // With the peer count, the reason of a failure or a missing network.
+    static QString label(const node::NodeStatus &status);
 };
 
 } // namespace orion::app::facade

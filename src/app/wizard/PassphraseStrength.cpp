@@ -1,72 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizard/PassphraseStrength.h"
 
-#include <QSet>
-
-#include <cmath>
-
 namespace orion::app::wizard {
 
-namespace {
-// Passwords that appear at the top of every leaked list; containing one costs most of the
-// estimate, because guessers try them first.
-const char *const kCommon[] = {"password", "passwort", "123456", "qwerty", "qwertz", "letmein",
-                               "welcome",  "admin",    "orion",  "secret", "geheim", "abc123",
-                               "iloveyou", "monkey",   "dragon", "111111", "000000"};
-} // namespace
-
-double PassphraseStrength::entropyBits(const QString &passphrase) {
-    if (passphrase.isEmpty()) {
-        return 0;
-    }
-    bool lower = false, upper = false, digit = false, symbol = false, other = false;
-    for (const QChar c : passphrase) {
-        if (c.unicode() >= 128) {
-            other = true;
-        } else if (c.isLower()) {
-            lower = true;
-        } else if (c.isUpper()) {
-            upper = true;
-        } else if (c.isDigit()) {
-            digit = true;
-        } else {
-            symbol = true;
-        }
-    }
-    const int alphabet = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) +
-                         (symbol ? 33 : 0) + (other ? 100 : 0);
-    // Only distinct characters count fully: "aaaaaaaa" is not eight random letters.
-    const int distinct = int(QSet<QChar>(passphrase.begin(), passphrase.end()).size());
-    const double effectiveLength = distinct + 0.25 * (passphrase.size() - distinct);
-    double bits = effectiveLength * std::log2(std::max(alphabet, 2));
-    const QString folded = passphrase.toLower();
-    for (const char *word : kCommon) {
-        if (folded.contains(QLatin1String(word))) {
-            bits -= 6.0 * double(qstrlen(word));
-        }
-    }
-    return std::max(0.0, bits);
-}
-
-int PassphraseStrength::score(const QString &passphrase) {
-    if (passphrase.size() < kMinimumLength) {
-        return 0;
-    }
-    const double bits = entropyBits(passphrase);
-    if (bits < 35) {
-        return 0;
-    }
-    if (bits < 50) {
-        return 1;
-    }
-    if (bits < 65) {
-        return 2;
-    }
-    if (bits < 85) {
-        return 3;
-    }
-    return 4;
-}
+using identity::PassphrasePolicy;
 
 QString PassphraseStrength::label(int score) {
     switch (score) {
@@ -84,12 +21,14 @@ QString PassphraseStrength::label(int score) {
 }
 
 QString PassphraseStrength::hint(const QString &passphrase) {
-    if (passphrase.size() < kMinimumLength) {
+    switch (PassphrasePolicy::verdict(passphrase)) {
+    case PassphrasePolicy::Verdict::TooShort:
         return tr("Use at least %n character(s).", nullptr, kMinimumLength);
-    }
-    if (score(passphrase) < 3) {
+    case PassphrasePolicy::Verdict::Weak:
         return tr("Longer is better: several unrelated words make a strong passphrase that is "
                   "easy to remember.");
+    case PassphrasePolicy::Verdict::Good:
+        break;
     }
     return {};
 }

@@ -11,6 +11,58 @@
 
 namespace orion::cli {
 
+namespace {
+
+// What a failed send means, in the user's words, from the portal's typed error (its code,
+// and the route error's name in "reason"); empty when there is nothing better to say than
+// the node's own message.
+QString sendFailure(const QString &code, const QString &reason, const QString &target,
+                    const QString &service, double timeoutS) {
+    const QString shortTarget = target.left(8);
+    if (reason == u"no_route" || reason == u"unresolved") {
+        return QStringLiteral("no node or container with the key %1… could be found: it is not "
+                              "in this network, or no peer of this node leads to it")
+            .arg(shortTarget);
+    }
+    if (reason == u"no_endpoint") {
+        return service.isEmpty()
+                   ? QStringLiteral("%1… is a node, not a container: say which service on it "
+                                    "should get the message with --service NAME (every node "
+                                    "answers \"echo\" and \"ping\")")
+                         .arg(shortTarget)
+                   : QStringLiteral("the node %1… has no service \"%2\" (is the program "
+                                    "that listens for it running?)")
+                         .arg(shortTarget, service);
+    }
+    if (reason == u"endpoint_failed") {
+        return QStringLiteral("the container %1… took the message but failed while handling "
+                              "it; 'orionctl container logs NAME' on its node says why")
+            .arg(shortTarget);
+    }
+    if (reason == u"refused") {
+        return QStringLiteral("%1… refused the message: its allow-list does not admit this "
+                              "sender or service")
+            .arg(shortTarget);
+    }
+    if (reason == u"busy") {
+        return QStringLiteral("%1… or a node on the way is too busy right now; try again in "
+                              "a moment")
+            .arg(shortTarget);
+    }
+    if (reason == u"hop_limit" || reason == u"loop") {
+        return QStringLiteral("the message went from node to node without reaching %1…")
+            .arg(shortTarget);
+    }
+    if (reason == u"timeout" || code == u"timeout") {
+        return QStringLiteral("no answer from %1… within %2 s (--timeout waits longer)")
+            .arg(shortTarget)
+            .arg(timeoutS);
+    }
+    return {};
+}
+
+} // namespace
+
 QJsonValue parseBody(const QString &text) {
     // Any JSON value (also a bare number, string or literal) counts as JSON; anything
     // else is sent as a string.
@@ -77,7 +129,11 @@ int sendCommand(const QStringList &args) {
     auto reply = ctx.client().request(QStringLiteral("send"), request,
                                       wait || waitDelivery ? timeoutMs + 5000 : 30000);
     if (!reply) {
-        return ctx.fail(QStringLiteral("send"), reply.error());
+        const QString plain =
+            sendFailure(ctx.client().lastErrorCode(), ctx.client().lastErrorReason(),
+                        parser.positionalArguments().at(0), parser.value(serviceOption), timeoutS);
+        return plain.isEmpty() ? ctx.fail(QStringLiteral("send"), reply.error())
+                               : ctx.failPlain(QStringLiteral("send"), plain, reply.error());
     }
     if (wait) {
         ctx.printJson(reply->value(QStringLiteral("reply")).toObject());

@@ -3,11 +3,17 @@
 #include "CtlCommands.h"
 #include "CtlContext.h"
 
+#include "node/Invite.h"
 #include "util/AtomicFile.h"
+#include "util/Hex.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace orion::cli {
 
@@ -50,8 +56,9 @@ QString joinStrings(const QJsonArray &array) {
 int statusCommand(const QStringList &args) {
     CtlContext ctx;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Shows the node's ID, listen addresses, uptime, peers and traffic."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Shows the node's state (the same words as the desktop app), its ID, listen addresses, "
+        "uptime, peers, imported members and whether they were reached, and traffic."));
     ctx.addCommonOptions(parser);
     ctx.parse(parser, args, 0, 0);
     if (!ctx.connect()) {
@@ -66,25 +73,52 @@ int statusCommand(const QStringList &args) {
         return 0;
     }
     const QJsonObject &s = *status;
+    // Label, value: printed in one aligned column, the state first (NodeStateWords).
+    std::vector<std::pair<QString, QString>> rows;
     auto row = [&](const char *label, const QString &value) {
-        ctx.out << QString::fromLatin1(label).leftJustified(10) << value << "\n";
+        rows.emplace_back(QString::fromLatin1(label), value);
     };
+    row("state", s.value(QStringLiteral("state")).toString());
     row("node", s.value(QStringLiteral("node_id")).toString());
     row("network", s.value(QStringLiteral("network_id")).toString());
     row("listen", s.value(QStringLiteral("listen")).toArray().isEmpty()
                       ? QStringLiteral("(not listening)")
                       : joinStrings(s.value(QStringLiteral("listen")).toArray()));
     row("uptime", humanDuration(qint64(s.value(QStringLiteral("uptime_s")).toDouble())));
-    row("peers", QStringLiteral("%1 connected, %2 known")
+    row("peers", QStringLiteral("%1 connected, %2 known%3")
                      .arg(s.value(QStringLiteral("connections")).toInt())
-                     .arg(s.value(QStringLiteral("contacts")).toInt()));
+                     .arg(s.value(QStringLiteral("contacts")).toInt())
+                     .arg(s.value(QStringLiteral("bootstrapped")).toBool()
+                              ? QStringLiteral(" (bootstrapped)")
+                              : QString()));
+    for (const auto &v : s.value(QStringLiteral("member_checks")).toArray()) {
+        const QJsonObject m = v.toObject();
+        const QString result = m.value(QStringLiteral("result")).toString();
+        QString text = QStringLiteral("%1 at %2: ")
+                           .arg(m.value(QStringLiteral("node_id")).toString().left(8),
+                                m.value(QStringLiteral("address")).toString());
+        text += result == u"reached"    ? QStringLiteral("reached")
+                : result == u"checking" ? QStringLiteral("checking…")
+                                        : QStringLiteral("not reached: ") +
+                                              m.value(QStringLiteral("reason")).toString();
+        row("imported", text);
+    }
     row("messages", QStringLiteral("%1 in, %2 out")
                         .arg(qint64(s.value(QStringLiteral("messages_in")).toDouble()))
                         .arg(qint64(s.value(QStringLiteral("messages_out")).toDouble())));
     row("traffic", QStringLiteral("%1 in, %2 out")
                        .arg(humanBytes(s.value(QStringLiteral("bytes_in")).toDouble()),
                             humanBytes(s.value(QStringLiteral("bytes_out")).toDouble())));
+    row("stored", QStringLiteral("%1 provider record(s) for others")
+                      .arg(s.value(QStringLiteral("provider_records")).toInt()));
     row("agent", s.value(QStringLiteral("agent")).toString());
+    int width = 0;
+    for (const auto &[label, value] : rows) {
+        width = std::max(width, int(label.size()));
+    }
+    for (const auto &[label, value] : rows) {
+        ctx.out << label.leftJustified(width + 2) << value << "\n";
+    }
     ctx.out.flush();
     return 0;
 }
@@ -93,7 +127,9 @@ int peersCommand(const QStringList &args) {
     CtlContext ctx;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Lists the contacts of the node's routing table."));
+        QStringLiteral("Lists the contacts of the node's routing table: ID, PREFIX (how many "
+                       "leading bits of its ID equal this node's; more is closer), address, "
+                       "score, round-trip time and state."));
     ctx.addCommonOptions(parser);
     ctx.parse(parser, args, 0, 0);
     if (!ctx.connect()) {
@@ -110,7 +146,7 @@ int peersCommand(const QStringList &args) {
     const QJsonArray list = peers->value(QStringLiteral("peers")).toArray();
     ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                    .arg(QStringLiteral("NODE"), -40)
-                   .arg(QStringLiteral("BITS"), 4)
+                   .arg(QStringLiteral("PREFIX"), 6)
                    .arg(QStringLiteral("ADDRESS"), -22)
                    .arg(QStringLiteral("SCORE"), 6)
                    .arg(QStringLiteral("RTT ms"), 7)
@@ -120,13 +156,17 @@ int peersCommand(const QStringList &args) {
         const double rtt = p.value(QStringLiteral("rtt_ms")).toDouble(-1);
         ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                        .arg(p.value(QStringLiteral("node_id")).toString(), -40)
-                       .arg(p.value(QStringLiteral("distance_bits")).toInt(), 4)
+                       .arg(p.value(QStringLiteral("distance_bits")).toInt(), 6)
                        .arg(p.value(QStringLiteral("address")).toString(), -22)
                        .arg(p.value(QStringLiteral("score")).toDouble(), 6, 'f', 2)
                        .arg(rtt < 0 ? QStringLiteral("-") : QString::number(rtt, 'f', 1), 7)
                        .arg(p.value(QStringLiteral("state")).toString());
     }
     ctx.out << list.size() << " contacts\n";
+    if (!list.isEmpty()) {
+        ctx.out << "PREFIX: leading bits of the contact's ID equal to this node's (more is "
+                   "closer in the key space)\n";
+    }
     ctx.out.flush();
     return 0;
 }
@@ -137,7 +177,8 @@ int memberCommand(const QStringList &args) {
     parser.setApplicationDescription(
         QStringLiteral("export FILE: writes the running node's signed member file.\n"
                        "import FILE: verifies a member file and adds it as a bootstrap peer of the "
-                       "running node."));
+                       "running node, which then checks that the member answers (see status).\n"
+                       "import URI: the same with the member file of an invite (orion:join?…)."));
     ctx.addCommonOptions(parser);
     const QCommandLineOption addressOption(QStringLiteral("address"),
                                            QStringLiteral("Address to publish (export)."),
@@ -180,24 +221,48 @@ int memberCommand(const QStringList &args) {
         ctx.out << "wrote " << file << "\n";
         return 0;
     }
+    QJsonObject member;
+    if (node::Invite::isInvite(file)) {
+        // An invite: the member file inside, if the invite is for this node's network.
+        auto invite = node::Invite::parse(file);
+        if (!invite) {
+            return ctx.fail(QStringLiteral("member import"), invite.error());
+        }
+        auto status = ctx.client().request(QStringLiteral("status"));
+        if (!status) {
+            return ctx.fail(QStringLiteral("member import"), status.error());
+        }
+        if (status->value(QStringLiteral("network_id")).toString() !=
+            util::Hex::encode(invite->networkKey.networkId())) {
+            return ctx.fail(QStringLiteral("member import"),
+                            QStringLiteral("the invite is for another network than this node's "
+                                           "(join it with 'orion-node init --invite URI' on a "
+                                           "new profile)"));
+        }
+        member = invite->member.toJsonObject();
+    }
     QFile in(file);
-    if (!in.open(QIODevice::ReadOnly)) {
+    if (member.isEmpty() && !in.open(QIODevice::ReadOnly)) {
         return ctx.fail(QStringLiteral("member import"),
                         QStringLiteral("cannot read %1: %2").arg(file, in.errorString()));
     }
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(in.readAll(), &parseError);
-    if (!doc.isObject()) {
-        return ctx.fail(QStringLiteral("member import"),
-                        QStringLiteral("%1 is not a member file (JSON: %2)")
-                            .arg(file, parseError.errorString()));
+    if (member.isEmpty()) {
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(in.readAll(), &parseError);
+        if (!doc.isObject()) {
+            return ctx.fail(QStringLiteral("member import"),
+                            QStringLiteral("%1 is not a member file (JSON: %2)")
+                                .arg(file, parseError.errorString()));
+        }
+        member = doc.object();
     }
-    auto reply = ctx.client().request(QStringLiteral("member.import"),
-                                      {{QStringLiteral("member"), doc.object()}});
+    auto reply =
+        ctx.client().request(QStringLiteral("member.import"), {{QStringLiteral("member"), member}});
     if (!reply) {
         return ctx.fail(QStringLiteral("member import"), reply.error());
     }
-    ctx.out << "imported " << reply->value(QStringLiteral("node_id")).toString() << "\n";
+    ctx.out << "imported " << reply->value(QStringLiteral("node_id")).toString()
+            << "; checking whether it answers ('orionctl status' shows the result)\n";
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// orion-node add-peer: adds a member file to the profile's bootstrap list (peers/). A
-// running node picks it up at once (it watches the folder) or at its next bootstrap tick.
+// orion-node member import (add-peer): adds a member file to the profile's bootstrap list
+// (peers/). A running node picks it up at once (it watches the folder) or at its next
+// bootstrap tick, and checks whether the member answers (orionctl status).
 #include "CommandSupport.h"
 #include "Commands.h"
 
@@ -8,6 +9,7 @@
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "node/BootstrapList.h"
+#include "node/Invite.h"
 
 namespace orion::cli {
 
@@ -15,7 +17,8 @@ int addPeerCommand(const QStringList &args) {
     QCommandLineParser parser;
     parser.addOptions({profileOption()});
     parser.addPositionalArgument(QStringLiteral("MEMBER_FILE"),
-                                 QStringLiteral("The peer's member file."));
+                                 QStringLiteral("The peer's member file, or an invite (orion:…) "
+                                                "to this profile's network."));
     if (auto code = parseArguments(parser, args,
                                    QStringLiteral("Add a peer to bootstrap from. Works whether the "
                                                   "node runs or not."))) {
@@ -29,7 +32,21 @@ int addPeerCommand(const QStringList &args) {
     if (!networkId) {
         return fail(args, networkId.error());
     }
-    auto record = identity::MemberFile::read(parser.positionalArguments().front());
+    const QString given = parser.positionalArguments().front();
+    Result<identity::MemberRecord> record = Result<identity::MemberRecord>::failure(QString());
+    if (node::Invite::isInvite(given)) {
+        auto invite = node::Invite::parse(given);
+        if (!invite) {
+            return fail(args, invite.error());
+        }
+        if (invite->networkKey.networkId() != *networkId) {
+            return fail(args, QStringLiteral("the invite is for another network than this "
+                                             "profile's"));
+        }
+        record = std::move(invite->member);
+    } else {
+        record = identity::MemberFile::read(given);
+    }
     if (!record) {
         return fail(args, record.error());
     }
@@ -40,7 +57,8 @@ int addPeerCommand(const QStringList &args) {
     if (auto added = node::BootstrapList::add(profile, *record, *networkId); !added) {
         return fail(args, added.error());
     }
-    print(QStringLiteral("added peer %1 (%2 port %3)")
+    print(QStringLiteral("added peer %1 (%2 port %3); the node dials it when it runs, and "
+                         "'orionctl status' shows whether it answered")
               .arg(record->nodeId.toHex(), record->addresses.join(u','))
               .arg(record->port));
     return 0;

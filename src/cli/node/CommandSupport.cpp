@@ -2,9 +2,12 @@
 #include "CommandSupport.h"
 
 #include "identity/KdfCost.h"
+#include "identity/PassphrasePolicy.h"
+#include "identity/PassphraseSource.h"
+
+#include "CommandHelp.h"
 
 #include <QFile>
-#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -14,8 +17,7 @@ namespace orion::cli {
 std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &args,
                                   const QString &description) {
     parser.setApplicationDescription(description);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+    const QCommandLineOption help = CommandHelp::option();
     parser.addOption(help);
     if (!parser.parse(args)) {
         QTextStream(stderr) << args.value(0) << ": " << parser.errorText() << '\n'
@@ -23,11 +25,7 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
         return 2;
     }
     if (parser.isSet(help)) {
-        // helpText() names the program from argv[0]; show the command instead.
-        QString text = parser.helpText();
-        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                     QStringLiteral("Usage: ") + args.value(0));
-        QTextStream(stdout) << text;
+        QTextStream(stdout) << CommandHelp::text(parser, args.value(0));
         return 0;
     }
     return std::nullopt;
@@ -92,6 +90,69 @@ bool confirmOnTerminal(const QString &question) {
     tty.flush();
     const QByteArray answer = tty.readLine(64).trimmed();
     return answer == "yes";
+}
+
+namespace {
+
+using identity::PassphrasePolicy;
+
+// The policy judges characters, so it needs the text; the copy is wiped after use.
+PassphrasePolicy::Verdict judge(const crypto::SecureBuffer &passphrase) {
+    QString text = QString::fromUtf8(QByteArrayView(passphrase.view()));
+    const PassphrasePolicy::Verdict verdict = PassphrasePolicy::verdict(text);
+    text.fill(QChar(0));
+    return verdict;
+}
+
+} // namespace
+
+Result<crypto::SecureBuffer> readNewPassphrase(const QString &file, const char *variable,
+                                               const QString &prompt,
+                                               const QString &confirmPrompt) {
+    using R = Result<crypto::SecureBuffer>;
+    const identity::PassphraseSource source(file, variable);
+    if (source.kind() != identity::PassphraseSource::Kind::Terminal) {
+        auto read = source.read(prompt);
+        if (!read) {
+            return read;
+        }
+        const PassphrasePolicy::Verdict verdict = judge(*read);
+        if (verdict == PassphrasePolicy::Verdict::TooShort) {
+            return R::failure(ErrorCode::InvalidArgument,
+                              QStringLiteral("%1 (from %2)")
+                                  .arg(PassphrasePolicy::advice(verdict), source.description()));
+        }
+        if (verdict == PassphrasePolicy::Verdict::Weak) {
+            warn(QStringLiteral("warning: ") + PassphrasePolicy::advice(verdict));
+        }
+        return read;
+    }
+    for (int attempt = 1; attempt <= kNewPassphraseAttempts; ++attempt) {
+        auto first = identity::PassphraseSource::readTerminal(prompt);
+        if (!first) {
+            return first;
+        }
+        const PassphrasePolicy::Verdict verdict = judge(*first);
+        if (verdict == PassphrasePolicy::Verdict::TooShort) {
+            warn(PassphrasePolicy::advice(verdict) + QStringLiteral("; try again."));
+            continue;
+        }
+        if (verdict == PassphrasePolicy::Verdict::Weak) {
+            warn(QStringLiteral("warning: ") + PassphrasePolicy::advice(verdict));
+        }
+        auto second = identity::PassphraseSource::readTerminal(confirmPrompt);
+        if (!second) {
+            return second;
+        }
+        if (!first->equals(*second)) {
+            warn(QStringLiteral("The passphrases do not match; try again."));
+            continue;
+        }
+        return first;
+    }
+    return R::failure(ErrorCode::InvalidArgument,
+                      QStringLiteral("no usable passphrase after %1 attempts; nothing changed")
+                          .arg(kNewPassphraseAttempts));
 }
 
 } // namespace orion::cli

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "crypto/Argon2id.h"
+#include "crypto/SecureBuffer.h"
 #include "node/Profile.h"
 #include "util/Result.h"
 
@@ -34,5 +35,13 @@ void print(const QString &line);
 
 // Asks a yes/no question on the terminal; true only for an explicit "yes".
 bool confirmOnTerminal(const QString &question);
+
+// A new passphrase under identity::PassphrasePolicy, the rule the setup wizard applies: too
+// short is refused, weak is said. On a terminal it asks again (at most kNewPassphraseAttempts
+// times) after one that is too short or a repeat that does not match; from a file or the
+// environment variable `variable` it refuses.
+inline constexpr int kNewPassphraseAttempts = 3;
+Result<crypto::SecureBuffer> readNewPassphrase(const QString &file, const char *variable,
+                                               const QString &prompt, const QString &confirmPrompt);
 
 } // namespace orion::cli

@@ -17,5 +17,8 @@ int passwdCommand(const QStringList &args);
 int scriptCommand(const QStringList &args);
 int runCommand(const QStringList &args);
 int addPeerCommand(const QStringList &args);
+// member export | member import: the two above under orionctl's verbs.
+int memberCommand(const QStringList &args);
+int inviteCommand(const QStringList &args);
 
 } // namespace orion::cli

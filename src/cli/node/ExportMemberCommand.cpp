@@ -14,7 +14,8 @@ using namespace orion::identity;
 int exportMemberCommand(const QStringList &args) {
     QCommandLineParser parser;
     const QCommandLineOption out(QStringLiteral("out"),
-                                 QStringLiteral("Write the member file to FILE."),
+                                 QStringLiteral("Write the member file to FILE (or give FILE "
+                                                "as the argument)."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption address(QStringLiteral("address"),
                                      QStringLiteral("Address others reach this node at "
@@ -24,13 +25,21 @@ int exportMemberCommand(const QStringList &args) {
                                   QStringLiteral("Listening port (default: from the settings)."),
                                   QStringLiteral("N"));
     parser.addOptions({profileOption(), passphraseFileOption(), out, address, port});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Where to write the member file."),
+                                 QStringLiteral("[FILE]"));
     if (auto exit = parseArguments(parser, args,
                                    QStringLiteral("Write this node's signed member file, which "
                                                   "other nodes import to reach it."))) {
         return *exit;
     }
-    if (!parser.isSet(out)) {
-        return fail(args, QStringLiteral("--out FILE is required"));
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && parser.isSet(out))) {
+        return fail(args, QStringLiteral("give the member file once: FILE or --out FILE"));
+    }
+    const QString outFile = positional.isEmpty() ? parser.value(out) : positional.front();
+    if (outFile.isEmpty()) {
+        return fail(args, QStringLiteral("where to? give FILE (or --out FILE)"));
     }
     const node::Profile profile = profileFrom(parser);
     if (!profile.hasIdentity()) {
@@ -65,11 +74,12 @@ int exportMemberCommand(const QStringList &args) {
     if (!record) {
         return fail(args, record.error());
     }
-    if (auto written = MemberFile::write(parser.value(out), *record); !written) {
+    if (auto written = MemberFile::write(outFile, *record); !written) {
         return fail(args, written.error());
     }
-    print(QStringLiteral("Wrote the member file of %1 to %2")
-              .arg(record->nodeId.toHex(), parser.value(out)));
+    print(QStringLiteral("Wrote the member file of %1 to %2 (%3 port %4)")
+              .arg(record->nodeId.toHex(), outFile, record->addresses.join(QStringLiteral(", ")))
+              .arg(record->port));
     return 0;
 }
 

@@ -5,11 +5,14 @@
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
 #include "identity/PassphraseSource.h"
+#include "node/Invite.h"
+#include "node/MemberAddress.h"
 #include "node/ProfileLock.h"
 #include "node/ProfileSetup.h"
 #include "node/SettingsKeys.h"
 
 #include <QFile>
+#include <QTcpServer>
 
 namespace orion::cli {
 
@@ -34,6 +37,21 @@ Result<NetworkKey> readNetworkKeyFile(const QString &path) {
     return key;
 }
 
+// Port 0 would mean another port at every start, which no member file can name: pick a free
+// one now and keep it.
+std::optional<quint16> freePort(const QHostAddress &address) {
+    QTcpServer server;
+    if (!server.listen(address, 0)) {
+        return std::nullopt;
+    }
+    return server.serverPort();
+}
+
+bool isFree(const QHostAddress &address, quint16 port) {
+    QTcpServer server;
+    return server.listen(address, port);
+}
+
 } // namespace
 
 int initCommand(const QStringList &args) {
@@ -44,6 +62,11 @@ int initCommand(const QStringList &args) {
         QStringLiteral("network-key-file"),
         QStringLiteral("Join the network whose key (text form or 64 hex digits) is in FILE."),
         QStringLiteral("FILE"));
+    const QCommandLineOption inviteOption(
+        QStringLiteral("invite"),
+        QStringLiteral("Join with an invite ('orion-node invite' on a member): the network key "
+                       "and the first peer to dial in one line."),
+        QStringLiteral("URI"));
     const QCommandLineOption force(
         QStringLiteral("force"),
         QStringLiteral("Replace an existing identity (asks for confirmation; the old identity "
@@ -53,23 +76,38 @@ int initCommand(const QStringList &args) {
     const QCommandLineOption unencrypted(
         QStringLiteral("unencrypted"),
         QStringLiteral("Store the keys WITHOUT a passphrase (headless servers only)."));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Listening port (default %1).").arg(kDefaultPort),
-                                  QStringLiteral("N"));
-    const QCommandLineOption address(QStringLiteral("address"),
-                                     QStringLiteral("Address others reach this node at "
-                                                    "(repeatable), for the member file."),
-                                     QStringLiteral("HOST"));
-    parser.addOptions({profileOption(), passphraseFileOption(), newNetwork, networkKeyFile, force,
-                       yes, unencrypted, kdfOption(), port, address});
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QStringLiteral("Listening port (default %1; 0 picks a free one now and keeps it).")
+            .arg(kDefaultPort),
+        QStringLiteral("N"));
+    const QCommandLineOption address(
+        QStringLiteral("address"),
+        QStringLiteral("Address others reach this node at (repeatable), for the member file. "
+                       "One address of this machine (e.g. 127.0.0.1) is also where 'run' "
+                       "listens; otherwise it listens on every address. Default: an address "
+                       "of this machine's network interfaces."),
+        QStringLiteral("HOST"));
+    parser.addOptions({profileOption(), passphraseFileOption(), newNetwork, networkKeyFile,
+                       inviteOption, force, yes, unencrypted, kdfOption(), port, address});
     if (auto exit = parseArguments(parser, args,
                                    QStringLiteral("Create this node's identity and its network "
                                                   "membership in a profile."))) {
         return *exit;
     }
-    if (parser.isSet(newNetwork) == parser.isSet(networkKeyFile)) {
-        return fail(args,
-                    QStringLiteral("give exactly one of --new-network and --network-key-file"));
+    if (int(parser.isSet(newNetwork)) + int(parser.isSet(networkKeyFile)) +
+            int(parser.isSet(inviteOption)) !=
+        1) {
+        return fail(args, QStringLiteral("give exactly one of --new-network, --network-key-file "
+                                         "and --invite"));
+    }
+    std::optional<node::Invite> invite;
+    if (parser.isSet(inviteOption)) {
+        auto parsed = node::Invite::parse(parser.value(inviteOption));
+        if (!parsed) {
+            return fail(args, QStringLiteral("--invite: %1").arg(parsed.error()));
+        }
+        invite = std::move(*parsed);
     }
     auto limits = kdfLimitsFrom(parser);
     if (!limits) {
@@ -83,6 +121,30 @@ int initCommand(const QStringList &args) {
             return fail(args, QStringLiteral("--port needs a number from 0 to 65535"));
         }
         listenPort = quint16(value);
+    }
+    // Where 'run' will listen, and what the member file names: decided (or refused) before
+    // anything is asked or written.
+    const QStringList addresses = parser.values(address);
+    QHostAddress listenAddress(QHostAddress::Any);
+    if (addresses.size() == 1 && node::MemberAddress::isDialable(addresses.front()) &&
+        node::MemberAddress::isLocal(QHostAddress(addresses.front().trimmed()))) {
+        listenAddress = QHostAddress(addresses.front().trimmed());
+    }
+    auto published = node::MemberAddress::choose(addresses, listenAddress);
+    if (!published) {
+        return fail(args, QStringLiteral("--address: %1").arg(published.error()));
+    }
+    if (listenPort == 0) {
+        const auto picked = freePort(listenAddress);
+        if (!picked) {
+            return fail(args, QStringLiteral("--port 0: no free port to pick on %1")
+                                  .arg(listenAddress.toString()));
+        }
+        listenPort = *picked;
+    } else if (!isFree(listenAddress, listenPort)) {
+        warn(QStringLiteral("warning: port %1 is in use right now; 'orion-node run' cannot "
+                            "listen until it is free (or choose another with --port)")
+                 .arg(listenPort));
     }
 
     const node::Profile profile = profileFrom(parser);
@@ -112,7 +174,9 @@ int initCommand(const QStringList &args) {
     }
 
     NetworkKey networkKey;
-    if (parser.isSet(networkKeyFile)) {
+    if (invite) {
+        networkKey = invite->networkKey.clone();
+    } else if (parser.isSet(networkKeyFile)) {
         auto key = readNetworkKeyFile(parser.value(networkKeyFile));
         if (!key) {
             return fail(args, key.error());
@@ -134,15 +198,21 @@ int initCommand(const QStringList &args) {
     plan.keys.unencrypted = parser.isSet(unencrypted);
     plan.replaceExisting = exists; // confirmed above
     plan.port = listenPort;
-    plan.addresses = parser.values(address);
+    if (invite) {
+        plan.firstPeer = invite->member;
+    }
+    plan.addresses = addresses;
+    if (listenAddress != QHostAddress(QHostAddress::Any)) {
+        plan.listenAddress = listenAddress.toString();
+    }
     if (plan.keys.unencrypted) {
         warn(QStringLiteral("WARNING: the keys are stored UNENCRYPTED in %1. Anyone who can read "
                             "that directory can impersonate this node and join its network.")
                  .arg(profile.directory()));
     } else {
-        auto read = PassphraseSource(parser.value(QStringLiteral("passphrase-file")))
-                        .readNew(QStringLiteral("New passphrase: "),
-                                 QStringLiteral("Repeat the passphrase: "));
+        auto read = readNewPassphrase(
+            parser.value(QStringLiteral("passphrase-file")), PassphraseSource::kEnvironmentVariable,
+            QStringLiteral("New passphrase: "), QStringLiteral("Repeat the passphrase: "));
         if (!read) {
             return fail(args, read.error());
         }
@@ -157,12 +227,36 @@ int initCommand(const QStringList &args) {
     }
 
     print(QStringLiteral("Created the identity %1 in %2").arg(nodeId, profile.directory()));
+    const QString listenText = listenAddress == QHostAddress(QHostAddress::Any)
+                                   ? QStringLiteral("every address")
+                                   : listenAddress.toString();
+    print(QStringLiteral("Listens on %1, port %2 ('orion-node run'; 'run --listen' overrides)")
+              .arg(listenText)
+              .arg(listenPort));
+    print(QStringLiteral("Member file %1 names %2 port %3")
+              .arg(profile.memberFilePath(), published->addresses.join(QStringLiteral(", ")))
+              .arg(listenPort));
+    using From = node::MemberAddress::Choice::From;
+    if (published->from == From::Interface) {
+        print(QStringLiteral("(an address of this machine; choose another with --address)"));
+    } else if (published->from == From::Loopback) {
+        warn(QStringLiteral("warning: this machine has no network address besides loopback, so "
+                            "only nodes on this machine can use the member file; give --address "
+                            "HOST for others"));
+    }
     print(QStringLiteral("Network ID: %1%2")
               .arg(networkId,
                    parser.isSet(newNetwork) ? QStringLiteral(" (new network)") : QString()));
+    if (invite) {
+        print(QStringLiteral("First peer: %1 at %2 port %3 (dialled when the node runs)")
+                  .arg(invite->member.nodeId.toHex(),
+                       invite->member.addresses.join(QStringLiteral(", ")))
+                  .arg(invite->member.port));
+    }
     if (parser.isSet(newNetwork)) {
-        print(QStringLiteral("Show the network key with 'orion-node network-key' and give it only "
-                             "to nodes that may join."));
+        print(QStringLiteral("Invite others with 'orion-node invite' (one line: the network key "
+                             "and your member file), or show the key with 'orion-node "
+                             "network-key'; give either only to nodes that may join."));
     }
     return 0;
 }

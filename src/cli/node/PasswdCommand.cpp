@@ -46,9 +46,9 @@ int passwdCommand(const QStringList &args) {
     if (!current) {
         return fail(args, current.error());
     }
-    auto next = PassphraseSource(parser.value(newFile), PassphraseSource::kNewEnvironmentVariable)
-                    .readNew(QStringLiteral("New passphrase: "),
-                             QStringLiteral("Repeat the new passphrase: "));
+    auto next = readNewPassphrase(parser.value(newFile), PassphraseSource::kNewEnvironmentVariable,
+                                  QStringLiteral("New passphrase: "),
+                                  QStringLiteral("Repeat the new passphrase: "));
     if (!next) {
         return fail(args, next.error());
     }

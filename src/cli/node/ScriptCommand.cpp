@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `orion-node script FILE`: compiles a NET-Script file and runs main once against an
 // in-memory store, printing each effect as one JSON line.
+#include "CommandSupport.h"
 #include "Commands.h"
 
 #include "script/Compiler.h"
@@ -16,11 +17,6 @@ namespace orion::cli {
 int scriptCommand(const QStringList &args) {
     using namespace orion::script;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Compile a NET-Script file and run its main function once. Each effect "
-                       "is printed as one JSON line; errors go to stderr as "
-                       "FILE:LINE:COL: error: MESSAGE."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The script to run."));
     const QString zero(40, u'0');
     const QCommandLineOption message(QStringLiteral("message"),
@@ -40,7 +36,13 @@ int scriptCommand(const QStringList &args) {
                                                  "to the receiver."),
                                   QStringLiteral("hex"));
     parser.addOptions({message, sender, receiver, service, self});
-    parser.process(args);
+    if (auto code = parseArguments(
+            parser, args,
+            QStringLiteral("Compile a NET-Script file and run its main function once. Each effect "
+                           "is printed as one JSON line; errors go to stderr as "
+                           "FILE:LINE:COL: error: MESSAGE."))) {
+        return *code;
+    }
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -16,13 +16,23 @@ namespace {
 const Subcommand kCommands[] = {
     {"init", "Create the node identity and join or create a network", &initCommand},
     {"id", "Print the node ID (--json: ID, public key, network ID)", &idCommand},
-    {"export-member", "Write this node's signed member file", &exportMemberCommand},
+    {"member", "export: write this node's signed member file; import: add a peer's",
+     &memberCommand},
+    {"invite", "Print an invite: the network key and this node's member file in one line",
+     &inviteCommand},
     {"verify-member", "Check a member file and print its node ID", &verifyMemberCommand},
     {"network-key", "Print the network key (a secret)", &networkKeyCommand},
     {"passwd", "Change the passphrase of the keys", &passwdCommand},
     {"run", "Run the node until SIGINT or SIGTERM", &runCommand},
-    {"add-peer", "Add a member file to bootstrap from", &addPeerCommand},
     {"script", "Compile a NET-Script file and run main once", &scriptCommand},
+    {"export-member", "", &exportMemberCommand, "member export"},
+    {"add-peer", "", &addPeerCommand, "member import"},
+};
+
+// Options that every profile command takes, so they may also come before the command.
+const GlobalOption kGlobals[] = {
+    {"profile", true},
+    {"passphrase-file", true},
 };
 
 } // namespace
@@ -47,6 +57,7 @@ int main(int argc, char **argv) {
     QCoreApplication::setApplicationName(QStringLiteral("orion-node"));
     QCoreApplication::setOrganizationName(QStringLiteral("Orion"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ORION_VERSION));
-    return SubcommandDispatcher("orion-node", "<command> [options]", kCommands)
+    return SubcommandDispatcher("orion-node", "[--profile DIR] <command> [options]", kCommands,
+                                kGlobals)
         .dispatch(QCoreApplication::arguments());
 }

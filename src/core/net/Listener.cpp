@@ -46,7 +46,9 @@ Status Listener::listen(const QHostAddress &address, quint16 port) {
                                    .arg(port)
                                    .arg(m_server->errorString()));
     }
-    qCInfo(lcNet) << "listening on" << address.toString() << m_server->serverPort();
+    // Not logged here: the node reports where it listens itself (orion-node prints one
+    // "listening on HOST:PORT" line, the desktop app shows it in its status), and a second
+    // line saying the same made every start look doubled.
     return Status::success();
 }
 

@@ -60,8 +60,8 @@ void AddressCheck::check() {
         return;
     }
     if (const QString refused = m_parts.dialPolicy->refusal(target, now); !refused.isEmpty()) {
-        qCInfo(lcNode) << "not checking the observed address" << target.toString() << ":"
-                       << qPrintable(refused);
+        qCInfo(lcNode).noquote() << "not checking the observed address" << target.toString() << ":"
+                                 << qPrintable(refused);
         return;
     }
     m_probedAtMs.insert(key, now);
@@ -71,13 +71,14 @@ void AddressCheck::check() {
         m_probe->deleteLater();
         m_probe = nullptr;
         if (reached) {
-            qCInfo(lcNode) << "peers see this node at" << checked.toString()
-                           << "and a dial-back reached it: published";
+            qCInfo(lcNode).noquote() << "peers see this node at" << checked.toString()
+                                     << "and a dial-back reached it: published";
             m_confirmed = checked;
         } else {
             ++m_failedChecks;
-            qCInfo(lcNode) << "peers report" << checked.toString()
-                           << "but a dial-back did not reach this node:" << qPrintable(reason);
+            qCInfo(lcNode).noquote()
+                << "peers report" << checked.toString()
+                << "but a dial-back did not reach this node:" << qPrintable(reason);
         }
     });
 }

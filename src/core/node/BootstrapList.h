@@ -15,7 +15,8 @@ namespace orion::node {
 class BootstrapList {
 public:
     static QString directory(const Profile &profile);
-    // Verifies the record (signature, network) and stores it as peers/<node-id>.json.
+    // Verifies the record (signature, network, an address and port to dial) and stores it
+    // as peers/<node-id>.json.
     static Status add(const Profile &profile, const identity::MemberRecord &record,
                       const QByteArray &networkId);
     // Every stored record that verifies for the network; others are skipped with a warning.

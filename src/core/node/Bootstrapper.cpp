@@ -4,6 +4,8 @@
 #include "node/BootstrapList.h"
 #include "node/ContactStore.h"
 
+#include "identity/MemberFile.h"
+
 #include <QDir>
 #include <QFileSystemWatcher>
 #include <QPointer>
@@ -75,6 +77,7 @@ void Bootstrapper::bootstrapNow() {
     for (const auto &f : QDir(BootstrapList::directory(m_profile)).entryList(QDir::Files)) {
         m_knownFiles.insert(f);
     }
+    m_announced.clear();
     const auto from = seeds();
     if (from.empty() && m_tableSize() == 0) {
         return;
@@ -95,8 +98,20 @@ void Bootstrapper::tick() {
         return;
     }
     bool fresh = false;
-    for (const auto &f : QDir(BootstrapList::directory(m_profile)).entryList(QDir::Files)) {
-        fresh = fresh || !m_knownFiles.contains(f);
+    const QDir directory(BootstrapList::directory(m_profile));
+    for (const auto &f : directory.entryList(QDir::Files)) {
+        if (m_knownFiles.contains(f)) {
+            continue;
+        }
+        fresh = true;
+        if (m_announced.contains(f)) {
+            continue;
+        }
+        m_announced.insert(f);
+        if (auto record = identity::MemberFile::read(directory.filePath(f));
+            record && record->nodeId != m_self && record->verifyForNetwork(m_networkId)) {
+            Q_EMIT memberAdded(*record);
+        }
     }
     if (fresh || m_tableSize() == 0) {
         bootstrapNow();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "identity/Key160.h"
+#include "identity/MemberRecord.h"
 #include "node/Profile.h"
 #include "routing/NodeInfo.h"
 
@@ -49,6 +50,8 @@ public:
 
 Q_SIGNALS:
     void finished(bool ok);
+    // A member file appeared in peers/ while the node runs (orion-node member import).
+    void memberAdded(const orion::identity::MemberRecord &record);
 
 private:
     void tick();
@@ -61,6 +64,7 @@ private:
     QTimer *m_timer = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
     QSet<QString> m_knownFiles; // member files present at the last bootstrap
+    QSet<QString> m_announced;  // new since then, and told as memberAdded already
     bool m_running = false;
     bool m_bootstrapped = false;
     bool m_stopped = false;

@@ -55,7 +55,7 @@ std::vector<routing::NodeInfo> ContactStore::load(const QString &path) {
     }
     const auto doc = QJsonDocument::fromJson(file.read(4 * 1024 * 1024));
     if (doc.object().value(QStringLiteral("format")).toString() != u"orion-contacts") {
-        qCWarning(lcNode) << path << "is no contacts file; ignored";
+        qCWarning(lcNode).noquote() << path << "is no contacts file; ignored";
         return out;
     }
     const auto list = doc.object().value(QStringLiteral("contacts")).toArray();

@@ -74,9 +74,10 @@ routing::Delivery ContainerBridge::deliver(const RoutedMessage &message) {
     if (message.kind != RoutedMessage::Kind::Data) {
         // Replies and errors answering what a container sent: scripts run per message and
         // do not wait for answers, so they are only noted.
-        qCDebug(lcNode) << "container" << message.target.shortHex() << "got"
-                        << (message.kind == RoutedMessage::Kind::Reply ? "a reply" : "an error")
-                        << message.errorText;
+        qCDebug(lcNode).noquote() << "container" << message.target.shortHex() << "got"
+                                  << (message.kind == RoutedMessage::Kind::Reply ? "a reply"
+                                                                                 : "an error")
+                                  << message.errorText;
         return routing::Delivery::Accepted;
     }
     container::ContainerMessage in;
@@ -124,7 +125,8 @@ void ContainerBridge::onError(const container::ContainerMessage &original, Error
 void ContainerBridge::publish(const QString &name) {
     auto identity = m_manager->containerIdentity(name);
     if (!identity) {
-        qCWarning(lcNode) << "cannot publish container" << name << ":" << identity.error();
+        qCWarning(lcNode).noquote()
+            << "cannot publish container" << name << ":" << identity.error();
         return;
     }
     m_node->publishContainer(identity->keyPair());

@@ -9,6 +9,7 @@
 #include "node/Bootstrapper.h"
 #include "node/ContactStore.h"
 #include "node/ContainerBridge.h"
+#include "node/MemberChecks.h"
 #include "node/Messenger.h"
 #include "node/NodeLog.h"
 #include "node/NodePortal.h"
@@ -19,6 +20,7 @@
 #include "util/TimerQueue.h"
 
 #include <QDateTime>
+#include <QNetworkInterface>
 #include <QThread>
 #include <QTimer>
 
@@ -102,7 +104,7 @@ Status Node::start() {
 
     if (m_config.listen) {
         if (auto ok = m_connections->listen(m_config.listenAddress, m_config.listenPort); !ok) {
-            qCWarning(lcNode) << "cannot listen:" << ok.error();
+            qCWarning(lcNode).noquote() << "cannot listen:" << ok.error();
             return abandonStart(ok);
         }
         m_listenEndpoint = Endpoint(m_config.listenAddress, m_connections->listenPort());
@@ -113,7 +115,7 @@ Status Node::start() {
     if (m_config.portal) {
         m_portal = new NodePortal(this);
         if (auto ok = m_portal->start(); !ok) {
-            qCWarning(lcNode) << "cannot open the portal:" << ok.error();
+            qCWarning(lcNode).noquote() << "cannot open the portal:" << ok.error();
             return abandonStart(ok);
         }
     }
@@ -127,7 +129,7 @@ Status Node::start() {
         m_containerBridge = new ContainerBridge(this, m_containerManager);
         setContainerEndpoint(m_containerBridge);
         if (auto ok = m_containerManager->open(); !ok) {
-            qCWarning(lcNode) << "cannot open the containers:" << ok.error();
+            qCWarning(lcNode).noquote() << "cannot open the containers:" << ok.error();
             return abandonStart(ok);
         }
     }
@@ -172,6 +174,16 @@ Status Node::start() {
         connect(m_sessions, &PeerSessions::peerActivated, this, &Node::checkObservedAddress);
     }
     connect(m_sessions, &PeerSessions::peerClosed, this, &Node::peerClosed);
+    m_memberChecks = new MemberChecks(
+        [this](const NodeInfo &member, std::function<void(bool)> done) {
+            // A member file the user imported says the node is on that network, as a seed
+            // in peers/ does.
+            m_sessions->dialPolicy().allowScopeOf(member.endpoint.address());
+            m_engine->ping(member,
+                           [done = std::move(done)](bool answered, quint32) { done(answered); });
+        },
+        [this] { return nowMs(); }, this);
+    connect(m_sessions, &PeerSessions::dialFailed, m_memberChecks, &MemberChecks::noteDialFailure);
     m_messenger->attach(m_router.get(), m_providers.get(), [this](const Key160 &id) {
         return m_sessions->isLive(id) || m_engine->table().contains(id);
     });
@@ -191,6 +203,7 @@ Status Node::start() {
         },
         [this] { return int(m_engine->table().size()); }, this);
     connect(m_bootstrapper, &Bootstrapper::finished, this, &Node::onBootstrapFinished);
+    connect(m_bootstrapper, &Bootstrapper::memberAdded, this, &Node::checkMember);
     m_saveTimer = new QTimer(this);
     connect(m_saveTimer, &QTimer::timeout, this, &Node::saveContacts);
     m_saveTimer->start(std::chrono::milliseconds(m_config.saveIntervalMs));
@@ -217,6 +230,7 @@ Status Node::abandonStart(Status failure) {
         m_portal->stop();
         delete std::exchange(m_portal, nullptr);
     }
+    delete std::exchange(m_memberChecks, nullptr);
     delete std::exchange(m_connections, nullptr);
     m_listenEndpoint = {};
     return failure;
@@ -234,15 +248,16 @@ Status Node::setPaused(bool paused) {
         m_engine->setPaused(true);
         m_sessions->pause();
         m_paused = true;
-        qCInfo(lcNode) << nodeId().shortHex() << "paused," << m_engine->table().size()
-                       << "contacts kept";
+        m_memberChecks->abandon(QStringLiteral("the node was paused before the member answered"));
+        qCInfo(lcNode).noquote() << nodeId().shortHex() << "paused," << m_engine->table().size()
+                                 << "contacts kept";
         return Status::success();
     }
     // The same port as before, so that the member records peers hold stay right.
     if (auto ok =
             m_sessions->resume(m_config.listen ? std::optional(m_listenEndpoint) : std::nullopt);
         !ok) {
-        qCWarning(lcNode) << "cannot resume:" << ok.error();
+        qCWarning(lcNode).noquote() << "cannot resume:" << ok.error();
         return ok;
     }
     m_paused = false;
@@ -250,8 +265,18 @@ Status Node::setPaused(bool paused) {
     m_policyTimer->start();
     // Reconnects from the table and the saved contacts, without the bootstrap file.
     m_bootstrapper->start(m_config.bootstrapIntervalMs);
-    qCInfo(lcNode) << nodeId().shortHex() << "resumed";
+    qCInfo(lcNode).noquote() << nodeId().shortHex() << "resumed";
     return Status::success();
+}
+
+void Node::checkMember(const identity::MemberRecord &record) {
+    if (!m_memberChecks || m_stopping) {
+        return;
+    }
+    m_memberChecks->check(record);
+    if (m_paused) {
+        m_memberChecks->abandon(QStringLiteral("the node is paused; it dials when it resumes"));
+    }
 }
 
 void Node::checkObservedAddress() {
@@ -267,8 +292,8 @@ void Node::bootstrapNow() {
 }
 
 void Node::onBootstrapFinished(bool ok) {
-    qCInfo(lcNode) << nodeId().shortHex() << "bootstrap" << (ok ? "done," : "failed,")
-                   << m_engine->table().size() << "contacts";
+    qCInfo(lcNode).noquote() << nodeId().shortHex() << "bootstrap" << (ok ? "done," : "failed,")
+                             << m_engine->table().size() << "contacts";
     m_sessions->applyConnectionPolicy();
     if (ok && m_containerBridge) {
         // Records published before the node knew anyone reached nobody (after a restart,
@@ -285,7 +310,7 @@ void Node::saveContacts() {
     if (auto ok = ContactStore::save(m_profile.contactsPath(), m_engine->table().contacts(),
                                      nowMs(), m_config.maxSavedContacts);
         !ok) {
-        qCWarning(lcNode) << ok.error();
+        qCWarning(lcNode).noquote() << ok.error();
     }
 }
 
@@ -356,7 +381,6 @@ NodeStatus Node::status() const {
         s.transport = m_connections->counters();
         s.queues.send = m_connections->sendBudget();
     }
-    s.bootstrapped = m_bootstrapper && m_bootstrapper->isBootstrapped();
     s.publicKey = QString::fromLatin1(m_identity.publicKey().toHex());
     s.networkId = QString::fromLatin1(m_networkId.toHex());
     s.uptimeMs = m_clock.elapsed();
@@ -386,9 +410,39 @@ NodeStatus Node::status() const {
         s.queues.dialBytes = m_router->waitingBytes();
     }
     s.state = NodeStatus::stateOf(m_sessions != nullptr, m_paused, s.activePeers);
-    s.providerRecords = m_providers ? m_providers->store().size() : 0;
+    // A founder never bootstraps from a seed, yet once peers dialled it and its table holds
+    // them it is as much part of the network as a node that did.
+    s.bootstrapped = (m_bootstrapper && m_bootstrapper->isBootstrapped()) ||
+                     (s.activePeers > 0 && s.contacts > 0);
+    if (s.state == NodeState::Connecting) {
+        s.noNetwork = !hasNetwork();
+    }
+    if (m_memberChecks) {
+        s.memberChecks = m_memberChecks->checks();
+    }
+    s.providerRecords = m_providers ? m_providers->store().storedForOthers() : 0;
     s.providerRecordsRefused = m_providers ? m_providers->refusedAdds() : 0;
     return s;
+}
+
+bool Node::hasNetwork() const {
+    // Listening on loopback only, the node's network is this host, which is always there.
+    if (m_config.listen && m_config.listenAddress.isLoopback()) {
+        return true;
+    }
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &i : interfaces) {
+        const auto flags = i.flags();
+        if (flags.testFlag(QNetworkInterface::IsLoopBack) ||
+            !flags.testFlag(QNetworkInterface::IsUp) ||
+            !flags.testFlag(QNetworkInterface::IsRunning)) {
+            continue;
+        }
+        if (!i.addressEntries().isEmpty()) {
+            return true;
+        }
+    }
+    return false;
 }
 
 std::vector<routing::Contact> Node::contacts() const {

@@ -53,6 +53,7 @@ namespace orion::node {
 class AddressCheck;
 class Bootstrapper;
 class ContainerBridge;
+class MemberChecks;
 class Messenger;
 class NodePortal;
 class PeerSessions;
@@ -88,6 +89,9 @@ public:
     container::ContainerManager *containers() const { return m_containerManager; }
     // Signs a record (e.g. a member file with other addresses) with the node's key.
     void signRecord(identity::MemberRecord &record) const { record.sign(m_identity); }
+    // Dials a member whose file was just imported and keeps whether it answered (or why
+    // not) in status().memberChecks and the log. Node thread only.
+    void checkMember(const identity::MemberRecord &record);
 
     // --- Endpoints and messages (node thread only; docs/protocol.md section 3) ---
     // Services a local application offers at this node's ID. The node answers "echo"
@@ -191,6 +195,8 @@ private:
     // When the node must learn its address from peers (it listens on a wildcard address and
     // publishes none): see AddressCheck.
     void checkObservedAddress();
+    // True when an interface other than loopback is up (or the node lives on loopback).
+    bool hasNetwork() const;
 
     Profile m_profile;
     identity::NodeIdentity m_identity;
@@ -214,6 +220,7 @@ private:
     QTimer *m_saveTimer = nullptr;
     QTimer *m_policyTimer = nullptr;
     AddressCheck *m_addressCheck = nullptr;
+    MemberChecks *m_memberChecks = nullptr;
     routing::Endpoint m_listenEndpoint;
     bool m_stopping = false;
     bool m_paused = false;

@@ -6,6 +6,7 @@
 #include "identity/MemberRecord.h"
 #include "node/BootstrapList.h"
 #include "node/Node.h"
+#include "node/NodeStateWords.h"
 #include "portal/PortalDirectory.h"
 #include "portal/PortalProtocol.h"
 #include "portal/PortalServer.h"
@@ -71,7 +72,19 @@ QJsonObject NodePortal::portalStatus() {
     if (!s.listenEndpoint.isEmpty()) {
         listen.append(s.listenEndpoint);
     }
+    QJsonArray members;
+    for (const MemberCheck &c : s.memberChecks) {
+        QJsonObject m{{QStringLiteral("node_id"), c.nodeId},
+                      {QStringLiteral("address"), c.address},
+                      {QStringLiteral("result"), MemberCheck::resultName(c.result)}};
+        if (!c.reason.isEmpty()) {
+            m.insert(QStringLiteral("reason"), c.reason);
+        }
+        members.append(m);
+    }
     return {
+        {QStringLiteral("state"), NodeStateWords::of(s)},
+        {QStringLiteral("state_code"), NodeStateWords::code(s)},
         {QStringLiteral("node_id"), s.nodeId},
         {QStringLiteral("public_key"), s.publicKey},
         {QStringLiteral("network_id"), s.networkId},
@@ -129,6 +142,7 @@ QJsonObject NodePortal::portalStatus() {
              {QStringLiteral("container_bytes"), double(s.queues.containerBytes)},
              {QStringLiteral("container_refused"), double(s.queues.containerRefused)},
          }},
+        {QStringLiteral("member_checks"), members},
         {QStringLiteral("agent"), identity::MemberRecord::defaultAgent()},
     };
 }
@@ -365,7 +379,7 @@ void NodePortal::onError(const QByteArray &inReplyTo, int code, const QString &t
             errorCode == routing::RoutedMessage::ErrorCode::Timeout      ? PortalProtocol::kTimeout
             : errorCode == routing::RoutedMessage::ErrorCode::NoEndpoint ? PortalProtocol::kNotFound
                                                                          : PortalProtocol::kRefused;
-        pending.reply(PortalReply::failure(portalCode, message));
+        pending.reply(PortalReply::failure(portalCode, message, name));
     } else if (!pending.fromService.isEmpty()) {
         m_server->deliver(pending.fromService,
                           {{QStringLiteral("event"), QStringLiteral("error")},

@@ -6,18 +6,21 @@
 
 #include "net/ConnectionManager.h"
 #include "node/DialPolicy.h"
+#include "node/MemberCheck.h"
 #include "routing/Router.h"
 
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
 
+#include <vector>
+
 namespace orion::node {
 
 enum class NodeState {
     Stopped,    // not started, or stopped cleanly
     Starting,   // being built: keys loaded, listener opening
-    Connecting, // running, no peer yet
+    Connecting, // running, no peer yet (shown as "waiting for peers", NodeStateWords)
     Online,     // at least one live peer
     Paused,     // networking paused by the user
     Failed,     // could not start; see NodeStatus::error
@@ -38,8 +41,13 @@ struct NodeStatus {
     int connections = 0;
     int activePeers = 0;
     int relays = 0; // active peers used as next hops (PeerSessions::livePeers)
+    // True once a bootstrap from seeds succeeded, or while the node has a live peer and a
+    // routing table that is not empty (a founder whom others dialled is bootstrapped too).
     bool bootstrapped = false;
     bool paused = false;
+    // Waiting for peers with no network to reach them on: no interface but loopback is up
+    // and the node does not listen on loopback only.
+    bool noNetwork = false;
     QString publicKey;    // hex
     QString networkId;    // hex
     QDateTime startedAt;  // UTC; invalid while not running
@@ -51,7 +59,7 @@ struct NodeStatus {
     qint64 messagesIn = 0;
     qint64 messagesOut = 0;
     routing::Router::Stats routing;
-    int providerRecords = 0;           // provider records stored for others
+    int providerRecords = 0;           // provider records stored for others (not our own)
     int containers = 0;                // containers hosted here
     int containersRunning = 0;         // enabled and loaded
     qint64 providerRecordsRefused = 0; // add-provider refused: invalid, not near, quota, full
@@ -71,6 +79,8 @@ struct NodeStatus {
         friend bool operator==(const Queues &, const Queues &) = default;
     };
     Queues queues;
+    // Member files imported while the node runs, and whether each member was reached.
+    std::vector<MemberCheck> memberChecks;
 
     // The state of a node that is running (or not), paused (or not), with that many peers.
     static NodeState stateOf(bool running, bool paused, int activePeers) {

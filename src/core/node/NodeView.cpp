@@ -2,6 +2,7 @@
 #include "node/NodeView.h"
 
 #include "node/BootstrapList.h"
+#include "node/MemberAddress.h"
 #include "node/Node.h"
 #include "routing/Endpoint.h"
 
@@ -65,7 +66,22 @@ std::optional<NodeView::ExportError> NodeView::exportMember(const Node &node,
         }
         record.port = quint16(*port);
     }
-    if (address || port) {
+    bool changed = address || port;
+    if (record.addresses.isEmpty()) {
+        // Listening everywhere and not told yet where peers see it: publish an address of
+        // this host, so that the file can be dialled.
+        auto chosen = MemberAddress::choose({}, QHostAddress(QHostAddress::Any));
+        if (chosen) {
+            record.addresses = chosen->addresses;
+            changed = true;
+        }
+    }
+    if (record.port == 0) {
+        return ExportError{QStringLiteral("port"),
+                           QStringLiteral("the node does not listen, so no one can dial it; "
+                                          "give \"port\" (the port it is reachable at)")};
+    }
+    if (changed) {
         node.signRecord(record);
     }
     *out = std::move(record);
@@ -111,6 +127,9 @@ NodeView::MemberImport NodeView::importMember(Node &node, const identity::Member
     MemberImport result = addToProfile(node.profile(), node.nodeId(), node.networkId(), record);
     if (result.ok()) {
         QMetaObject::invokeMethod(&node, &Node::bootstrapNow, Qt::QueuedConnection);
+        // Whether the member can be reached shows in the status and the log a moment later.
+        QMetaObject::invokeMethod(
+            &node, [&node, record] { node.checkMember(record); }, Qt::QueuedConnection);
     }
     return result;
 }

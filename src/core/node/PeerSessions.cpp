@@ -138,7 +138,7 @@ void PeerSessions::onEstablished(net::PeerConnection *connection) {
 }
 
 void PeerSessions::reject(net::PeerConnection *connection, const QString &reason) {
-    qCWarning(lcNode) << "closing" << connection->describe() << ":" << reason;
+    qCWarning(lcNode).noquote() << "closing" << connection->describe() << ":" << reason;
     connection->close(reason);
 }
 
@@ -179,8 +179,8 @@ void PeerSessions::activate(Session &session, const NodeInfo &peer) {
     session.active = true;
     session.peer = peer;
     net::PeerConnection *connection = session.connection;
-    qCDebug(lcNode) << m_self.shortHex() << "activated" << peer.id.shortHex()
-                    << peer.endpoint.toString();
+    qCDebug(lcNode).noquote() << m_self.shortHex() << "activated" << peer.id.shortHex()
+                              << peer.endpoint.toString();
     const qint64 now = m_clock();
     session.lastUsedMs = now;
     session.routedBudget =
@@ -245,7 +245,8 @@ void PeerSessions::onMessage(net::PeerConnection *connection, const QCborValue &
     case MessageType::Providers:
         break;
     default:
-        qCInfo(lcNode) << "unknown message type" << type << "from" << session.peer.id.shortHex();
+        qCInfo(lcNode).noquote() << "unknown message type" << type << "from"
+                                 << session.peer.id.shortHex();
         connection->send(MessageCodec::encode(
             MessageCodec::errorFor(overlay::ErrorCode::UnknownType, type,
                                    QStringLiteral("unknown message type %1").arg(type))));
@@ -258,8 +259,8 @@ void PeerSessions::onMessage(net::PeerConnection *connection, const QCborValue &
         return;
     }
     if (dropped > 0) {
-        qCWarning(lcNode) << "dropped" << dropped << "unusable entries of a type" << type
-                          << "message from" << session.peer.id.shortHex();
+        qCWarning(lcNode).noquote() << "dropped" << dropped << "unusable entries of a type" << type
+                                    << "message from" << session.peer.id.shortHex();
     }
     if (!m_parts.providers->handleMessage(session.peer, *decoded)) {
         m_parts.engine->handleMessage(
@@ -308,7 +309,8 @@ void PeerSessions::send(const NodeInfo &to, const QCborValue &encoded) {
         if (it != m_sessions.end() && usable(it->second)) {
             it->second.lastUsedMs = m_clock();
             if (!connection->send(encoded)) {
-                qCDebug(lcNode) << "send queue of" << to.id.shortHex() << "full; message dropped";
+                qCDebug(lcNode).noquote()
+                    << "send queue of" << to.id.shortHex() << "full; message dropped";
             }
             return;
         }
@@ -321,10 +323,11 @@ void PeerSessions::send(const NodeInfo &to, const QCborValue &encoded) {
         return; // activation in progress
     }
     if (const QString refused = m_dialPolicy.refusal(to.endpoint, m_clock()); !refused.isEmpty()) {
-        qCDebug(lcNode) << m_self.shortHex() << "not dialling" << to.id.shortHex() << ":"
-                        << qPrintable(refused);
+        qCDebug(lcNode).noquote() << m_self.shortHex() << "not dialling" << to.id.shortHex() << ":"
+                                  << qPrintable(refused);
         m_outbox.erase(key);
         const auto id = to.id;
+        Q_EMIT dialFailed(id.toHex(), QStringLiteral("not dialled: %1").arg(refused));
         QMetaObject::invokeMethod(
             this,
             [this, id] {
@@ -369,8 +372,8 @@ void PeerSessions::dialContact(const Key160 &peer) {
                                     ? QString()
                                     : m_dialPolicy.refusal(contact->info.endpoint, m_clock());
         !refused.isEmpty()) {
-        qCDebug(lcNode) << m_self.shortHex() << "not dialling" << peer.shortHex() << ":"
-                        << qPrintable(refused);
+        qCDebug(lcNode).noquote() << m_self.shortHex() << "not dialling" << peer.shortHex() << ":"
+                                  << qPrintable(refused);
         QMetaObject::invokeMethod(
             this, [this, peer] { m_parts.router->connectFailed(peer); }, Qt::QueuedConnection);
         return;
@@ -439,6 +442,9 @@ void PeerSessions::onClosed(net::PeerConnection *connection, const QString &reas
     // Only a dial that never got through marks the peer unreachable; a connection that was
     // established and then closed (as a duplicate, or by the peer) says nothing about that.
     const bool dialFailed = !connection->wasEstablished();
+    if (dialFailed) {
+        Q_EMIT this->dialFailed(NodeInfo::idForPublicKey(key).toHex(), reason);
+    }
     QMetaObject::invokeMethod(
         this, [this, key, dialFailed] { afterClose(key, dialFailed); }, Qt::QueuedConnection);
 }
@@ -532,8 +538,8 @@ void PeerSessions::applyConnectionPolicy() {
                                    m_config.connectionIdleMs)) {
         net::PeerConnection *c = liveConnection(peer);
         if (auto it = m_sessions.find(c); c && it != m_sessions.end()) {
-            qCDebug(lcNode) << m_self.shortHex() << "closing surplus connection to"
-                            << peer.shortHex();
+            qCDebug(lcNode).noquote()
+                << m_self.shortHex() << "closing surplus connection to" << peer.shortHex();
             retire(it->second, QStringLiteral("surplus connection"));
         }
     }

@@ -106,6 +106,9 @@ public:
 Q_SIGNALS:
     void peerActivated(const QString &nodeId);
     void peerClosed(const QString &nodeId, const QString &reason);
+    // A dial to this node did not get through, or the dial policy refused it; `reason` in
+    // the transport's words.
+    void dialFailed(const QString &nodeId, const QString &reason);
 
 private:
     struct Session {

@@ -3,9 +3,11 @@
 
 #include "identity/MemberFile.h"
 #include "node/BootstrapList.h"
+#include "node/MemberAddress.h"
 #include "node/MemberExport.h"
 #include "node/ProfileLock.h"
 #include "node/Settings.h"
+#include "node/SettingsKeys.h"
 #include "util/AtomicFile.h"
 
 #include <QDir>
@@ -118,14 +120,23 @@ Status writeFiles(const Profile &profile, const ProfileSetup::Plan &plan, const 
     Settings settings(profile);
     settings.setPort(plan.port);
     settings.setAddresses(plan.addresses);
+    if (!plan.listenAddress.isEmpty()) {
+        settings.setText(keys::kListenAddress, plan.listenAddress);
+    }
     if (const Status synced = settings.sync(); !synced) {
         return synced;
     }
-    const identity::MemberRecord self =
-        MemberExport::sign(plan.identity, plan.networkKey.networkId(), plan.addresses, plan.port);
-    if (const Status written = identity::MemberFile::write(profile.memberFilePath(), self);
-        !written) {
-        return written;
+    // A member file nobody can dial is worse than none: it imports and never connects.
+    const auto addresses = MemberAddress::choose(
+        plan.addresses, plan.listenAddress.isEmpty() ? QHostAddress(QHostAddress::Any)
+                                                     : QHostAddress(plan.listenAddress));
+    if (addresses && plan.port != 0) {
+        const identity::MemberRecord self = MemberExport::sign(
+            plan.identity, plan.networkKey.networkId(), addresses->addresses, plan.port);
+        if (const Status written = identity::MemberFile::write(profile.memberFilePath(), self);
+            !written) {
+            return written;
+        }
     }
     if (const Status saved = plan.identity.save(profile.identityPath(), passphrase, options);
         !saved) {

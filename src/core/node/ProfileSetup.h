@@ -32,18 +32,21 @@ public:
         // user confirmed that explicitly (orion-node init --force); never by the wizard.
         bool replaceExisting = false;
         quint16 port = 0;
-        // Published in the member file (network/addresses).
+        // Published by the node and in the member file (network/addresses); empty: the
+        // member file publishes what MemberAddress::choose picks, the node what it learns.
         QStringList addresses;
+        // Where the node listens (network/listenAddress); empty: every address.
+        QString listenAddress;
         // Joining: the member file of the node to dial first (stored under peers/).
         std::optional<identity::MemberRecord> firstPeer;
         // A copy of the identity file outside the profile; empty: none.
         QString backupPath;
     };
 
-    // Writes, in this order: network.key, peers/<id>.json, settings.ini, member.json,
-    // identity.key, the backup. identity.key comes last because its presence is what
-    // marks a profile as set up. A failure at any step puts back every file as it was
-    // (or removes it) and removes the folders it created (docs/identity.md).
+    // Writes, in this order: network.key, peers/<id>.json, settings.ini, member.json (only
+    // when it can name an address and a port to dial), identity.key, the backup. identity.key comes
+    // last because its presence is what marks a profile as set up. A failure at any step puts back
+    // every file as it was (or removes it) and removes the folders it created (docs/identity.md).
     static Status create(const Profile &profile, const Plan &plan);
 
     // True when a setup would have to replace something (an identity or a network key).

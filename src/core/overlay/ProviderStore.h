@@ -37,6 +37,8 @@ public:
     // Drops expired records; returns how many.
     int expire(qint64 nowSecs);
     int size() const { return int(m_records.size()); }
+    // The records of others' containers (this node's own are not "stored for others").
+    int storedForOthers() const { return int(m_evictable.size()); }
     int countFromSender(const identity::Key160 &sender) const { return m_perSender.value(sender); }
     // Records turned away by a quota or a full store, and evicted for closer ones.
     qint64 refused() const { return m_refused; }

@@ -21,12 +21,15 @@ struct PortalReply {
     QJsonObject result;
     QString errorCode;
     QString errorMessage;
+    // Finer than the code where a client words it differently (a route error's name,
+    // e.g. "no_route" or "endpoint_failed" under "refused"); empty otherwise.
+    QString errorReason;
 
     static PortalReply success(QJsonObject result = {}) {
-        return {true, std::move(result), {}, {}};
+        return {true, std::move(result), {}, {}, {}};
     }
-    static PortalReply failure(QString code, QString message) {
-        return {false, {}, std::move(code), std::move(message)};
+    static PortalReply failure(QString code, QString message, QString reason = {}) {
+        return {false, {}, std::move(code), std::move(message), std::move(reason)};
     }
     // A core failure, its code mapped by PortalProtocol::errorCodeFor.
     static PortalReply failure(const Error &error) {

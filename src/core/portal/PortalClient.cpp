@@ -86,6 +86,7 @@ std::optional<QJsonObject> PortalClient::readObject(int timeoutMs) {
 
 Result<QJsonObject> PortalClient::request(const QString &type, QJsonObject fields, int timeoutMs) {
     m_lastErrorCode.clear();
+    m_lastErrorReason.clear();
     if (!isConnected()) {
         m_lastErrorCode = PortalProtocol::kUnavailable;
         return Result<QJsonObject>::failure(QStringLiteral("not connected to a node"));
@@ -126,6 +127,7 @@ Result<QJsonObject> PortalClient::request(const QString &type, QJsonObject field
         }
         const QJsonObject error = object->value(QStringLiteral("error")).toObject();
         m_lastErrorCode = error.value(QStringLiteral("code")).toString();
+        m_lastErrorReason = error.value(QStringLiteral("reason")).toString();
         return Result<QJsonObject>::failure(error.value(QStringLiteral("message")).toString());
     }
 }

@@ -33,6 +33,8 @@ public:
     Result<QJsonObject> request(const QString &type, QJsonObject fields = {},
                                 int timeoutMs = 10000);
     QString lastErrorCode() const { return m_lastErrorCode; }
+    // The error's "reason", when the node gave one (docs/portal.md); else empty.
+    QString lastErrorReason() const { return m_lastErrorReason; }
 
     // The next pushed event; nullopt on time-out or disconnect (timeoutMs < 0 waits forever).
     std::optional<QJsonObject> waitForEvent(int timeoutMs);
@@ -46,6 +48,7 @@ private:
     QQueue<QJsonObject> m_events;
     qint64 m_nextId = 1;
     QString m_lastErrorCode;
+    QString m_lastErrorReason;
 };
 
 } // namespace orion::portal

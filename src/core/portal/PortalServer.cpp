@@ -59,7 +59,7 @@ Status PortalServer::listen(const QString &socketPath) {
     }
     m_socketPath = socketPath;
     connect(m_server, &PortalListener::incoming, this, &PortalServer::onNewConnection);
-    qCInfo(lcPortal) << "portal listening on" << socketPath;
+    qCInfo(lcPortal).noquote() << "portal listening on" << socketPath;
     return Status::success();
 }
 
@@ -124,7 +124,7 @@ void PortalServer::answer(const QPointer<PortalSession> &session, const QJsonVal
     if (reply.ok) {
         session->sendReply(id, reply.result);
     } else {
-        session->sendError(id, reply.errorCode, reply.errorMessage);
+        session->sendError(id, reply.errorCode, reply.errorMessage, reply.errorReason);
     }
 }
 

@@ -108,10 +108,14 @@ void PortalSession::sendReply(const QJsonValue &requestId, const QJsonObject &re
 }
 
 void PortalSession::sendError(const QJsonValue &requestId, const QString &code,
-                              const QString &message) {
+                              const QString &message, const QString &reason) {
+    QJsonObject error = PortalProtocol::errorObject(code, message);
+    if (!reason.isEmpty()) {
+        error.insert(QStringLiteral("reason"), reason);
+    }
     writeObject(QJsonObject{{QStringLiteral("id"), requestId},
                             {QStringLiteral("ok"), false},
-                            {QStringLiteral("error"), PortalProtocol::errorObject(code, message)}});
+                            {QStringLiteral("error"), error}});
 }
 
 bool PortalSession::sendEvent(const QJsonObject &event) {

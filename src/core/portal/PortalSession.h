@@ -28,7 +28,8 @@ public:
     void removeService(const QString &name) { m_services.remove(name); }
 
     void sendReply(const QJsonValue &requestId, const QJsonObject &result);
-    void sendError(const QJsonValue &requestId, const QString &code, const QString &message);
+    void sendError(const QJsonValue &requestId, const QString &code, const QString &message,
+                   const QString &reason = {});
     // Pushes an event unless the client has left too much unread; returns false then.
     bool sendEvent(const QJsonObject &event);
     // Flushes what is queued and closes.

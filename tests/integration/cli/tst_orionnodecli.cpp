@@ -70,7 +70,7 @@ class TestOrionNodeCli : public QObject {
 
     // A fresh profile with cheap (but real) Argon2id limits.
     Run init(const QString &dir, const QStringList &extra = {},
-             const QString &pass = QStringLiteral("pw")) {
+             const QString &pass = QStringLiteral("pw of the tests")) {
         return run(QStringList{QStringLiteral("init"), QStringLiteral("--profile"), dir,
                                QStringLiteral("--kdf"), QStringLiteral("interactive")} +
                        extra,
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QVERIFY2(noPass.err.contains(QStringLiteral("ORION_PASSPHRASE")), qPrintable(noPass.err));
         QVERIFY(!QFile::exists(file));
 
-        const Run exported = run(exportArgs, QStringLiteral("pw"));
+        const Run exported = run(exportArgs, QStringLiteral("pw of the tests"));
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         const Run verified = run({QStringLiteral("verify-member"), file});
         QCOMPARE(verified.exitCode, 0);
@@ -204,12 +204,12 @@ private Q_SLOTS:
         const QString dir = profile(QStringLiteral("d"));
         QCOMPARE(init(dir, {QStringLiteral("--new-network")}).exitCode, 0);
         const Run text = run({QStringLiteral("network-key"), QStringLiteral("--profile"), dir},
-                             QStringLiteral("pw"));
+                             QStringLiteral("pw of the tests"));
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.startsWith(QStringLiteral("orion-net:")));
         const Run hex = run({QStringLiteral("network-key"), QStringLiteral("--profile"), dir,
                              QStringLiteral("--hex")},
-                            QStringLiteral("pw"));
+                            QStringLiteral("pw of the tests"));
         QCOMPARE(hex.exitCode, 0);
         QCOMPARE(orion::identity::NetworkKey::parse(text.out)->toHex(), hex.out.trimmed());
 
@@ -254,28 +254,31 @@ private Q_SLOTS:
 
     void passwdChangesBothKeys() {
         const QString dir = profile(QStringLiteral("g"));
-        QCOMPARE(init(dir, {QStringLiteral("--new-network")}, QStringLiteral("old")).exitCode, 0);
+        QCOMPARE(
+            init(dir, {QStringLiteral("--new-network")}, QStringLiteral("old passphrase")).exitCode,
+            0);
         const QString id = nodeId(dir);
         const QStringList passwd{QStringLiteral("passwd"), QStringLiteral("--profile"), dir,
                                  QStringLiteral("--kdf"), QStringLiteral("interactive")};
         const auto before = snapshot(dir);
-        const Run wrong = run(passwd, QStringLiteral("bad"), QStringLiteral("new"));
+        const Run wrong = run(passwd, QStringLiteral("bad"), QStringLiteral("new passphrase"));
         QVERIFY(wrong.exitCode != 0);
         QVERIFY(wrong.err.contains(QStringLiteral("wrong passphrase")));
         QCOMPARE(snapshot(dir), before);
 
-        const Run changed = run(passwd, QStringLiteral("old"), QStringLiteral("new"));
+        const Run changed =
+            run(passwd, QStringLiteral("old passphrase"), QStringLiteral("new passphrase"));
         QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
         const QStringList key{QStringLiteral("network-key"), QStringLiteral("--profile"), dir};
-        QVERIFY(run(key, QStringLiteral("old")).exitCode != 0);
-        QCOMPARE(run(key, QStringLiteral("new")).exitCode, 0);
+        QVERIFY(run(key, QStringLiteral("old passphrase")).exitCode != 0);
+        QCOMPARE(run(key, QStringLiteral("new passphrase")).exitCode, 0);
         QCOMPARE(nodeId(dir), id);
 
         // The passphrase can also come from files.
         const QString oldFile = m_tmp.filePath(QStringLiteral("old.pass"));
         const QString newFile = m_tmp.filePath(QStringLiteral("new.pass"));
-        for (const auto &[path, text] :
-             {std::pair{oldFile, QByteArray("new\n")}, std::pair{newFile, QByteArray("newer\n")}}) {
+        for (const auto &[path, text] : {std::pair{oldFile, QByteArray("new passphrase\n")},
+                                         std::pair{newFile, QByteArray("newer passphrase\n")}}) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(text);
@@ -285,7 +288,7 @@ private Q_SLOTS:
                                      QStringLiteral("--new-passphrase-file"), newFile});
         QVERIFY2(viaFiles.exitCode == 0, qPrintable(viaFiles.err));
         QCOMPARE(run(key + QStringList{QStringLiteral("--passphrase-file"), newFile}).exitCode, 0);
-        QCOMPARE(run(key, QStringLiteral("newer")).exitCode, 0);
+        QCOMPARE(run(key, QStringLiteral("newer passphrase")).exitCode, 0);
     }
 
     void profileInUseIsRefused() {

@@ -68,9 +68,12 @@ private Q_SLOTS:
         QVERIFY(node::BootstrapList::add(profile, signedRecord(peer, network, {"127.0.0.1"}, 7000),
                                          network)
                     .ok());
-        // No port: it cannot be dialled. Our own record: not a seed.
+        // No address or no port: it cannot be dialled, so it is refused. Our own record: not
+        // a seed.
         QVERIFY(
-            node::BootstrapList::add(profile, signedRecord(leaf, network, {}, 0), network).ok());
+            !node::BootstrapList::add(profile, signedRecord(leaf, network, {}, 0), network).ok());
+        QVERIFY(!node::BootstrapList::add(profile, signedRecord(leaf, network, {}, 7003), network)
+                     .ok());
         QVERIFY(node::BootstrapList::add(
                     profile, signedRecord(m_self, network, {"127.0.0.1"}, 7001), network)
                     .ok());
