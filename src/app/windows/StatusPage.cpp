@@ -22,6 +22,7 @@ StatusPage::StatusPage(facade::StatusFeed *status, QWidget *parent)
             QGuiApplication::clipboard()->setText(m_ui->nodeIdEdit->text());
         }
     });
+    connect(m_ui->networkButton, &QPushButton::clicked, this, &StatusPage::networkRequested);
     connect(m_status, &facade::StatusFeed::statusChanged, this, &StatusPage::show);
     m_uptimeTimer.setInterval(1000);
     connect(&m_uptimeTimer, &QTimer::timeout, this, &StatusPage::updateUptime);

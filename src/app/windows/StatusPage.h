@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // StatusPage: the node's vital signs (ID with copy button, addresses, uptime, peers, traffic)
-// from the status feed. GUI thread.
+// from the status feed, and the way to the network key and member card. GUI thread.
 #pragma once
 
 #include "facade/NodeStatus.h"
@@ -29,6 +29,10 @@ public:
 
     static QString formatBytes(quint64 bytes);
     static QString formatDuration(qint64 seconds);
+
+Q_SIGNALS:
+    // The user wants the network key and the member card (to invite someone).
+    void networkRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
