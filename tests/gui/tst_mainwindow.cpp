@@ -7,6 +7,7 @@
 #include "desktop/AppSettings.h"
 #include "models/MessageLogModel.h"
 #include "models/RoutingTableModel.h"
+#include "widgets/TrafficGraph.h"
 #include "windows/ConsolePage.h"
 #include "windows/MainWindow.h"
 #include "windows/NetworkDialog.h"
@@ -241,6 +242,32 @@ private Q_SLOTS:
         auto *status = dialog->findChild<QLabel *>(QStringLiteral("statusLabel"));
         QTRY_VERIFY(status->text().contains(QLatin1String("cannot be shown")));
         QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("copyKeyButton"))->isEnabled());
+    }
+
+    void trafficGraphFollowsTheTotals() {
+        widgets::TrafficGraph *graph = m_app->window()->statusPage()->trafficGraph();
+        QVERIFY(graph);
+        graph->setTicking(false); // the test closes the points itself
+        graph->tick(1000);
+        const quint64 messages = m_app->node()->status()->current().messagesIn;
+        {
+            QMutexLocker lock(&m_state->mutex);
+            m_state->status.messagesIn += 10;
+            m_state->status.messagesOut += 6;
+            m_state->status.bytesIn += 3000;
+            m_state->status.bytesOut += 1000;
+        }
+        QTRY_COMPARE(m_app->node()->status()->current().messagesIn, messages + 10);
+        graph->tick(2000);
+        QCOMPARE(graph->points().constLast().messagesPerSecond, 8.0);
+        QCOMPARE(graph->points().constLast().bytesPerSecond, 2000.0);
+        QVERIFY2(graph->caption().contains(QLatin1String("8")), qPrintable(graph->caption()));
+        graph->tick(1000); // nothing new: the line drops to zero
+        QCOMPARE(graph->points().constLast().messagesPerSecond, 0.0);
+        for (int i = 0; i < 2 * widgets::TrafficGraph::kPoints; ++i) {
+            graph->tick(1000);
+        }
+        QCOMPARE(graph->points().size(), widgets::TrafficGraph::kPoints);
     }
 
     void notificationsDoNotNeedTheTray() {
