@@ -24,7 +24,8 @@ NetworkDialog::NetworkDialog(facade::NodeController *node, QWidget *parent)
     m_ui->copyKeyButton->setIcon(desktop::Icons::copy());
     m_ui->copyCardButton->setIcon(desktop::Icons::copy());
     const int em = fontMetrics().height();
-    setMinimumWidth(36 * em);
+    // The labels' width, not the dialog's: the layout's minimum must still follow the key.
+    m_ui->introLabel->setMinimumWidth(36 * em);
     m_ui->cardView->setMinimumHeight(12 * em);
     m_nodeId = node->status()->current().nodeId;
 
@@ -59,8 +60,9 @@ void NetworkDialog::showKey(quint64 requestId, const QString &keyText, const QSt
     m_ui->keyEdit->setText(keyText);
     // Wide enough for the whole key, and showing its start (orion-net:…), not its end.
     const int em = fontMetrics().height();
-    m_ui->keyEdit->setMinimumWidth(m_ui->keyEdit->fontMetrics().horizontalAdvance(keyText) + em);
+    m_ui->keyEdit->setMinimumWidth(m_ui->keyEdit->fontMetrics().horizontalAdvance(keyText) + 3 * em);
     m_ui->keyEdit->setCursorPosition(0);
+    adjustSize();
     m_ui->statusLabel->setText(
         error.isEmpty() ? QString() : tr("The network key cannot be shown: %1").arg(error));
     updateControls();
