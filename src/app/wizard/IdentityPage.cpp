@@ -58,7 +58,8 @@ void IdentityPage::updateControls() {
     if (!m_model->hasIdentity() && !m_model->isBusy()) {
         m_ui->resultLabel->setText(importing ? tr("Choose the identity file and enter its "
                                                   "passphrase.")
-                                             : tr("Press \u201cCreate the keys\u201d to create "
+                                             : tr("Press \u201c"
+                                                  "Create the keys\u201d to create "
                                                   "your node's key pair."));
     }
 }
