@@ -60,7 +60,8 @@ void NetworkDialog::showKey(quint64 requestId, const QString &keyText, const QSt
     m_ui->keyEdit->setText(keyText);
     // Wide enough for the whole key, and showing its start (orion-net:…), not its end.
     const int em = fontMetrics().height();
-    m_ui->keyEdit->setMinimumWidth(m_ui->keyEdit->fontMetrics().horizontalAdvance(keyText) + 3 * em);
+    m_ui->keyEdit->setMinimumWidth(m_ui->keyEdit->fontMetrics().horizontalAdvance(keyText) +
+                                   3 * em);
     m_ui->keyEdit->setCursorPosition(0);
     adjustSize();
     m_ui->statusLabel->setText(
