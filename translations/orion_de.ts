@@ -55,10 +55,6 @@
         <translation>Gesendete und empfangene Nachrichten</translation>
     </message>
     <message>
-        <source>&amp;To key:</source>
-        <translation>&amp;An Schlüssel:</translation>
-    </message>
-    <message>
         <source>40 hexadecimal digits</source>
         <translation>40 Hexadezimalziffern</translation>
     </message>
@@ -83,12 +79,20 @@
         <translation>Nachrichtentext</translation>
     </message>
     <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Senden</translation>
-    </message>
-    <message>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>To &amp;key:</source>
+        <translation>An &amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Target key check</source>
+        <translation>Prüfung des Zielschlüssels</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>Sen&amp;den</translation>
     </message>
 </context>
 <context>
@@ -217,10 +221,6 @@
         <translation>Zu importierende Identitätsdatei</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen …</translation>
-    </message>
-    <message>
         <source>Choose the identity file</source>
         <translation>Identitätsdatei auswählen</translation>
     </message>
@@ -244,20 +244,16 @@
         <source>Identity result</source>
         <translation>Ergebnis der Identität</translation>
     </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
-        <source>&amp;Level:</source>
-        <translation>&amp;Stufe:</translation>
-    </message>
-    <message>
         <source>Minimum log level</source>
         <translation>Minimale Protokollstufe</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>S&amp;uchen:</translation>
     </message>
     <message>
         <source>Search the log</source>
@@ -266,6 +262,14 @@
     <message>
         <source>Node log</source>
         <translation>Knotenprotokoll</translation>
+    </message>
+    <message>
+        <source>Le&amp;vel:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>S&amp;earch:</source>
+        <translation>Su&amp;chen:</translation>
     </message>
 </context>
 <context>
@@ -365,6 +369,81 @@
     <message>
         <source>&amp;About Orion</source>
         <translation>&amp;Über Orion</translation>
+    </message>
+    <message>
+        <source>Network &amp;key and member card…</source>
+        <translation>Netzwerk&amp;schlüssel und Mitgliedskarte…</translation>
+    </message>
+    <message>
+        <source>Show the network key and this node&apos;s member card, to invite another node</source>
+        <translation>Netzwerkschlüssel und Mitgliedskarte dieses Knotens zeigen, um einen anderen Knoten einzuladen</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network key and member card</source>
+        <translation>Netzwerkschlüssel und Mitgliedskarte</translation>
+    </message>
+    <message>
+        <source>A new node joins this network with two things from you: the network key, which lets it in, and your member card, which tells it where to find this node first.</source>
+        <translation>Ein neuer Knoten tritt diesem Netzwerk mit zwei Dingen von Ihnen bei: dem Netzwerkschlüssel, der ihn hereinlässt, und Ihrer Mitgliedskarte, die ihm sagt, wo er diesen Knoten zuerst findet.</translation>
+    </message>
+    <message>
+        <source>Network key</source>
+        <translation>Netzwerkschlüssel</translation>
+    </message>
+    <message>
+        <source>Copy &amp;key</source>
+        <translation>Schlüssel &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the network key to the clipboard</source>
+        <translation>Den Netzwerkschlüssel in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Show the key</source>
+        <translation>Schlüssel &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Who should get the key</source>
+        <translation>Wer den Schlüssel bekommen soll</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Anyone who has this key can join the network&lt;/b&gt; and talk to every node in it. Give it only to people you want in the network, in person or over a channel you trust; never post it publicly. It cannot be withdrawn: a network whose key got out needs a new key for everyone.</source>
+        <translation>&lt;b&gt;Wer diesen Schlüssel hat, kann dem Netzwerk beitreten&lt;/b&gt; und mit jedem Knoten darin sprechen. Geben Sie ihn nur Menschen, die Sie im Netzwerk haben wollen, persönlich oder über einen vertrauenswürdigen Weg; veröffentlichen Sie ihn nie. Er lässt sich nicht zurückziehen: Ein Netzwerk, dessen Schlüssel bekannt wurde, braucht einen neuen Schlüssel für alle.</translation>
+    </message>
+    <message>
+        <source>Your member card</source>
+        <translation>Ihre Mitgliedskarte</translation>
+    </message>
+    <message>
+        <source>This node&apos;s ID, addresses and port, signed with its key. It is not secret: the new member imports it (in the setup wizard, or with File → Import member file…) and connects to you first.</source>
+        <translation>ID, Adressen und Port dieses Knotens, mit seinem Schlüssel signiert. Sie ist nicht geheim: Das neue Mitglied importiert sie (im Einrichtungsassistenten oder mit Datei → Mitgliedsdatei importieren…) und verbindet sich zuerst mit Ihnen.</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>Mitgliedskarte</translation>
+    </message>
+    <message>
+        <source>Copy the c&amp;ard</source>
+        <translation>&amp;Karte kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the member card to the clipboard</source>
+        <translation>Die Mitgliedskarte in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve to file…</source>
+        <translation>In Datei &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the member card as a file to send</source>
+        <translation>Die Mitgliedskarte als Datei zum Versenden speichern</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -630,10 +709,6 @@
 <context>
     <name>RoutingPage</name>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>&amp;Filter:</translation>
-    </message>
-    <message>
         <source>ID, address or state</source>
         <translation>ID, Adresse oder Zustand</translation>
     </message>
@@ -652,6 +727,10 @@
     <message>
         <source>Key space</source>
         <translation>Schlüsselraum</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>F&amp;ilter:</translation>
     </message>
 </context>
 <context>
@@ -839,6 +918,14 @@
         <source>Portal socket</source>
         <translation>Portal-Socket</translation>
     </message>
+    <message>
+        <source>Net&amp;work key and member card…</source>
+        <translation>Netz&amp;werkschlüssel und Mitgliedskarte…</translation>
+    </message>
+    <message>
+        <source>What another node needs to join this network</source>
+        <translation>Was ein anderer Knoten braucht, um diesem Netzwerk beizutreten</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -853,10 +940,6 @@
     <message>
         <source>Summary of the setup</source>
         <translation>Zusammenfassung der Einrichtung</translation>
-    </message>
-    <message>
-        <source>Also save an encrypted &amp;backup of the identity to:</source>
-        <translation>Zusätzlich eine verschlüsselte &amp;Sicherung der Identität speichern unter:</translation>
     </message>
     <message>
         <source>Backup file</source>
@@ -877,6 +960,10 @@
     <message>
         <source>Setup result</source>
         <translation>Ergebnis der Einrichtung</translation>
+    </message>
+    <message>
+        <source>Also save an encrypted backup of the identity &amp;to:</source>
+        <translation>Zusätzlich eine verschlüsselte Sicherung der Identität speichern &amp;unter:</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1110,14 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>This node does not host containers.</source>
         <translation>Dieser Knoten betreibt keine Container.</translation>
     </message>
+    <message>
+        <source>The node could not resume: %1</source>
+        <translation>Der Knoten konnte nicht fortfahren: %1</translation>
+    </message>
+    <message>
+        <source>This node does not show its network key.</source>
+        <translation>Dieser Knoten zeigt seinen Netzwerkschlüssel nicht.</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::facade::NodeController</name>
@@ -1052,14 +1147,6 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>The node could not start: %1</source>
         <translation>Der Knoten konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>%1 (as seen by peers)</source>
-        <translation>%1 (wie Gegenstellen es sehen)</translation>
-    </message>
-    <message>
-        <source>The node is paused.</source>
-        <translation>Der Knoten ist pausiert.</translation>
     </message>
     <message>
         <source>The service name is too long.</source>
@@ -1092,6 +1179,14 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>Unknown request.</source>
         <translation>Unbekannte Anfrage.</translation>
+    </message>
+    <message>
+        <source>The node is not running.</source>
+        <translation>Der Knoten läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The network key is read when the node starts.</source>
+        <translation>Der Netzwerkschlüssel wird beim Start des Knotens gelesen.</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1400,13 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     </message>
 </context>
 <context>
+    <name>orion::app::widgets::EmptyState</name>
+    <message>
+        <source>Empty list</source>
+        <translation>Leere Liste</translation>
+    </message>
+</context>
+<context>
     <name>orion::app::widgets::KeySpaceView</name>
     <message>
         <source>No routing table yet</source>
@@ -1333,6 +1435,25 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     </message>
 </context>
 <context>
+    <name>orion::app::widgets::TrafficGraph</name>
+    <message>
+        <source>Traffic in the last minute</source>
+        <translation>Datenverkehr der letzten Minute</translation>
+    </message>
+    <message>
+        <source>%1 messages/s, %2/s</source>
+        <translation>%1 Nachrichten/s, %2/s</translation>
+    </message>
+    <message>
+        <source>%1 messages/s</source>
+        <translation>%1 Nachrichten/s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+</context>
+<context>
     <name>orion::app::windows::ChangePassphraseDialog</name>
     <message>
         <source>The passphrase was removed; the keys are stored unencrypted.</source>
@@ -1347,24 +1468,12 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Ohne Passphrase kann jeder, der Ihren Profilordner lesen kann, die Identität dieses Knotens übernehmen.</translation>
     </message>
     <message>
-        <source>The identity could not be opened: %1</source>
-        <translation>Die Identität konnte nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>The network key could not be opened: %1</source>
-        <translation>Der Netzschlüssel konnte nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>The identity could not be saved: %1</source>
-        <translation>Die Identität konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>The network key could not be saved: %1</source>
-        <translation>Der Netzschlüssel konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>Re-encrypting the keys…</source>
         <translation>Die Schlüssel werden neu verschlüsselt …</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed: %1</source>
+        <translation>Die Passphrase konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1489,10 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>A key is 40 hexadecimal digits, like a node ID.</source>
         <translation>Ein Schlüssel besteht wie eine Knoten-ID aus 40 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>No messages yet. To send one, enter a key below (a node ID from the Routing tab, or a container&apos;s key from the Containers tab), the service it listens on and a message, then press Send. Messages to this node&apos;s “%1” service also appear here.</source>
+        <translation>Noch keine Nachrichten. Geben Sie unten einen Schlüssel ein (eine Knoten-ID aus dem Reiter Routing oder den Schlüssel eines Containers aus dem Reiter Container), den Dienst, auf dem er hört, und eine Nachricht, und drücken Sie Senden. Nachrichten an den Dienst „%1“ dieses Knotens erscheinen ebenfalls hier.</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1532,24 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>Containers can be managed while the node runs.</source>
         <translation>Container lassen sich verwalten, solange der Knoten läuft.</translation>
+    </message>
+    <message>
+        <source>No containers yet. A container is a small NET-Script program that answers messages under its own key. Give the example program on the right a name and press Deploy; then send it a message from the Console tab.</source>
+        <translation>Noch keine Container. Ein Container ist ein kleines NET-Script-Programm, das unter einem eigenen Schlüssel auf Nachrichten antwortet. Geben Sie dem Beispielprogramm rechts einen Namen und drücken Sie Bereitstellen; senden Sie ihm dann eine Nachricht aus dem Reiter Konsole.</translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::windows::LogPage</name>
+    <message numerus="yes">
+        <source>No entry matches the level and the search. Choose a lower level or clear the search to see all %n entries.</source>
+        <translation>
+            <numerusform>Kein Eintrag passt zu Stufe und Suche. Wählen Sie eine niedrigere Stufe oder leeren Sie die Suche, um den %n Eintrag zu sehen.</numerusform>
+            <numerusform>Kein Eintrag passt zu Stufe und Suche. Wählen Sie eine niedrigere Stufe oder leeren Sie die Suche, um alle %n Einträge zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing logged yet. What the node does (connections, bootstrap, containers, problems) appears here as it happens; choose the level Debug to see more.</source>
+        <translation>Noch nichts protokolliert. Was der Knoten tut (Verbindungen, Bootstrap, Container, Probleme), erscheint hier, sobald es geschieht; wählen Sie die Stufe Debug, um mehr zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1476,10 +1607,6 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>&amp;Protokoll</translation>
     </message>
     <message>
-        <source>Orion – %1 (%2)</source>
-        <translation>Orion – %1 (%2)</translation>
-    </message>
-    <message>
         <source>Orion is still running</source>
         <translation>Orion läuft weiter</translation>
     </message>
@@ -1531,6 +1658,61 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>C&amp;ontainers</source>
         <translation>&amp;Container</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::windows::NetworkDialog</name>
+    <message>
+        <source>Reading the key and the card from the node…</source>
+        <translation>Schlüssel und Karte werden vom Knoten gelesen…</translation>
+    </message>
+    <message>
+        <source>The node is not running. Start it to see the network key and the member card.</source>
+        <translation>Der Knoten läuft nicht. Starten Sie ihn, um Netzwerkschlüssel und Mitgliedskarte zu sehen.</translation>
+    </message>
+    <message>
+        <source>The network key cannot be shown: %1</source>
+        <translation>Der Netzwerkschlüssel kann nicht gezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>The member card cannot be made: %1</source>
+        <translation>Die Mitgliedskarte kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>This card holds no address this node can be reached at yet, so a node that imports it cannot connect to you. Wait until the status page shows where the node listens, then open this window again.</source>
+        <translation>Diese Karte enthält noch keine Adresse, unter der dieser Knoten erreichbar ist; ein Knoten, der sie importiert, kann sich nicht mit Ihnen verbinden. Warten Sie, bis die Statusseite zeigt, wo der Knoten lauscht, und öffnen Sie dieses Fenster dann erneut.</translation>
+    </message>
+    <message>
+        <source>Network key copied. Paste it only where the new member alone can read it.</source>
+        <translation>Netzwerkschlüssel kopiert. Fügen Sie ihn nur dort ein, wo allein das neue Mitglied ihn lesen kann.</translation>
+    </message>
+    <message>
+        <source>Member card copied.</source>
+        <translation>Mitgliedskarte kopiert.</translation>
+    </message>
+    <message>
+        <source>Save member card</source>
+        <translation>Mitgliedskarte speichern</translation>
+    </message>
+    <message>
+        <source>Orion member files (*.json *.member)</source>
+        <translation>Orion-Mitgliedsdateien (*.json *.member)</translation>
+    </message>
+    <message>
+        <source>There is no member card to save.</source>
+        <translation>Es gibt keine Mitgliedskarte zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Member card saved to %1.</source>
+        <translation>Mitgliedskarte in %1 gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::RoutingPage</name>
@@ -1554,6 +1736,17 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
             <numerusform>%n Bucket</numerusform>
             <numerusform>%n Buckets</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>No contact matches “%1”. Clear the filter to see all %n contact(s).</source>
+        <translation>
+            <numerusform>Kein Kontakt passt zu „%1“. Leeren Sie den Filter, um den %n Kontakt zu sehen.</numerusform>
+            <numerusform>Kein Kontakt passt zu „%1“. Leeren Sie den Filter, um alle %n Kontakte zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contacts yet. A node meets the network through nodes it already knows: import the member file of a node in your network (File → Import member file…), or give someone in it your network key and member card (Node → Network key and member card…) so their node connects to yours.</source>
+        <translation>Noch keine Kontakte. Ein Knoten findet das Netzwerk über Knoten, die er schon kennt: Importieren Sie die Mitgliedsdatei eines Knotens in Ihrem Netzwerk (Datei → Mitgliedsdatei importieren…), oder geben Sie jemandem darin Ihren Netzwerkschlüssel und Ihre Mitgliedskarte (Knoten → Netzwerkschlüssel und Mitgliedskarte…), damit sich sein Knoten mit Ihrem verbindet.</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1814,14 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
+    <message>
+        <source>Last minute:</source>
+        <translation>Letzte Minute:</translation>
+    </message>
+    <message>
+        <source>%1 (as seen by peers)</source>
+        <translation>%1 (wie Peers ihn sehen)</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::UnlockDialog</name>
@@ -1629,12 +1830,24 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Geben Sie die Passphrase des Profils „%1“ ein, um den Knoten zu starten.</translation>
     </message>
     <message>
-        <source>The identity could not be opened: %1</source>
-        <translation>Die Identität konnte nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
         <source>Unlocking…</source>
         <translation>Wird entsperrt …</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the identity. Check it (and Caps Lock) and try again.</source>
+        <translation>Diese Passphrase öffnet die Identität nicht. Prüfen Sie sie (und die Feststelltaste) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The identity file %1 is missing. Restore it from a backup, or start Orion with another profile.</source>
+        <translation>Die Identitätsdatei %1 fehlt. Stellen Sie sie aus einer Sicherung wieder her oder starten Sie Orion mit einem anderen Profil.</translation>
+    </message>
+    <message>
+        <source>The identity file %1 is damaged or not an Orion identity, so no passphrase can open it. Restore it from a backup. Details: %2</source>
+        <translation>Die Identitätsdatei %1 ist beschädigt oder keine Orion-Identität; keine Passphrase kann sie öffnen. Stellen Sie sie aus einer Sicherung wieder her. Einzelheiten: %2</translation>
+    </message>
+    <message>
+        <source>The identity file %1 could not be opened. Details: %2</source>
+        <translation>Die Identitätsdatei %1 konnte nicht geöffnet werden. Einzelheiten: %2</translation>
     </message>
 </context>
 <context>
@@ -1652,20 +1865,8 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Ihre Knoten-ID: %1</translation>
     </message>
     <message>
-        <source>&amp;Import identity</source>
-        <translation>Identität &amp;importieren</translation>
-    </message>
-    <message>
-        <source>&amp;Generate keys</source>
-        <translation>Schlüssel &amp;erzeugen</translation>
-    </message>
-    <message>
         <source>Choose the identity file and enter its passphrase.</source>
         <translation>Wählen Sie die Identitätsdatei und geben Sie ihre Passphrase ein.</translation>
-    </message>
-    <message>
-        <source>Press “Generate keys” to create your node&apos;s key pair.</source>
-        <translation>Klicken Sie auf „Schlüssel erzeugen“, um das Schlüsselpaar Ihres Knotens zu erstellen.</translation>
     </message>
     <message>
         <source>Unlocking the identity file…</source>
@@ -1675,17 +1876,21 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>Generating the key pair…</source>
         <translation>Das Schlüsselpaar wird erzeugt …</translation>
     </message>
+    <message>
+        <source>&amp;Unlock and import</source>
+        <translation>&amp;Entsperren und importieren</translation>
+    </message>
+    <message>
+        <source>Create the &amp;keys</source>
+        <translation>&amp;Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Press “Create the keys” to create your node&apos;s key pair.</source>
+        <translation>Drücken Sie „Schlüssel erzeugen“, um das Schlüsselpaar Ihres Knotens zu erzeugen.</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::wizard::NetworkPage</name>
-    <message>
-        <source>Paste the network key you were given.</source>
-        <translation>Fügen Sie den Netzschlüssel ein, den Sie erhalten haben.</translation>
-    </message>
-    <message>
-        <source>Import the member file of a node in that network; Orion connects to it first.</source>
-        <translation>Importieren Sie die Mitgliedsdatei eines Knotens in diesem Netz; mit ihm verbindet sich Orion zuerst.</translation>
-    </message>
     <message>
         <source>Valid network key (network ID %1).</source>
         <translation>Gültiger Netzschlüssel (Netz-ID %1).</translation>
@@ -1740,32 +1945,8 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Dieses Profil hat bereits eine Identität (%1). Orion ersetzt niemals eine vorhandene Identität.</translation>
     </message>
     <message>
-        <source>Could not save the identity: %1</source>
-        <translation>Die Identität konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>This profile already holds a network key (%1); it is left untouched.</source>
-        <translation>Dieses Profil enthält bereits einen Netzschlüssel (%1); er bleibt unverändert.</translation>
-    </message>
-    <message>
-        <source>Could not save the network key: %1</source>
-        <translation>Der Netzschlüssel konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Could not save the peer&apos;s member file: %1</source>
-        <translation>Die Mitgliedsdatei der Gegenstelle konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Could not write the identity backup to %1.</source>
-        <translation>Die Sicherung der Identität konnte nicht unter %1 geschrieben werden.</translation>
-    </message>
-    <message>
         <source>This took too long and was stopped. Please try again.</source>
         <translation>Das hat zu lange gedauert und wurde abgebrochen. Bitte versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>This is not a usable identity file: %1</source>
-        <translation>Dies ist keine verwendbare Identitätsdatei: %1</translation>
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n character(s).</source>
@@ -1783,20 +1964,28 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Fügen Sie den Netzschlüssel ein, den Sie erhalten haben.</translation>
     </message>
     <message>
-        <source>This network key is not valid: %1</source>
-        <translation>Dieser Netzschlüssel ist ungültig: %1</translation>
-    </message>
-    <message>
-        <source>The member file belongs to another network: %1</source>
-        <translation>Die Mitgliedsdatei gehört zu einem anderen Netz: %1</translation>
-    </message>
-    <message>
-        <source>The member file was rejected: %1</source>
-        <translation>Die Mitgliedsdatei wurde abgelehnt: %1</translation>
-    </message>
-    <message>
         <source>The setup is incomplete.</source>
         <translation>Die Einrichtung ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The identity could not be imported: %1</source>
+        <translation>Die Identität konnte nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Import the member file of a node in that network; Orion connects to it first.</source>
+        <translation>Importieren Sie die Mitgliedsdatei eines Knotens in diesem Netzwerk; Orion verbindet sich zuerst mit ihm.</translation>
+    </message>
+    <message>
+        <source>This file cannot be used as a member file: %1</source>
+        <translation>Diese Datei kann nicht als Mitgliedsdatei verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>This member file belongs to another network (ID %1…), not to the network of the key above (ID %2…). Ask for the member file of a node in that network.</source>
+        <translation>Diese Mitgliedsdatei gehört zu einem anderen Netzwerk (ID %1…), nicht zum Netzwerk des Schlüssels oben (ID %2…). Bitten Sie um die Mitgliedsdatei eines Knotens in diesem Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The profile could not be set up: %1</source>
+        <translation>Das Profil konnte nicht eingerichtet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1899,6 +2088,10 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>Encrypting and saving the keys…</source>
         <translation>Die Schlüssel werden verschlüsselt und gespeichert …</translation>
+    </message>
+    <message>
+        <source>Your member file:</source>
+        <translation>Ihre Mitgliedsdatei:</translation>
     </message>
 </context>
 <context>

@@ -55,10 +55,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;To key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>40 hexadecimal digits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -83,11 +79,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Send</source>
+        <source>Send message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send message</source>
+        <source>To &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target key check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -217,10 +221,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose the identity file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,19 +244,15 @@
         <source>Identity result</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
-        <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Minimum log level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -265,6 +261,14 @@
     </message>
     <message>
         <source>Node log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le&amp;vel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;earch:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -364,6 +368,81 @@
     </message>
     <message>
         <source>&amp;About Orion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network &amp;key and member card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the network key and this node&apos;s member card, to invite another node</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network key and member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new node joins this network with two things from you: the network key, which lets it in, and your member card, which tells it where to find this node first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the network key to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should get the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Anyone who has this key can join the network&lt;/b&gt; and talk to every node in it. Give it only to people you want in the network, in person or over a channel you trust; never post it publicly. It cannot be withdrawn: a network whose key got out needs a new key for everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This node&apos;s ID, addresses and port, signed with its key. It is not secret: the new member imports it (in the setup wizard, or with File → Import member file…) and connects to you first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the c&amp;ard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the member card to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve to file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the member card as a file to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -587,10 +666,6 @@
 <context>
     <name>RoutingPage</name>
     <message>
-        <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ID, address or state</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,6 +683,10 @@
     </message>
     <message>
         <source>Key space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -796,6 +875,14 @@
         <source>Portal socket</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Net&amp;work key and member card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What another node needs to join this network</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -809,10 +896,6 @@
     </message>
     <message>
         <source>Summary of the setup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also save an encrypted &amp;backup of the identity to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -833,6 +916,10 @@
     </message>
     <message>
         <source>Setup result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save an encrypted backup of the identity &amp;to:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -978,6 +1065,14 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>This node does not host containers.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The node could not resume: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This node does not show its network key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::facade::NodeController</name>
@@ -1006,14 +1101,6 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>The node could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (as seen by peers)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The node is paused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1046,6 +1133,14 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>Unknown request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network key is read when the node starts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1260,6 +1355,13 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
 </context>
 <context>
+    <name>orion::app::widgets::EmptyState</name>
+    <message>
+        <source>Empty list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orion::app::widgets::KeySpaceView</name>
     <message>
         <source>No routing table yet</source>
@@ -1288,6 +1390,25 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
 </context>
 <context>
+    <name>orion::app::widgets::TrafficGraph</name>
+    <message>
+        <source>Traffic in the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages/s, %2/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orion::app::windows::ChangePassphraseDialog</name>
     <message>
         <source>The passphrase was removed; the keys are stored unencrypted.</source>
@@ -1302,23 +1423,11 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The identity could not be opened: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The network key could not be opened: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The identity could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The network key could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Re-encrypting the keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1334,6 +1443,10 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>A key is 40 hexadecimal digits, like a node ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages yet. To send one, enter a key below (a node ID from the Routing tab, or a container&apos;s key from the Containers tab), the service it listens on and a message, then press Send. Messages to this node&apos;s “%1” service also appear here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1373,6 +1486,24 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>Containers can be managed while the node runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No containers yet. A container is a small NET-Script program that answers messages under its own key. Give the example program on the right a name and press Deploy; then send it a message from the Console tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::windows::LogPage</name>
+    <message numerus="yes">
+        <source>No entry matches the level and the search. Choose a lower level or clear the search to see all %n entries.</source>
+        <translation>
+            <numerusform>No entry matches the level and the search. Choose a lower level or clear the search to see the %n entry.</numerusform>
+            <numerusform>No entry matches the level and the search. Choose a lower level or clear the search to see all %n entries.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing logged yet. What the node does (connections, bootstrap, containers, problems) appears here as it happens; choose the level Debug to see more.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1431,10 +1562,6 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Orion – %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Orion is still running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,6 +1613,61 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>C&amp;ontainers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::windows::NetworkDialog</name>
+    <message>
+        <source>Reading the key and the card from the node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is not running. Start it to see the network key and the member card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network key cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member card cannot be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card holds no address this node can be reached at yet, so a node that imports it cannot connect to you. Wait until the status page shows where the node listens, then open this window again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network key copied. Paste it only where the new member alone can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orion member files (*.json *.member)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member card to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::RoutingPage</name>
@@ -1509,6 +1691,17 @@ Nothing is written to disk until you confirm the summary at the end.</source>
             <numerusform>%n bucket</numerusform>
             <numerusform>%n buckets</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>No contact matches “%1”. Clear the filter to see all %n contact(s).</source>
+        <translation>
+            <numerusform>No contact matches “%1”. Clear the filter to see the %n contact.</numerusform>
+            <numerusform>No contact matches “%1”. Clear the filter to see all %n contacts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contacts yet. A node meets the network through nodes it already knows: import the member file of a node in your network (File → Import member file…), or give someone in it your network key and member card (Node → Network key and member card…) so their node connects to yours.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1769,14 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last minute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (as seen by peers)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::UnlockDialog</name>
@@ -1584,11 +1785,23 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The identity could not be opened: %1</source>
+        <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unlocking…</source>
+        <source>This passphrase does not open the identity. Check it (and Caps Lock) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity file %1 is missing. Restore it from a backup, or start Orion with another profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity file %1 is damaged or not an Orion identity, so no passphrase can open it. Restore it from a backup. Details: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity file %1 could not be opened. Details: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1607,19 +1820,7 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Import identity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Generate keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose the identity file and enter its passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press “Generate keys” to create your node&apos;s key pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1630,17 +1831,21 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>Generating the key pair…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Unlock and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the &amp;keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press “Create the keys” to create your node&apos;s key pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::wizard::NetworkPage</name>
-    <message>
-        <source>Paste the network key you were given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import the member file of a node in that network; Orion connects to it first.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Valid network key (network ID %1).</source>
         <translation type="unfinished"></translation>
@@ -1695,31 +1900,7 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save the identity: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This profile already holds a network key (%1); it is left untouched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the network key: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the peer&apos;s member file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write the identity backup to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This took too long and was stopped. Please try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not a usable identity file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1738,19 +1919,27 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This network key is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The member file belongs to another network: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The member file was rejected: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The setup is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity could not be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the member file of a node in that network; Orion connects to it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be used as a member file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member file belongs to another network (ID %1…), not to the network of the key above (ID %2…). Ask for the member file of a node in that network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile could not be set up: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1853,6 +2042,10 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>Encrypting and saving the keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your member file:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

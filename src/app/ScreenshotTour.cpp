@@ -13,8 +13,10 @@
 #include "windows/ContainersPage.h"
 #include "windows/LogPage.h"
 #include "windows/MainWindow.h"
+#include "windows/NetworkDialog.h"
 #include "windows/RoutingPage.h"
 #include "windows/StatusPage.h"
+#include "windows/UnlockDialog.h"
 #include "wizard/SetupModel.h"
 #include "wizard/SetupWizard.h"
 
@@ -119,6 +121,19 @@ int ScreenshotTour::run(const QString &outputDir) {
         out.write(seed->toJson());
     }
 
+    // A genuine member file, but of a node in another network.
+    const QString foreignFile = tmp.filePath(QStringLiteral("other-network.member.json"));
+    {
+        const identity::NodeIdentity stranger = identity::NodeIdentity::generate();
+        identity::MemberRecord record =
+            identity::MemberRecord::create(stranger, identity::NetworkKey::generate().networkId(),
+                                           {QStringLiteral("192.0.2.7")}, 7400);
+        record.sign(stranger);
+        QFile out(foreignFile);
+        (void)out.open(QIODevice::WriteOnly);
+        out.write(record.toJson());
+    }
+
     crypto::SecureBuffer secret;
     {
         wizard::SetupModel model(profileDir);
@@ -140,7 +155,11 @@ int ScreenshotTour::run(const QString &outputDir) {
         wizard.next();
         static_cast<QAbstractButton *>(find("joinRadio"))->setChecked(true);
         static_cast<QLineEdit *>(find("joinKeyEdit"))->setText(network.toText());
+        // First a member file of another network (a common mix-up), then the right one.
         auto *memberEdit = static_cast<QLineEdit *>(find("memberEdit"));
+        memberEdit->setText(foreignFile);
+        Q_EMIT memberEdit->editingFinished();
+        ok &= save(&wizard, outputDir, QStringLiteral("wizard-4-network-wrong-file"));
         memberEdit->setText(seedFile);
         Q_EMIT memberEdit->editingFinished();
         ok &= save(&wizard, outputDir, QStringLiteral("wizard-4-network"));
@@ -159,6 +178,19 @@ int ScreenshotTour::run(const QString &outputDir) {
             return 1;
         }
         secret = model.passphrase().clone();
+    }
+
+    // The unlock dialog as the next start shows it, after a mistyped passphrase.
+    {
+        windows::UnlockDialog unlock(node::Profile(profileDir).identityPath(),
+                                     QStringLiteral("laptop"));
+        unlock.show();
+        unlock.findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))
+            ->setText(QStringLiteral("orbit lantern quietly"));
+        unlock.accept();
+        auto *edit = unlock.findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
+        waitUntil([&] { return edit->isEnabled(); }, 30000);
+        ok &= save(&unlock, outputDir, QStringLiteral("unlock-wrong-passphrase"));
     }
 
     Application::Options options;
@@ -240,6 +272,17 @@ int ScreenshotTour::run(const QString &outputDir) {
     ok &= save(window, outputDir, QStringLiteral("main-status"));
     window->showPage(window->logPage());
     ok &= save(window, outputDir, QStringLiteral("main-log"));
+    // The network key (shown, as after "Show the key") and this node's member card.
+    windows::NetworkDialog *networkDialog = window->showNetwork();
+    waitUntil(
+        [&] {
+            return !networkDialog->networkKeyText().isEmpty() &&
+                   !networkDialog->memberCard().isEmpty();
+        },
+        10000);
+    networkDialog->findChild<QAbstractButton *>(QStringLiteral("showKeyCheck"))->setChecked(true);
+    ok &= save(networkDialog, outputDir, QStringLiteral("main-network"));
+    networkDialog->close();
 
     app.node()->stopAndWait();
     for (auto &p : peers) {

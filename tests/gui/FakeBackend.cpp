@@ -38,6 +38,11 @@ app::facade::RoutingSnapshot FakeBackend::currentRouting() const {
     return m_state->routing;
 }
 
+QList<app::facade::ContainerInfo> FakeBackend::currentContainers() const {
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->containers;
+}
+
 Status FakeBackend::routeMessage(quint64 requestId, const identity::Key160 &target,
                                  const QString &service, const QByteArray &body) {
     QMutexLocker lock(&m_state->mutex);
@@ -60,7 +65,16 @@ Status FakeBackend::routeMessage(quint64 requestId, const identity::Key160 &targ
 }
 
 Result<QByteArray> FakeBackend::memberFile() const {
-    return QByteArray("{}");
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->memberCard;
+}
+
+Result<QString> FakeBackend::networkKeyText() const {
+    QMutexLocker lock(&m_state->mutex);
+    if (m_state->networkKey.isEmpty()) {
+        return Result<QString>::failure(ErrorCode::Unavailable, QStringLiteral("no key here"));
+    }
+    return m_state->networkKey;
 }
 
 Status FakeBackend::addMember(const QByteArray &content) {

@@ -21,6 +21,9 @@ struct FakeNodeState {
     bool stopped = false;
     bool paused = false;
     QList<QString> sent;
+    QList<app::facade::ContainerInfo> containers;
+    QString networkKey; // empty: the backend refuses to show it
+    QByteArray memberCard = "{}";
 };
 
 class FakeBackend : public app::facade::NodeBackend {
@@ -35,10 +38,12 @@ protected:
     Status pauseNode(bool paused) override;
     app::facade::NodeStatus currentStatus() const override;
     app::facade::RoutingSnapshot currentRouting() const override;
+    QList<app::facade::ContainerInfo> currentContainers() const override;
     Status routeMessage(quint64 requestId, const identity::Key160 &target, const QString &service,
                         const QByteArray &body) override;
     Result<QByteArray> memberFile() const override;
     Status addMember(const QByteArray &content) override;
+    Result<QString> networkKeyText() const override;
 
 private:
     std::shared_ptr<FakeNodeState> m_state;

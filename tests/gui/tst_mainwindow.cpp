@@ -7,15 +7,21 @@
 #include "desktop/AppSettings.h"
 #include "models/MessageLogModel.h"
 #include "models/RoutingTableModel.h"
+#include "widgets/TrafficGraph.h"
 #include "windows/ConsolePage.h"
 #include "windows/MainWindow.h"
+#include "windows/NetworkDialog.h"
 #include "windows/RoutingPage.h"
 #include "windows/StatusPage.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -169,6 +175,99 @@ private Q_SLOTS:
         QVERIFY(!m_app->node()->isRunning());
         QMutexLocker lock(&m_state->mutex);
         QVERIFY(m_state->stopped);
+    }
+
+    void titleNamesTheApplicationOnce() {
+        // The platform appends the display name ("— Orion"); the title must not repeat it.
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("Orion"));
+        setRouting(1);
+        QTRY_COMPARE(m_app->node()->status()->current().state, facade::NodeState::Online);
+        const QString title = m_app->window()->windowTitle();
+        QVERIFY2(!title.contains(QLatin1String("Orion")), qPrintable(title));
+        QVERIFY2(title.contains(QFileInfo(m_dir->path()).fileName()), qPrintable(title));
+    }
+
+    void networkKeyAndCardFromMenuAndStatusPage() {
+        const QByteArray card = "{\"format\": \"orion-member\", \"port\": 7400}";
+        {
+            QMutexLocker lock(&m_state->mutex);
+            m_state->networkKey = QStringLiteral("orion-net:AAAAthekey");
+            m_state->memberCard = card;
+        }
+        auto *action = m_app->window()->findChild<QAction *>(QStringLiteral("actionNetwork"));
+        QVERIFY(action);
+        action->trigger();
+        auto *dialog = m_app->window()->findChild<windows::NetworkDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QTRY_COMPARE(dialog->networkKeyText(), QStringLiteral("orion-net:AAAAthekey"));
+        QTRY_COMPARE(dialog->memberCard(), card);
+        auto *keyEdit = dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+        QCOMPARE(keyEdit->text(), QStringLiteral("orion-net:AAAAthekey"));
+        QCOMPARE(keyEdit->echoMode(), QLineEdit::Password); // hidden until asked
+        dialog->findChild<QCheckBox *>(QStringLiteral("showKeyCheck"))->setChecked(true);
+        QCOMPARE(keyEdit->echoMode(), QLineEdit::Normal);
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("warningLabel"))
+                    ->text()
+                    .contains(QLatin1String("Anyone who has this key")));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("copyKeyButton")),
+                          Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("orion-net:AAAAthekey"));
+        QCOMPARE(dialog->findChild<QPlainTextEdit *>(QStringLiteral("cardView"))->toPlainText(),
+                 QString::fromUtf8(card));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("copyCardButton")),
+                          Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromUtf8(card));
+        const QString saved = m_dir->filePath(QStringLiteral("me.member.json"));
+        QVERIFY(dialog->saveCardTo(saved).ok());
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), card);
+        dialog->close();
+
+        // The status page opens the same window.
+        auto *button = m_app->window()->statusPage()->findChild<QPushButton *>(
+            QStringLiteral("networkButton"));
+        QVERIFY(button);
+        m_app->window()->showPage(m_app->window()->statusPage());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY(m_app->window()->findChild<windows::NetworkDialog *>() &&
+                    m_app->window()->findChild<windows::NetworkDialog *>()->isVisible());
+        auto *again = m_app->window()->findChild<windows::NetworkDialog *>();
+        QTRY_COMPARE(again->networkKeyText(), QStringLiteral("orion-net:AAAAthekey"));
+    }
+
+    void networkDialogSaysWhenTheKeyCannotBeShown() {
+        auto *dialog = m_app->window()->showNetwork();
+        auto *status = dialog->findChild<QLabel *>(QStringLiteral("statusLabel"));
+        QTRY_VERIFY(status->text().contains(QLatin1String("cannot be shown")));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("copyKeyButton"))->isEnabled());
+    }
+
+    void trafficGraphFollowsTheTotals() {
+        widgets::TrafficGraph *graph = m_app->window()->statusPage()->trafficGraph();
+        QVERIFY(graph);
+        graph->setTicking(false); // the test closes the points itself
+        graph->tick(1000);
+        const quint64 messages = m_app->node()->status()->current().messagesIn;
+        {
+            QMutexLocker lock(&m_state->mutex);
+            m_state->status.messagesIn += 10;
+            m_state->status.messagesOut += 6;
+            m_state->status.bytesIn += 3000;
+            m_state->status.bytesOut += 1000;
+        }
+        QTRY_COMPARE(m_app->node()->status()->current().messagesIn, messages + 10);
+        graph->tick(2000);
+        QCOMPARE(graph->points().constLast().messagesPerSecond, 8.0);
+        QCOMPARE(graph->points().constLast().bytesPerSecond, 2000.0);
+        QVERIFY2(graph->caption().contains(QLatin1String("8")), qPrintable(graph->caption()));
+        graph->tick(1000); // nothing new: the line drops to zero
+        QCOMPARE(graph->points().constLast().messagesPerSecond, 0.0);
+        for (int i = 0; i < 2 * widgets::TrafficGraph::kPoints; ++i) {
+            graph->tick(1000);
+        }
+        QCOMPARE(graph->points().size(), widgets::TrafficGraph::kPoints);
     }
 
     void notificationsDoNotNeedTheTray() {

@@ -239,6 +239,9 @@ private Q_SLOTS:
         keyEdit->setText(typo);
         const QString keyStatus = child<QLabel>(run.wizard.get(), "keyStatusLabel")->text();
         QVERIFY2(keyStatus.contains(QLatin1String("checksum")), qPrintable(keyStatus));
+        // Said once, not "not valid: the network key's checksum …".
+        QVERIFY2(keyStatus.count(QLatin1String("network key"), Qt::CaseInsensitive) == 1,
+                 qPrintable(keyStatus));
         QVERIFY(!run.nextEnabled());
         keyEdit->setText(network.toText());
         QVERIFY(child<QLabel>(run.wizard.get(), "keyStatusLabel")
@@ -257,7 +260,9 @@ private Q_SLOTS:
         out.write(record.toJson());
         out.close();
         page->loadMemberFile(tampered);
-        QVERIFY2(memberStatus->text().contains(QLatin1String("rejected")),
+        QVERIFY2(memberStatus->text().contains(QLatin1String("cannot be used")),
+                 qPrintable(memberStatus->text()));
+        QVERIFY2(memberStatus->text().count(QLatin1String("rejected")) <= 1,
                  qPrintable(memberStatus->text()));
         QVERIFY(memberStatus->text().contains(QLatin1String("signature"), Qt::CaseInsensitive));
         QVERIFY(!run.nextEnabled());
@@ -269,7 +274,8 @@ private Q_SLOTS:
         junk.write("this is not a member file");
         junk.close();
         page->loadMemberFile(garbage);
-        QVERIFY(memberStatus->text().contains(QLatin1String("rejected")));
+        QVERIFY2(memberStatus->text().contains(QLatin1String("cannot be used")),
+                 qPrintable(memberStatus->text()));
         QVERIFY(!run.nextEnabled());
 
         // A member of another network.
@@ -288,6 +294,73 @@ private Q_SLOTS:
         QVERIFY2(memberStatus->text().contains(peer.nodeId().shortHex()),
                  qPrintable(memberStatus->text()));
         QVERIFY(run.nextEnabled());
+    }
+
+    void eachFieldShowsOnlyItsOwnCurrentVerdict() {
+        QTemporaryDir tmp;
+        Run run = open(tmp.filePath(QStringLiteral("p")));
+        generate(run);
+        passphrase(run);
+        child<QRadioButton>(run.wizard.get(), "joinRadio")->setChecked(true);
+        auto *page = static_cast<NetworkPage *>(run.page(SetupWizard::NetworkId));
+        auto *keyStatus = child<QLabel>(run.wizard.get(), "keyStatusLabel");
+        auto *memberStatus = child<QLabel>(run.wizard.get(), "memberStatusLabel");
+        const identity::NetworkKey network = identity::NetworkKey::generate();
+        const auto peer = identity::NodeIdentity::generate();
+        const QString foreign = tmp.filePath(QStringLiteral("foreign.json"));
+        QVERIFY(identity::MemberFile::write(
+                    foreign, signedMember(peer, identity::NetworkKey::generate().networkId()))
+                    .ok());
+        const QString corrupt = tmp.filePath(QStringLiteral("corrupt.json"));
+        {
+            QFile out(corrupt);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("{\"format\": \"orion-member\", \"version\": 1");
+        }
+        const QString good = tmp.filePath(QStringLiteral("good.json"));
+        QVERIFY(identity::MemberFile::write(good, signedMember(peer, network.networkId())).ok());
+
+        // A member file of another network first, then the key: the mismatch is the member
+        // file's verdict, and the key is simply valid.
+        page->loadMemberFile(foreign);
+        child<QLineEdit>(run.wizard.get(), "joinKeyEdit")->setText(network.toText());
+        QVERIFY2(keyStatus->text().contains(network.networkIdHex().left(16)),
+                 qPrintable(keyStatus->text()));
+        QVERIFY2(!keyStatus->text().contains(QLatin1String("another network")),
+                 qPrintable(keyStatus->text()));
+        QVERIFY2(memberStatus->text().contains(QLatin1String("another network")),
+                 qPrintable(memberStatus->text()));
+        QVERIFY(!run.nextEnabled());
+
+        // A corrupt file replaces that verdict; the key's stays.
+        page->loadMemberFile(corrupt);
+        QVERIFY2(memberStatus->text().contains(QLatin1String("cannot be used")),
+                 qPrintable(memberStatus->text()));
+        QVERIFY(!memberStatus->text().contains(QLatin1String("another network")));
+        QVERIFY(keyStatus->text().contains(network.networkIdHex().left(16)));
+        QVERIFY(!run.nextEnabled());
+
+        // The right file: both fields say what is true now, nothing older.
+        page->loadMemberFile(good);
+        QVERIFY2(memberStatus->text().contains(QLatin1String("Signature verified")),
+                 qPrintable(memberStatus->text()));
+        QVERIFY(memberStatus->text().contains(peer.nodeId().shortHex()));
+        QVERIFY(keyStatus->text().contains(network.networkIdHex().left(16)));
+        QVERIFY(!keyStatus->text().contains(QLatin1String("another network")));
+        QVERIFY(!keyStatus->text().contains(QLatin1String("cannot be used")));
+        QVERIFY(run.nextEnabled());
+
+        // Another key now: the same file no longer fits, and the member field says so.
+        child<QLineEdit>(run.wizard.get(), "joinKeyEdit")
+            ->setText(identity::NetworkKey::generate().toText());
+        QVERIFY(memberStatus->text().contains(QLatin1String("another network")));
+        QVERIFY(!keyStatus->text().contains(QLatin1String("another network")));
+        QVERIFY(!run.nextEnabled());
+        // Clearing the file field clears its verdict too.
+        auto *memberEdit = child<QLineEdit>(run.wizard.get(), "memberEdit");
+        memberEdit->clear();
+        Q_EMIT memberEdit->editingFinished();
+        QVERIFY(!memberStatus->text().contains(QLatin1String("another network")));
     }
 
     void joinPathWritesPeerAndCancelLeavesNothing() {
@@ -331,6 +404,11 @@ private Q_SLOTS:
         auto key = identity::NetworkKey::load(profile.networkKeyPath(), kPassphrase.toUtf8());
         QVERIFY(key.ok());
         QCOMPARE(key->networkId(), network.networkId());
+        // The profile holds this node's own member file too, as docs/identity.md says.
+        QCOMPARE(run.model->memberFilePath(), profile.memberFilePath());
+        auto own = identity::MemberFile::read(profile.memberFilePath());
+        QVERIFY2(own.ok(), qPrintable(own.ok() ? QString() : own.error()));
+        QCOMPARE(own->nodeId.toHex(), run.model->nodeIdHex());
         auto stored = identity::MemberFile::read(run.model->peerFilePath());
         QVERIFY(stored.ok());
         QCOMPARE(stored->nodeId, peer.nodeId());

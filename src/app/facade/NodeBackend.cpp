@@ -150,6 +150,17 @@ void NodeBackend::importMemberFile(quint64 requestId, const QByteArray &content)
     Q_EMIT memberFileImported(requestId, added ? QString() : added.error());
 }
 
+void NodeBackend::readNetworkKey(quint64 requestId) {
+    // The key does not change while the profile is in use, so a stopped node still has it.
+    const Result<QString> key = networkKeyText();
+    Q_EMIT networkKeyRead(requestId, key ? key.value() : QString(), key ? QString() : key.error());
+}
+
+Result<QString> NodeBackend::networkKeyText() const {
+    return Result<QString>::failure(ErrorCode::Unsupported,
+                                    tr("This node does not show its network key."));
+}
+
 void NodeBackend::queueConsole(ConsoleMessage message) {
     if (!message.time.isValid()) {
         message.time = QDateTime::currentDateTimeUtc();

@@ -40,6 +40,7 @@ public:
     void watchContainer(const QString &name);
     void exportMemberFile(quint64 requestId);
     void importMemberFile(quint64 requestId, const QByteArray &content);
+    void readNetworkKey(quint64 requestId);
 
 Q_SIGNALS:
     void statusSnapshot(const orion::app::facade::NodeStatus &status);
@@ -51,6 +52,7 @@ Q_SIGNALS:
     void containerCommandFinished(quint64 requestId, const QString &error, const QString &message);
     void memberFileExported(quint64 requestId, const QByteArray &content, const QString &error);
     void memberFileImported(quint64 requestId, const QString &error);
+    void networkKeyRead(quint64 requestId, const QString &keyText, const QString &error);
     void stopped();
     // After setPaused: whether the node is paused now (a failed resume leaves it paused).
     void pauseApplied(bool paused);
@@ -78,6 +80,8 @@ protected:
     virtual Result<ContainerDetail> readContainer(const QString &name, quint64 sinceId) const;
     virtual Result<QByteArray> memberFile() const = 0;
     virtual Status addMember(const QByteArray &content) = 0;
+    // The network key as text (orion-net:…), for the user to pass on to new members.
+    virtual Result<QString> networkKeyText() const;
 
     // Subclasses call this for every message that arrives for the console's service and
     // for every result of a console send; it is delivered with the next batch.

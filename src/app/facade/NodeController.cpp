@@ -76,6 +76,8 @@ void NodeController::start() {
             Qt::QueuedConnection);
     connect(raw, &NodeBackend::memberFileImported, this, &NodeController::memberFileImported,
             Qt::QueuedConnection);
+    connect(raw, &NodeBackend::networkKeyRead, this, &NodeController::networkKeyRead,
+            Qt::QueuedConnection);
     // What the node did, which differs from what was asked when a resume failed.
     connect(
         raw, &NodeBackend::pauseApplied, this,
@@ -158,6 +160,12 @@ quint64 NodeController::exportMemberFile() {
 quint64 NodeController::importMemberFile(const QByteArray &content) {
     const quint64 id = m_nextRequest++;
     post([id, content](NodeBackend *backend) { backend->importMemberFile(id, content); });
+    return id;
+}
+
+quint64 NodeController::requestNetworkKey() {
+    const quint64 id = m_nextRequest++;
+    post([id](NodeBackend *backend) { backend->readNetworkKey(id); });
     return id;
 }
 

@@ -50,6 +50,8 @@ public:
     // Results arrive by memberFileExported / memberFileImported with the returned id.
     quint64 exportMemberFile();
     quint64 importMemberFile(const QByteArray &content);
+    // The network key as text; the answer arrives by networkKeyRead with the returned id.
+    quint64 requestNetworkKey();
 
 Q_SIGNALS:
     void started();
@@ -57,6 +59,7 @@ Q_SIGNALS:
     void pausedChanged(bool paused);
     void memberFileExported(quint64 requestId, const QByteArray &content, const QString &error);
     void memberFileImported(quint64 requestId, const QString &error);
+    void networkKeyRead(quint64 requestId, const QString &keyText, const QString &error);
 
 private:
     template <typename F>

@@ -79,6 +79,7 @@ Status NodeHost::buildAndStart() {
     }
     m_self = id->nodeId();
     m_networkId = key->networkId();
+    m_networkKey = key->clone();
     auto built = std::make_unique<node::Node>(profile, std::move(id).value(),
                                               std::move(key).value(), config);
     connectMessages(built.get());
@@ -406,6 +407,14 @@ Result<QByteArray> NodeHost::memberFile() const {
     }
     node::Node *n = m_runner->node();
     return m_runner->call([n] { return n->memberRecord().toJson(); });
+}
+
+Result<QString> NodeHost::networkKeyText() const {
+    if (m_networkKey.isNull()) {
+        return Result<QString>::failure(ErrorCode::Unavailable,
+                                        tr("The network key is read when the node starts."));
+    }
+    return m_networkKey.toText();
 }
 
 Status NodeHost::addMember(const QByteArray &content) {

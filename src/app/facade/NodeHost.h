@@ -8,6 +8,7 @@
 
 #include "crypto/SecureBuffer.h"
 #include "facade/NodeBackend.h"
+#include "identity/NetworkKey.h"
 #include "node/NodeConfig.h"
 
 #include <QHash>
@@ -56,6 +57,7 @@ protected:
     Result<ContainerDetail> readContainer(const QString &name, quint64 sinceId) const override;
     Result<QByteArray> memberFile() const override;
     Status addMember(const QByteArray &content) override;
+    Result<QString> networkKeyText() const override;
 
 private:
     Status buildAndStart();
@@ -75,6 +77,9 @@ private:
     std::unique_ptr<node::NodeRunner> m_runner; // null while the node is not running
     identity::Key160 m_self;
     QByteArray m_networkId;
+    // A copy of the key the node runs with (it lives in locked memory like the node's), so
+    // showing it needs neither the node thread nor another Argon2id run.
+    identity::NetworkKey m_networkKey;
     // The watched container's source, read again only when its version changes.
     mutable QString m_sourceOf;
     mutable qint64 m_sourceVersion = -1;

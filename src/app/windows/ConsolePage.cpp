@@ -6,6 +6,7 @@
 #include "identity/Key160.h"
 #include "models/MessageLogModel.h"
 #include "ui_ConsolePage.h"
+#include "widgets/EmptyState.h"
 
 #include <QHeaderView>
 
@@ -27,6 +28,8 @@ ConsolePage::ConsolePage(facade::MessageChannel *messages, facade::StatusFeed *s
     header->setSectionResizeMode(models::MessageLogModel::BodyColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(models::MessageLogModel::StatusColumn, QHeaderView::Stretch);
     m_ui->messagesView->setWordWrap(false);
+    m_empty = new widgets::EmptyState(m_ui->messagesView);
+    m_ui->targetHintLabel->setVisible(false);
     connect(m_messages, &facade::MessageChannel::messagesArrived, this,
             [this](const QList<facade::ConsoleMessage> &batch) {
                 m_model->append(batch);
@@ -62,14 +65,21 @@ void ConsolePage::updateControls() {
     const bool validTarget =
         identity::Key160::fromHex(m_ui->targetEdit->text().trimmed()).has_value();
     m_ui->sendButton->setEnabled(running && validTarget);
-    QString text = tr("Messages sent to this node for the service \u201c%1\u201d appear here.")
-                       .arg(QLatin1String(facade::MessageChannel::kConsoleService));
-    if (!running) {
-        text = tr("The node is not connected; messages can be sent once it is online.");
-    } else if (!m_ui->targetEdit->text().isEmpty() && !validTarget) {
-        text = tr("A key is 40 hexadecimal digits, like a node ID.");
-    }
-    m_ui->availabilityLabel->setText(text);
+    // The header says whether the console can send; a wrong key is told under its field.
+    m_ui->availabilityLabel->setText(
+        running ? tr("Messages sent to this node for the service \u201c%1\u201d appear here.")
+                      .arg(QLatin1String(facade::MessageChannel::kConsoleService))
+                : tr("The node is not connected; messages can be sent once it is online."));
+    const bool badTarget = !m_ui->targetEdit->text().trimmed().isEmpty() && !validTarget;
+    m_ui->targetHintLabel->setText(badTarget ? tr("A key is 40 hexadecimal digits, like a node ID.")
+                                             : QString());
+    m_ui->targetHintLabel->setVisible(badTarget);
+    m_empty->setMessage(
+        tr("No messages yet. To send one, enter a key below (a node ID from the Routing tab, or "
+           "a container's key from the Containers tab), the service it listens on and a "
+           "message, then press Send. Messages to this node's \u201c%1\u201d service also "
+           "appear here.")
+            .arg(QLatin1String(facade::MessageChannel::kConsoleService)));
 }
 
 void ConsolePage::send() {

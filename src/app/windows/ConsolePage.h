@@ -22,6 +22,10 @@ namespace orion::app::models {
 class MessageLogModel;
 }
 
+namespace orion::app::widgets {
+class EmptyState;
+}
+
 namespace orion::app::windows {
 
 class ConsolePage : public QWidget {
@@ -45,6 +49,7 @@ private:
     facade::MessageChannel *m_messages;
     facade::StatusFeed *m_status;
     models::MessageLogModel *m_model;
+    widgets::EmptyState *m_empty = nullptr;
 };
 
 } // namespace orion::app::windows

@@ -4,12 +4,13 @@
 #include "facade/StatusFeed.h"
 #include "models/ContainerListModel.h"
 #include "ui_ContainersPage.h"
+#include "widgets/ContainerNameValidator.h"
+#include "widgets/EmptyState.h"
 #include "widgets/ScriptEditor.h"
 
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
-#include <QRegularExpression>
 
 namespace orion::app::windows {
 
@@ -35,15 +36,17 @@ ContainersPage::ContainersPage(facade::ContainerFeed *containers, facade::Status
     m_ui->containersView->setModel(m_model);
     QHeaderView *header = m_ui->containersView->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized by fitColumns() after every snapshot: ResizeToContents would not look again when
+    // a row's key or state arrives by dataChanged, and would cut them short.
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(models::ContainerListModel::NameColumn, QHeaderView::Stretch);
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->editorSplitter->setStretchFactor(0, 3);
     m_ui->editorSplitter->setStretchFactor(1, 2);
     m_ui->dataView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_ui->nameEdit->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("[a-z0-9][a-z0-9_-]{0,63}")), m_ui->nameEdit));
+    m_ui->nameEdit->setValidator(new widgets::ContainerNameValidator(m_ui->nameEdit));
+    m_empty = new widgets::EmptyState(m_ui->containersView);
 
     m_checkTimer.setSingleShot(true);
     m_checkTimer.setInterval(kCheckDelayMs);
@@ -66,6 +69,7 @@ ContainersPage::ContainersPage(facade::ContainerFeed *containers, facade::Status
     connect(m_containers, &facade::ContainerFeed::containersChanged, this,
             [this](const QList<facade::ContainerInfo> &list) {
                 m_model->applySnapshot(list);
+                fitColumns();
                 if (!m_selectWhenListed.isEmpty() && m_model->rowOf(m_selectWhenListed) >= 0) {
                     selectContainer(std::exchange(m_selectWhenListed, {}));
                 }
@@ -78,7 +82,16 @@ ContainersPage::ContainersPage(facade::ContainerFeed *containers, facade::Status
     connect(m_status, &facade::StatusFeed::statusChanged, this, &ContainersPage::updateControls);
 
     m_model->applySnapshot(m_containers->current());
+    fitColumns();
+    showEmptyText();
     newContainer();
+}
+
+void ContainersPage::showEmptyText() {
+    m_empty->setMessage(
+        tr("No containers yet. A container is a small NET-Script program that answers messages "
+           "under its own key. Give the example program on the right a name and press Deploy; "
+           "then send it a message from the Console tab."));
 }
 
 ContainersPage::~ContainersPage() = default;
@@ -101,8 +114,17 @@ void ContainersPage::selectContainer(const QString &name) {
     m_ui->containersView->selectRow(row);
 }
 
+void ContainersPage::fitColumns() {
+    for (int column = 0; column < models::ContainerListModel::ColumnCount; ++column) {
+        if (column != models::ContainerListModel::NameColumn) {
+            m_ui->containersView->resizeColumnToContents(column);
+        }
+    }
+}
+
 void ContainersPage::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    fitColumns();
     if (m_splitPlaced) {
         return;
     }
@@ -115,6 +137,7 @@ void ContainersPage::showEvent(QShowEvent *event) {
 void ContainersPage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        showEmptyText();
         if (m_checked) {
             showCheck(m_lastCheck, m_check);
         }
@@ -181,9 +204,10 @@ void ContainersPage::showDetail(const facade::ContainerDetail &detail) {
     }
     const QLocale locale;
     for (const facade::ContainerLogLine &line : detail.lines) {
+        // Seconds matter in a log; the locale's short format may leave them out.
         m_ui->logView->appendPlainText(
             QStringLiteral("%1  %2  %3")
-                .arg(locale.toString(line.time.toLocalTime().time(), QLocale::ShortFormat),
+                .arg(locale.toString(line.time.toLocalTime().time(), QStringLiteral("HH:mm:ss")),
                      line.level, line.text));
     }
     m_ui->dataView->clear();

@@ -24,8 +24,9 @@ class ContainerListModel;
 }
 
 namespace orion::app::widgets {
+class EmptyState;
 class ScriptEditor;
-}
+} // namespace orion::app::widgets
 
 namespace orion::app::windows {
 
@@ -52,6 +53,8 @@ protected:
 
 private:
     void newContainer();
+    void showEmptyText();
+    void fitColumns();
     void deploy();
     void startSelected();
     void stopSelected();
@@ -77,6 +80,7 @@ private:
     // A container just deployed: select it when it shows up in the list.
     QString m_selectWhenListed;
     QList<quint64> m_requests;
+    widgets::EmptyState *m_empty = nullptr;
 };
 
 } // namespace orion::app::windows

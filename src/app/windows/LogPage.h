@@ -19,6 +19,10 @@ class LogFilterModel;
 class LogModel;
 } // namespace orion::app::models
 
+namespace orion::app::widgets {
+class EmptyState;
+}
+
 namespace orion::app::windows {
 
 class LogPage : public QWidget {
@@ -36,10 +40,12 @@ protected:
 
 private:
     void fillLevels();
+    void updateEmptyState();
 
     std::unique_ptr<Ui::LogPage> m_ui;
     models::LogModel *m_model;
     models::LogFilterModel *m_filter;
+    widgets::EmptyState *m_empty = nullptr;
 };
 
 } // namespace orion::app::windows

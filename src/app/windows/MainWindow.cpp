@@ -11,6 +11,7 @@
 #include "windows/ConsolePage.h"
 #include "windows/ContainersPage.h"
 #include "windows/LogPage.h"
+#include "windows/NetworkDialog.h"
 #include "windows/RoutingPage.h"
 #include "windows/SettingsDialog.h"
 #include "windows/StatusPage.h"
@@ -63,6 +64,8 @@ MainWindow::MainWindow(facade::NodeController *node, facade::LogFeed *logs,
     connect(m_ui->actionOpenProfile, &QAction::triggered, this, &MainWindow::openProfileFolder);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::openPreferences);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::about);
+    connect(m_ui->actionNetwork, &QAction::triggered, this, &MainWindow::showNetwork);
+    connect(m_statusPage, &StatusPage::networkRequested, this, &MainWindow::showNetwork);
     connect(m_ui->actionPause, &QAction::toggled, m_node, &facade::NodeController::setPaused);
     connect(m_node, &facade::NodeController::pausedChanged, m_ui->actionPause,
             &QAction::setChecked);
@@ -135,11 +138,30 @@ void MainWindow::retranslate() {
 
 void MainWindow::updateTitle() {
     const facade::NodeStatus &s = m_node->status()->current();
-    setWindowTitle(tr("Orion – %1 (%2)")
-                       .arg(desktop::DesktopIntegration::profileName(m_profileDir),
-                            facade::NodeStateText::label(s.state)));
+    // The platform appends the application's display name ("— Orion") itself.
+    setWindowTitle(tr("%1 (%2)").arg(desktop::DesktopIntegration::profileName(m_profileDir),
+                                     facade::NodeStateText::label(s.state)));
     m_ui->actionCopyId->setEnabled(!s.nodeId.isEmpty());
     m_ui->actionExportMember->setEnabled(!s.nodeId.isEmpty());
+}
+
+NetworkDialog *MainWindow::showNetwork() {
+    // One window, asked afresh each time it opens: the card follows the node's addresses.
+    if (m_networkDialog) {
+        m_networkDialog->close();
+        m_networkDialog->deleteLater();
+    }
+    m_networkDialog = new NetworkDialog(m_node, this);
+    m_networkDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_networkDialog, &QObject::destroyed, this, [this](QObject *gone) {
+        if (gone == m_networkDialog) {
+            m_networkDialog = nullptr;
+        }
+    });
+    m_networkDialog->show();
+    m_networkDialog->raise();
+    m_networkDialog->activateWindow();
+    return m_networkDialog;
 }
 
 void MainWindow::showPage(QWidget *page) {

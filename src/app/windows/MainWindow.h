@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow: the application window: status, routing, containers, console and log pages,
-// the menus (member files, identity backup, passphrase, pause, preferences, quit) and the
+// the menus (member files, network key, identity backup, passphrase, pause, preferences, quit)
+// and the
 // close-to-tray behaviour. Talks to the node only through NodeController. GUI thread.
 #pragma once
 
@@ -29,6 +30,7 @@ class RoutingPage;
 class ConsolePage;
 class ContainersPage;
 class LogPage;
+class NetworkDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -48,6 +50,8 @@ public:
 
     // Brings the window to the front (second launch, tray click).
     void activate();
+    // Opens (or raises) the window with the network key and the member card.
+    NetworkDialog *showNetwork();
 
 Q_SIGNALS:
     void quitRequested();
@@ -78,6 +82,7 @@ private:
     ConsolePage *m_consolePage;
     ContainersPage *m_containersPage;
     LogPage *m_logPage;
+    NetworkDialog *m_networkDialog = nullptr;
     quint64 m_exportRequest = 0;
     bool m_toldAboutTray = false;
 };

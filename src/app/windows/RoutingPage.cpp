@@ -4,6 +4,7 @@
 #include "facade/RoutingFeed.h"
 #include "models/RoutingTableModel.h"
 #include "ui_RoutingPage.h"
+#include "widgets/EmptyState.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
@@ -39,8 +40,11 @@ RoutingPage::RoutingPage(facade::RoutingFeed *routing, QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
     connect(m_ui->splitter, &QSplitter::splitterMoved, this, [this]() { m_userSplit = true; });
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    m_empty = new widgets::EmptyState(m_ui->contactsView);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        updateEmptyState();
+    });
     connect(m_routing, &facade::RoutingFeed::snapshotChanged, this, &RoutingPage::apply);
     apply(m_routing->current());
 }
@@ -87,6 +91,23 @@ void RoutingPage::apply(const facade::RoutingSnapshot &snapshot) {
                                 QStringLiteral(" · ") + tr("%n connected", nullptr, connected) +
                                 QStringLiteral(" · ") +
                                 tr("%n bucket(s)", nullptr, int(snapshot.buckets.size())));
+    updateEmptyState();
+}
+
+void RoutingPage::updateEmptyState() {
+    const QString filter = m_ui->filterEdit->text().trimmed();
+    if (m_model->rowCount() > 0 && !filter.isEmpty()) {
+        m_empty->setMessage(tr("No contact matches \u201c%1\u201d. Clear the filter to see all "
+                               "%n contact(s).",
+                               nullptr, m_model->rowCount())
+                                .arg(filter));
+        return;
+    }
+    m_empty->setMessage(
+        tr("No contacts yet. A node meets the network through nodes it already knows: import "
+           "the member file of a node in your network (File \u2192 Import member file\u2026), or "
+           "give someone in it your network key and member card (Node \u2192 Network key and "
+           "member card\u2026) so their node connects to yours."));
 }
 
 } // namespace orion::app::windows

@@ -22,6 +22,10 @@ namespace orion::app::models {
 class RoutingTableModel;
 }
 
+namespace orion::app::widgets {
+class EmptyState;
+}
+
 namespace orion::app::windows {
 
 class RoutingPage : public QWidget {
@@ -41,12 +45,14 @@ protected:
 private:
     void apply(const facade::RoutingSnapshot &snapshot);
     void placeSplit();
+    void updateEmptyState();
 
     std::unique_ptr<Ui::RoutingPage> m_ui;
     bool m_userSplit = false;
     facade::RoutingFeed *m_routing;
     models::RoutingTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    widgets::EmptyState *m_empty = nullptr;
 };
 
 } // namespace orion::app::windows

@@ -4,6 +4,7 @@
 #include "desktop/Icons.h"
 #include "facade/StatusFeed.h"
 #include "ui_StatusPage.h"
+#include "widgets/TrafficGraph.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -17,11 +18,15 @@ StatusPage::StatusPage(facade::StatusFeed *status, QWidget *parent)
     , m_status(status) {
     m_ui->setupUi(this);
     m_ui->copyIdButton->setIcon(desktop::Icons::copy());
+    m_graph = new widgets::TrafficGraph(this);
+    m_graphCaption = new QLabel(this);
+    m_ui->trafficForm->insertRow(3, m_graphCaption, m_graph);
     connect(m_ui->copyIdButton, &QToolButton::clicked, this, [this]() {
         if (!m_ui->nodeIdEdit->text().isEmpty()) {
             QGuiApplication::clipboard()->setText(m_ui->nodeIdEdit->text());
         }
     });
+    connect(m_ui->networkButton, &QPushButton::clicked, this, &StatusPage::networkRequested);
     connect(m_status, &facade::StatusFeed::statusChanged, this, &StatusPage::show);
     m_uptimeTimer.setInterval(1000);
     connect(&m_uptimeTimer, &QTimer::timeout, this, &StatusPage::updateUptime);
@@ -53,6 +58,8 @@ void StatusPage::changeEvent(QEvent *event) {
 }
 
 void StatusPage::show(const facade::NodeStatus &s) {
+    m_graphCaption->setText(tr("Last minute:"));
+    m_graph->setTotals(s.messagesIn + s.messagesOut, s.bytesIn + s.bytesOut);
     m_ui->nodeIdEdit->setText(s.nodeId);
     m_ui->copyIdButton->setEnabled(!s.nodeId.isEmpty());
     m_ui->stateValue->setText(facade::NodeStateText::label(s.state));

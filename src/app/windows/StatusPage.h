@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// StatusPage: the node's vital signs (ID with copy button, addresses, uptime, peers, traffic)
-// from the status feed. GUI thread.
+// StatusPage: the node's vital signs (ID with copy button, addresses, uptime, peers, traffic
+// with the last minute as a graph) from the status feed, and the way to the network key and
+// member card. GUI thread.
 #pragma once
 
 #include "facade/NodeStatus.h"
@@ -18,6 +19,12 @@ namespace orion::app::facade {
 class StatusFeed;
 }
 
+class QLabel;
+
+namespace orion::app::widgets {
+class TrafficGraph;
+}
+
 namespace orion::app::windows {
 
 class StatusPage : public QWidget {
@@ -29,6 +36,11 @@ public:
 
     static QString formatBytes(quint64 bytes);
     static QString formatDuration(qint64 seconds);
+    widgets::TrafficGraph *trafficGraph() const { return m_graph; }
+
+Q_SIGNALS:
+    // The user wants the network key and the member card (to invite someone).
+    void networkRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -40,6 +52,8 @@ private:
     std::unique_ptr<Ui::StatusPage> m_ui;
     facade::StatusFeed *m_status;
     QTimer m_uptimeTimer;
+    widgets::TrafficGraph *m_graph = nullptr;
+    QLabel *m_graphCaption = nullptr;
 };
 
 } // namespace orion::app::windows

@@ -5,6 +5,8 @@
 #include "identity/NodeIdentity.h"
 #include "ui_UnlockDialog.h"
 
+#include <QDir>
+#include <QLayout>
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -19,12 +21,19 @@ UnlockDialog::UnlockDialog(const QString &identityPath, const QString &profileNa
     m_ui->introLabel->setText(
         tr("Enter the passphrase of the profile \u201c%1\u201d to start the node.")
             .arg(profileName));
-    m_ui->progressBar->setRange(0, 1);
-    m_ui->progressBar->setValue(0);
+    // Wrapped labels get the width of about 48 average characters, and the dialog never
+    // shrinks below what they need: a long reason makes it taller instead of being cut off.
+    const int width = 48 * fontMetrics().averageCharWidth();
+    m_ui->introLabel->setMinimumWidth(width);
+    m_ui->messageLabel->setMinimumWidth(width);
+    layout()->setSizeConstraint(QLayout::SetMinimumSize);
+    m_ui->progressBar->setRange(0, 0);
+    m_ui->progressBar->setVisible(false);
+    m_ui->messageLabel->setVisible(false);
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &UnlockDialog::accept);
     connect(&m_watcher, &QFutureWatcher<Status>::finished, this, [this]() {
         const Status opened = m_watcher.result();
-        m_ui->progressBar->setRange(0, 1);
+        m_ui->progressBar->setVisible(false);
         m_ui->passphraseEdit->setEnabled(true);
         m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
         if (opened) {
@@ -32,7 +41,7 @@ UnlockDialog::UnlockDialog(const QString &identityPath, const QString &profileNa
             return;
         }
         m_passphrase = {};
-        m_ui->messageLabel->setText(tr("The identity could not be opened: %1").arg(opened.error()));
+        showMessage(failureText(opened, m_identityPath));
         m_ui->passphraseEdit->selectAll();
         m_ui->passphraseEdit->setFocus();
     });
@@ -42,6 +51,37 @@ UnlockDialog::~UnlockDialog() {
     m_watcher.waitForFinished();
 }
 
+QString UnlockDialog::failureText(const Status &failure, const QString &identityPath) {
+    const QString file = QDir::toNativeSeparators(identityPath);
+    QString details = failure.error().trimmed();
+    if (!details.endsWith(QLatin1Char('.'))) {
+        details += QLatin1Char('.');
+    }
+    switch (failure.errorCode()) {
+    case ErrorCode::WrongPassphrase:
+        return tr("This passphrase does not open the identity. Check it (and Caps Lock) and try "
+                  "again.");
+    case ErrorCode::NotFound:
+        return tr("The identity file %1 is missing. Restore it from a backup, or start Orion "
+                  "with another profile.")
+            .arg(file);
+    case ErrorCode::Corrupt:
+    case ErrorCode::Unsupported:
+        return tr("The identity file %1 is damaged or not an Orion identity, so no passphrase "
+                  "can open it. Restore it from a backup. Details: %2")
+            .arg(file, details);
+    default:
+        return tr("The identity file %1 could not be opened. Details: %2").arg(file, details);
+    }
+}
+
+void UnlockDialog::showMessage(const QString &text) {
+    m_ui->messageLabel->setText(text);
+    m_ui->messageLabel->setVisible(!text.isEmpty());
+    // Let the layout's minimum (with the wrapped label's height) take effect at once.
+    adjustSize();
+}
+
 void UnlockDialog::accept() {
     if (m_watcher.isRunning()) {
         return;
@@ -49,15 +89,15 @@ void UnlockDialog::accept() {
     QByteArray typed = m_ui->passphraseEdit->text().toUtf8();
     m_passphrase = crypto::SecureBuffer::fromBytes(typed);
     crypto::wipe(typed.data(), size_t(typed.size()));
-    m_ui->progressBar->setRange(0, 0);
-    m_ui->messageLabel->setText(tr("Unlocking…"));
+    m_ui->progressBar->setVisible(true);
+    showMessage(tr("Unlocking…"));
     m_ui->passphraseEdit->setEnabled(false);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     auto secret = std::make_shared<crypto::SecureBuffer>(m_passphrase.clone());
     const QString path = m_identityPath;
     m_watcher.setFuture(QtConcurrent::run([path, secret]() -> Status {
         const auto loaded = identity::NodeIdentity::load(path, secret->view());
-        return loaded ? Status::success() : Status::failure(loaded.error());
+        return loaded ? Status::success() : Status::failure(loaded.errorValue());
     }));
 }
 

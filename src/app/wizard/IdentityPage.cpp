@@ -52,13 +52,14 @@ void IdentityPage::initializePage() {
 void IdentityPage::updateControls() {
     const bool importing = m_ui->importRadio->isChecked();
     m_ui->importBox->setEnabled(importing && !m_model->isBusy());
-    m_ui->runButton->setText(importing ? tr("&Import identity") : tr("&Generate keys"));
+    m_ui->runButton->setText(importing ? tr("&Unlock and import") : tr("Create the &keys"));
     m_ui->runButton->setEnabled(!m_model->isBusy() &&
                                 (!importing || !m_ui->fileEdit->text().trimmed().isEmpty()));
     if (!m_model->hasIdentity() && !m_model->isBusy()) {
         m_ui->resultLabel->setText(importing ? tr("Choose the identity file and enter its "
                                                   "passphrase.")
-                                             : tr("Press \u201cGenerate keys\u201d to create "
+                                             : tr("Press \u201c"
+                                                  "Create the keys\u201d to create "
                                                   "your node's key pair."));
     }
 }

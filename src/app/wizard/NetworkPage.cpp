@@ -25,8 +25,13 @@ NetworkPage::NetworkPage(SetupModel *model, QWidget *parent)
     connect(m_ui->joinKeyEdit, &QLineEdit::textChanged, this, &NetworkPage::checkKey);
     connect(m_ui->memberBrowseButton, &QPushButton::clicked, this, &NetworkPage::chooseMemberFile);
     connect(m_ui->memberEdit, &QLineEdit::editingFinished, this, [this]() {
-        if (!m_ui->memberEdit->text().trimmed().isEmpty()) {
-            loadMemberFile(m_ui->memberEdit->text().trimmed());
+        const QString path = m_ui->memberEdit->text().trimmed();
+        if (path.isEmpty()) {
+            m_model->clearMemberFile();
+            showVerdicts();
+        } else {
+            // Read again even when the name is the same: the file may have been replaced.
+            loadMemberFile(path);
         }
     });
 }
@@ -36,13 +41,7 @@ NetworkPage::~NetworkPage() = default;
 void NetworkPage::initializePage() {
     m_ui->newKeyEdit->setText(m_model->newNetworkKeyText());
     updateChoice();
-    if (m_ui->keyStatusLabel->text().isEmpty()) {
-        m_ui->keyStatusLabel->setText(tr("Paste the network key you were given."));
-    }
-    if (m_ui->memberStatusLabel->text().isEmpty()) {
-        m_ui->memberStatusLabel->setText(
-            tr("Import the member file of a node in that network; Orion connects to it first."));
-    }
+    showVerdicts();
 }
 
 void NetworkPage::updateChoice() {
@@ -55,11 +54,32 @@ void NetworkPage::updateChoice() {
 }
 
 void NetworkPage::checkKey() {
-    const Status key = m_model->setJoinKey(m_ui->joinKeyEdit->text());
+    (void)m_model->setJoinKey(m_ui->joinKeyEdit->text());
+    showVerdicts();
+    Q_EMIT completeChanged();
+}
+
+void NetworkPage::showVerdicts() {
+    // Both fields every time: a new key can make the member file fit (or stop fitting), and
+    // no verdict outlives the input it was about.
+    const Status key = m_model->joinKeyVerdict();
     m_ui->keyStatusLabel->setText(
         key ? tr("Valid network key (network ID %1).").arg(m_model->networkIdHex().left(16))
             : key.error());
-    Q_EMIT completeChanged();
+    const Status member = m_model->memberVerdict();
+    if (member && m_model->memberRecord()) {
+        const auto &record = *m_model->memberRecord();
+        const QString where = record.addresses.isEmpty()
+                                  ? tr("no address")
+                                  : record.addresses.join(QLatin1String(", ")) + QLatin1Char(':') +
+                                        QString::number(record.port);
+        m_ui->memberStatusLabel->setText(
+            tr("Signature verified: node %1 at %2, created %3.")
+                .arg(record.nodeId.shortHex(), where,
+                     QLocale().toString(record.created.toLocalTime(), QLocale::ShortFormat)));
+    } else {
+        m_ui->memberStatusLabel->setText(member.error());
+    }
 }
 
 void NetworkPage::chooseMemberFile() {
@@ -76,20 +96,8 @@ void NetworkPage::loadMemberFile(const QString &path) {
     if (m_ui->memberEdit->text() != path) {
         m_ui->memberEdit->setText(path);
     }
-    const Status member = m_model->setMemberFile(path);
-    if (member) {
-        const auto &record = *m_model->memberRecord();
-        const QString where = record.addresses.isEmpty()
-                                  ? tr("no address")
-                                  : record.addresses.join(QLatin1String(", ")) + QLatin1Char(':') +
-                                        QString::number(record.port);
-        m_ui->memberStatusLabel->setText(
-            tr("Signature verified: node %1 at %2, created %3.")
-                .arg(record.nodeId.shortHex(), where,
-                     QLocale().toString(record.created.toLocalTime(), QLocale::ShortFormat)));
-    } else {
-        m_ui->memberStatusLabel->setText(member.error());
-    }
+    (void)m_model->setMemberFile(path);
+    showVerdicts();
     Q_EMIT completeChanged();
 }
 
@@ -100,6 +108,7 @@ bool NetworkPage::isComplete() const {
 void NetworkPage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        showVerdicts();
     }
     QWizardPage::changeEvent(event);
 }

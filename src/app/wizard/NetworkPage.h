@@ -34,6 +34,7 @@ private:
     void updateChoice();
     void checkKey();
     void chooseMemberFile();
+    void showVerdicts();
     std::unique_ptr<Ui::NetworkPage> m_ui;
     SetupModel *m_model;
 };

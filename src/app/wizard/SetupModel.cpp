@@ -16,6 +16,20 @@ namespace orion::app::wizard {
 
 namespace {
 
+// A reason from the core ("the network key's checksum does not match: …") as a sentence of
+// its own, so the page does not wrap it in a second sentence that says the same.
+QString sentence(const QString &reason) {
+    QString text = reason.trimmed();
+    if (text.isEmpty()) {
+        return text;
+    }
+    text[0] = text[0].toUpper();
+    if (!text.endsWith(QLatin1Char('.'))) {
+        text += QLatin1Char('.');
+    }
+    return text;
+}
+
 crypto::SecureBuffer utf8Secret(const QString &text) {
     QByteArray bytes = text.toUtf8();
     crypto::SecureBuffer secret = crypto::SecureBuffer::fromBytes(bytes);
@@ -28,6 +42,8 @@ crypto::SecureBuffer utf8Secret(const QString &text) {
 SetupModel::SetupModel(const QString &profileDir, QObject *parent)
     : QObject(parent)
     , m_profileDir(QDir::cleanPath(QFileInfo(profileDir).absoluteFilePath())) {
+    m_joinKeyVerdict = Status::failure(ErrorCode::NotFound, emptyKeyHint());
+    m_memberFileVerdict = Status::failure(ErrorCode::NotFound, emptyMemberHint());
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this]() {
         if (!m_busy) {
@@ -61,6 +77,10 @@ QString SetupModel::networkKeyPath() const {
 
 QString SetupModel::settingsPath() const {
     return node::Profile(m_profileDir).settingsPath();
+}
+
+QString SetupModel::memberFilePath() const {
+    return node::Profile(m_profileDir).memberFilePath();
 }
 
 QString SetupModel::peerFilePath() const {
@@ -164,39 +184,61 @@ QString SetupModel::newNetworkKeyText() {
     return m_newKey.toText();
 }
 
+QString SetupModel::emptyKeyHint() {
+    return tr("Paste the network key you were given.");
+}
+
+QString SetupModel::emptyMemberHint() {
+    return tr("Import the member file of a node in that network; Orion connects to it first.");
+}
+
 Status SetupModel::setJoinKey(const QString &text) {
+    m_joinKey = {};
     if (text.trimmed().isEmpty()) {
-        m_joinKey = {};
-        return Status::failure(tr("Paste the network key you were given."));
+        m_joinKeyVerdict = Status::failure(ErrorCode::NotFound, emptyKeyHint());
+        return m_joinKeyVerdict;
     }
     Result<identity::NetworkKey> parsed = identity::NetworkKey::parse(text);
     if (!parsed) {
-        m_joinKey = {};
-        return Status::failure(tr("This network key is not valid: %1").arg(parsed.error()));
+        m_joinKeyVerdict = Status::failure(parsed.errorCode(), sentence(parsed.error()));
+        return m_joinKeyVerdict;
     }
     m_joinKey = std::move(parsed).value();
-    if (m_member) {
-        if (const Status member = m_member->verifyForNetwork(m_joinKey.networkId()); !member) {
-            return Status::failure(
-                tr("The member file belongs to another network: %1").arg(member.error()));
-        }
-    }
-    return Status::success();
+    m_joinKeyVerdict = Status::success();
+    return m_joinKeyVerdict;
 }
 
 Status SetupModel::setMemberFile(const QString &path) {
     m_member.reset();
     Result<identity::MemberRecord> record = identity::MemberFile::read(path);
     if (!record) {
-        return Status::failure(tr("The member file was rejected: %1").arg(record.error()));
-    }
-    if (!m_joinKey.isNull()) {
-        if (const Status member = record->verifyForNetwork(m_joinKey.networkId()); !member) {
-            return Status::failure(
-                tr("The member file belongs to another network: %1").arg(member.error()));
-        }
+        m_memberFileVerdict = Status::failure(
+            record.errorCode(),
+            tr("This file cannot be used as a member file: %1").arg(sentence(record.error())));
+        return m_memberFileVerdict;
     }
     m_member = std::move(record).value();
+    m_memberFileVerdict = Status::success();
+    return memberVerdict();
+}
+
+void SetupModel::clearMemberFile() {
+    m_member.reset();
+    m_memberFileVerdict = Status::failure(ErrorCode::NotFound, emptyMemberHint());
+}
+
+Status SetupModel::memberVerdict() const {
+    if (!m_memberFileVerdict || !m_member) {
+        return m_memberFileVerdict;
+    }
+    if (!m_joinKey.isNull() && m_member->networkId != m_joinKey.networkId()) {
+        return Status::failure(
+            ErrorCode::InvalidArgument,
+            tr("This member file belongs to another network (ID %1…), not to the network of "
+               "the key above (ID %2…). Ask for the member file of a node in that network.")
+                .arg(QString::fromLatin1(m_member->networkId.toHex().left(16)),
+                     m_joinKey.networkIdHex().left(16)));
+    }
     return Status::success();
 }
 

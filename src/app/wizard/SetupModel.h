@@ -62,8 +62,15 @@ public:
     NetworkChoice networkChoice() const { return m_networkChoice; }
     // The key of a new network (created on first request, kept while the wizard runs).
     QString newNetworkKeyText();
+    // Each field has its own verdict, and a new input replaces the verdict of its field only:
+    // the key's verdict is about the key text, the member file's about the file and whether
+    // it belongs to the key's network (decided again whenever either changes).
     Status setJoinKey(const QString &text);
     Status setMemberFile(const QString &path);
+    void clearMemberFile();
+    Status joinKeyVerdict() const { return m_joinKeyVerdict; }
+    Status memberVerdict() const;
+    // The member record whose signature verified (it may still belong to another network).
     const std::optional<identity::MemberRecord> &memberRecord() const { return m_member; }
     bool networkReady() const;
     QString networkIdHex() const;
@@ -81,6 +88,8 @@ public:
     QString networkKeyPath() const;
     QString settingsPath() const;
     QString peerFilePath() const;
+    // This node's own member file, written by commit() too.
+    QString memberFilePath() const;
 
     // Writes everything; emits committed(). Nothing is left behind if a step fails.
     void commit();
@@ -100,6 +109,8 @@ Q_SIGNALS:
 
 private:
     using IdentityResult = Result<std::shared_ptr<identity::NodeIdentity>>;
+    static QString emptyKeyHint();
+    static QString emptyMemberHint();
     void setBusy(bool busy);
     void runIdentityJob(std::function<IdentityResult()> job);
 
@@ -116,6 +127,8 @@ private:
     identity::NetworkKey m_newKey;
     identity::NetworkKey m_joinKey;
     std::optional<identity::MemberRecord> m_member;
+    Status m_joinKeyVerdict;
+    Status m_memberFileVerdict;
     quint16 m_port = 0;
     QString m_backupPath;
     QTimer m_timeout;

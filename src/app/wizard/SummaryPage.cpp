@@ -64,6 +64,7 @@ void SummaryPage::initializePage() {
     html += row(tr("Identity file:"), m_model->identityPath());
     html += row(tr("Network key file:"), m_model->networkKeyPath());
     html += row(tr("Settings:"), m_model->settingsPath());
+    html += row(tr("Your member file:"), m_model->memberFilePath());
     html += QStringLiteral("</table><p>%1</p>")
                 .arg(tr("The identity and the network key are encrypted with your passphrase. "
                         "Keep a backup of the identity file: without it this node ID is lost.")

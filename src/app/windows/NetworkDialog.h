@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// NetworkDialog: what another node needs to join: the network key (hidden until asked, with
+// Copy) and this node's member card (copy or save), with a warning about who should get the
+// key. Both come from the node through NodeController. GUI thread.
+#pragma once
+
+#include "util/Result.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class NetworkDialog;
+}
+
+namespace orion::app::facade {
+class NodeController;
+}
+
+namespace orion::app::windows {
+
+class NetworkDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit NetworkDialog(facade::NodeController *node, QWidget *parent = nullptr);
+    ~NetworkDialog() override;
+
+    QString networkKeyText() const { return m_keyText; }
+    QByteArray memberCard() const { return m_card; }
+    // Writes the member card to `path` (the Save button asks for the path first).
+    Status saveCardTo(const QString &path);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showKey(quint64 requestId, const QString &keyText, const QString &error);
+    void showCard(quint64 requestId, const QByteArray &content, const QString &error);
+    void copyKey();
+    void copyCard();
+    void chooseCardFile();
+    void updateControls();
+
+    std::unique_ptr<Ui::NetworkDialog> m_ui;
+    facade::NodeController *m_node;
+    quint64 m_keyRequest = 0;
+    quint64 m_cardRequest = 0;
+    QString m_keyText;
+    QByteArray m_card;
+    QString m_nodeId;
+};
+
+} // namespace orion::app::windows

@@ -1,0 +1,39 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs a GUI test program on a virtual X server (Xvfb) with a light window manager
+# (matchbox-window-manager), as a desktop has one; scripts/setup-deps installs both. Without
+# them the test is skipped (exit 77) with the reason.
+# Usage: with_window_manager.sh TEST_PROGRAM [ARGS...]
+set -u
+if ! command -v xvfb-run >/dev/null 2>&1; then
+    echo "SKIP: xvfb-run is not installed (scripts/setup-deps installs xvfb)"
+    exit 77
+fi
+if ! command -v matchbox-window-manager >/dev/null 2>&1; then
+    echo "SKIP: matchbox-window-manager is not installed (scripts/setup-deps installs it)"
+    exit 77
+fi
+if ! command -v xprop >/dev/null 2>&1; then
+    echo "SKIP: xprop is not installed (scripts/setup-deps installs x11-utils)"
+    exit 77
+fi
+unset QT_QPA_PLATFORM WAYLAND_DISPLAY
+exec xvfb-run -a -s "-screen 0 1280x800x24" sh -c '
+    matchbox-window-manager -use_titlebar no >/dev/null 2>&1 &
+    wm=$!
+    # Wait (at most 10 s) until the window manager has announced itself on the root window.
+    i=0
+    while [ $i -lt 100 ] && ! xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    if [ $i -ge 100 ]; then
+        echo "FAIL: the window manager did not start" >&2
+        kill $wm 2>/dev/null
+        exit 1
+    fi
+    QT_QPA_PLATFORM=xcb "$@"
+    rc=$?
+    kill $wm 2>/dev/null
+    exit $rc
+' sh "$@"
