@@ -90,12 +90,9 @@ QString DesktopIntegration::profileName(const QString &profileDir) {
 
 QString DesktopIntegration::toolTip() const {
     const facade::NodeStatus &status = m_node->status()->current();
-    QString text = tr("Orion (%1): %2")
-                       .arg(profileName(m_profileDir), facade::NodeStateText::label(status.state));
-    if (status.state == NodeState::Online || status.state == NodeState::Connecting) {
-        text += QLatin1Char('\n') + tr("%n peer(s)", nullptr, status.activePeers);
-    }
-    return text;
+    // The state words carry the peer count ("online (3 peers)"), as orionctl status does.
+    return tr("Orion (%1): %2")
+        .arg(profileName(m_profileDir), facade::NodeStateText::label(status));
 }
 
 void DesktopIntegration::retranslate() {

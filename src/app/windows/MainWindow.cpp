@@ -140,7 +140,7 @@ void MainWindow::updateTitle() {
     const facade::NodeStatus &s = m_node->status()->current();
     // The platform appends the application's display name ("— Orion") itself.
     setWindowTitle(tr("%1 (%2)").arg(desktop::DesktopIntegration::profileName(m_profileDir),
-                                     facade::NodeStateText::label(s.state)));
+                                     facade::NodeStateText::label(s)));
     m_ui->actionCopyId->setEnabled(!s.nodeId.isEmpty());
     m_ui->actionExportMember->setEnabled(!s.nodeId.isEmpty());
 }

@@ -62,7 +62,7 @@ void StatusPage::show(const facade::NodeStatus &s) {
     m_graph->setTotals(s.messagesIn + s.messagesOut, s.bytesIn + s.bytesOut);
     m_ui->nodeIdEdit->setText(s.nodeId);
     m_ui->copyIdButton->setEnabled(!s.nodeId.isEmpty());
-    m_ui->stateValue->setText(facade::NodeStateText::label(s.state));
+    m_ui->stateValue->setText(facade::NodeStateText::label(s));
     QStringList addresses;
     if (!s.listenEndpoint.isEmpty()) {
         addresses << s.listenEndpoint;
