@@ -63,6 +63,7 @@ ContainerManager::ContainerManager(Options options, QObject *parent)
 ContainerManager::~ContainerManager() {
     // Results posted after this point are dropped with the object; none may still be running.
     m_pool.waitForDone();
+    flushLogs();
 }
 
 void ContainerManager::waitForIdle() {
@@ -71,6 +72,9 @@ void ContainerManager::waitForIdle() {
 
 Status ContainerManager::open() {
     if (auto s = m_store.open(m_options.databasePath); !s) {
+        return s;
+    }
+    if (auto s = m_logStore.open(m_options.databasePath); !s) {
         return s;
     }
     m_rejected.clear();
@@ -101,13 +105,21 @@ void ContainerManager::install(ContainerDefinition definition, const QString &so
     rt->keyHex = definition.key.toHex();
     rt->limits = definition.effectiveLimits(m_options.defaults).value();
     rt->definition = std::move(definition);
+    rt->log = ContainerLogRing(std::max<size_t>(1, m_options.logCapacity));
+    // What the log held before a restart (or a crash): later entries continue its ids, so
+    // `logs --since N` of a client that watched before goes on where it was.
+    if (auto earlier = m_logStore.load(rt->keyHex, m_options.logCapacity); earlier) {
+        rt->log.restore(std::move(earlier->entries), earlier->lastId);
+    } else {
+        qCWarning(lcContainer).noquote()
+            << "container" << rt->definition.name << "log not read:" << earlier.error();
+    }
     script::Diagnostic where;
     auto program = compile(source, &where);
     if (program) {
         rt->program = *program;
     } else {
         rt->loadError = program.error();
-        rt->log.append(Level::Error, program.error());
         qCWarning(lcContainer).noquote()
             << "container" << rt->definition.name << "does not compile:" << program.error();
     }
@@ -126,6 +138,9 @@ void ContainerManager::install(ContainerDefinition definition, const QString &so
     const identity::Key160 key = raw->definition.key;
     m_byKey.insert(raw->keyHex, raw);
     m_runtimes[name] = std::move(rt);
+    if (!program) {
+        log(raw, Level::Error, program.error());
+    }
     Q_EMIT containerAdded(name, key);
     if (raw->definition.enabled && raw->program) {
         Q_EMIT containerStarted(name, key);
@@ -411,7 +426,24 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
 
 void ContainerManager::log(Runtime *rt, Level level, const QString &text) {
     const quint64 id = rt->log.append(level, text);
+    m_unwrittenLogs[rt->keyHex].push_back(rt->log.newest());
+    if (!m_logFlushScheduled) {
+        // Once per event-loop turn: a busy container writes its entries in one transaction
+        // instead of one each.
+        m_logFlushScheduled = true;
+        QMetaObject::invokeMethod(this, &ContainerManager::flushLogs, Qt::QueuedConnection);
+    }
     Q_EMIT logAppended(rt->definition.name, id);
+}
+
+void ContainerManager::flushLogs() {
+    m_logFlushScheduled = false;
+    const auto unwritten = std::exchange(m_unwrittenLogs, {});
+    for (auto it = unwritten.cbegin(); it != unwritten.cend(); ++it) {
+        if (auto s = m_logStore.append(it.key(), it.value(), m_options.logCapacity); !s) {
+            qCWarning(lcContainer).noquote() << "container log not written:" << s.error();
+        }
+    }
 }
 
 // ---- management ----------------------------------------------------------------------------
@@ -591,6 +623,10 @@ Status ContainerManager::remove(const QString &name) {
     }
     if (auto s = m_store.removeAll(rt->keyHex); !s) {
         qCWarning(lcContainer).noquote() << "removing the data of" << name << ":" << s.error();
+    }
+    m_unwrittenLogs.remove(rt->keyHex);
+    if (auto s = m_logStore.removeAll(rt->keyHex); !s) {
+        qCWarning(lcContainer).noquote() << "removing the log of" << name << ":" << s.error();
     }
     const bool wasStarted = rt->definition.enabled && rt->program;
     const identity::Key160 key = rt->definition.key;
