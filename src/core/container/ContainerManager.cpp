@@ -5,6 +5,7 @@
 #include "container/SnapshotStore.h"
 #include "script/Compiler.h"
 #include "script/Instance.h"
+#include "util/Json.h"
 #include "util/ThreadHandOver.h"
 
 #include <QElapsedTimer>
@@ -40,6 +41,18 @@ const QString kSourceName = QStringLiteral("main.ns");
 
 qint64 entryBytes(const QString &key, const QByteArray &value) {
     return key.toUtf8().size() + value.size();
+}
+
+// What a route or reply effect sends: a string as it is, any other value as the JSON value
+// it was encoded to (maps as objects, lists as arrays, numbers, true and null).
+QJsonValue bodyValue(const script::Effect &e) {
+    if (!e.json) {
+        return QJsonValue(e.body);
+    }
+    if (auto value = util::Json::parseValue(e.body.toUtf8())) {
+        return *value;
+    }
+    return QJsonValue(e.body); // the encoder makes valid JSON; never lose a body anyway
 }
 
 QString errorText(const script::RunResult::Error &e) {
@@ -413,9 +426,9 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
     for (const script::Effect *e : emits) {
         if (e->kind == script::Effect::Kind::Route) {
             Q_EMIT routeRequested(key, *identity::Key160::fromHex(e->target), e->service,
-                                  QJsonValue(e->body), message.messageId);
+                                  bodyValue(*e), message.messageId);
         } else {
-            Q_EMIT replyRequested(key, message, QJsonValue(e->body));
+            Q_EMIT replyRequested(key, message, bodyValue(*e));
         }
     }
     if (!failure.isEmpty()) {

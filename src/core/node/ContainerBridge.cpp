@@ -16,8 +16,8 @@ using routing::RoutedMessage;
 
 namespace {
 
-// Bodies leave a script as text (a non-string value arrives JSON-encoded) and are sent as
-// that string, as the language reference says.
+// Bodies leave a script as a JSON value: a string stays a string, a map an object, a list
+// an array (docs/netscript.md, "Bodies").
 QCborValue outgoingBody(const QJsonValue &body) {
     return QCborValue::fromJsonValue(body);
 }

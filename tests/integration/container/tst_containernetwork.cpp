@@ -50,7 +50,7 @@ QString example(const QString &file) {
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-// A reply body as the count it carries: scripts send non-string values JSON-encoded.
+// A reply body as the count it carries (a number; text from nodes of older versions).
 int asCount(const QJsonValue &body) {
     return body.isString() ? body.toString().toInt() : body.toInt(-1);
 }
@@ -190,6 +190,11 @@ private Q_SLOTS:
             {QStringLiteral("loop"), QString::fromLatin1(kLoop), loopLimits},
             {QStringLiteral("recurse"), QString::fromLatin1(kRecurse), {}},
             {QStringLiteral("hog"), QString::fromLatin1(kHog), hogLimits},
+            {QStringLiteral("mapper"),
+             QStringLiteral("(defun main ()\n"
+                            "  (reply (make-map \"count\" 1 \"items\" (list 1 \"two\") "
+                            "\"said\" MESSAGE)))\n"),
+             {}},
         };
         for (const auto &[name, source, extra] : containers) {
             QVERIFY(!source.isEmpty());
@@ -222,7 +227,8 @@ private Q_SLOTS:
         const QJsonObject r = reply->value(QStringLiteral("reply")).toObject();
         QCOMPARE(r.value(QStringLiteral("source")).toString(), echo);
         QCOMPARE(r.value(QStringLiteral("origin")).toString(), m_c->node()->nodeId().toHex());
-        // The script sees the body as text: the JSON object comes back as its encoding.
+        // The script sees the body as text: the JSON object comes back as its encoding (echo
+        // replies with MESSAGE, a string).
         QVERIFY2(r.value(QStringLiteral("body")).toString().contains(QStringLiteral("hi")),
                  qPrintable(QJsonDocument(r).toJson()));
         QVERIFY(r.value(QStringLiteral("hops")).toInt() >= 2);
@@ -263,6 +269,28 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QStringLiteral("timeout")), qPrintable(err));
         QVERIFY(out.isEmpty());
         QVERIFY(!connected(*m_a, *m_c));
+    }
+
+    void mapsAndListsArriveAsJsonValues() {
+        portal::PortalClient a;
+        QVERIFY(a.connectToNode(socketOf(QStringLiteral("a"))).ok());
+        auto reply = sendWait(a, m_keys.value(QStringLiteral("mapper")), QStringLiteral("hi"));
+        QVERIFY2(reply.ok(), reply ? "" : qPrintable(reply.error()));
+        const QJsonValue body =
+            reply->value(QStringLiteral("reply")).toObject().value(QStringLiteral("body"));
+        // An object, not the text of one.
+        QVERIFY2(body.isObject(), qPrintable(QJsonDocument(*reply).toJson()));
+        const QJsonObject o = body.toObject();
+        QCOMPARE(o.value(QStringLiteral("count")).toInteger(), 1);
+        QCOMPARE(o.value(QStringLiteral("items")).toArray(),
+                 (QJsonArray{1, QStringLiteral("two")}));
+        QCOMPARE(o.value(QStringLiteral("said")).toString(), QStringLiteral("hi"));
+        QVERIFY(o.value(QStringLiteral("count")).isDouble()); // a number, not "1"
+        // A string stays a string, even one that looks like JSON.
+        auto echo = sendWait(a, m_keys.value(QStringLiteral("echo")), QStringLiteral("{\"n\":1}"));
+        QVERIFY2(echo.ok(), echo ? "" : qPrintable(echo.error()));
+        QCOMPARE(echo->value(QStringLiteral("reply")).toObject().value(QStringLiteral("body")),
+                 QJsonValue(QStringLiteral("{\"n\":1}")));
     }
 
     void counterCountsConcurrentSendsFromThreeNodesExactly() {
