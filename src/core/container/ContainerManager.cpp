@@ -397,6 +397,13 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
 
     // State first, signals last: a slot may deliver, update or remove re-entrantly.
     std::vector<const script::Effect *> emits;
+    const int routeDepth = message.routeDepth + 1;
+    // The routes of a message that already passed through maxRouteDepth container routes are
+    // dropped: containers that route to each other in a circle would run for ever. When the
+    // message came from this very container, it is its own routes coming back: it is
+    // stopped, since every further message would loop the same way.
+    int droppedRoutes = 0;
+    const bool loops = routeDepth > m_options.maxRouteDepth;
     if (failure.isEmpty()) {
         ++rt->log.counters().completed;
         for (const auto &e : result.effects) {
@@ -405,6 +412,10 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
                 log(rt, Level::Info, e.body);
                 break;
             case script::Effect::Kind::Route:
+                if (loops) {
+                    ++droppedRoutes;
+                    break;
+                }
                 ++rt->log.counters().routes;
                 emits.push_back(&e);
                 break;
@@ -421,12 +432,33 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
         log(rt, Level::Error, failure);
         o.error = failure;
     }
-    pump(rt);
+    // Its own messages came back: straight from itself, or through other containers along a
+    // chain its own route started.
+    const bool stopForLoop =
+        droppedRoutes > 0 &&
+        (message.source == key || (message.routeDepth > 0 && message.routeOrigin == key));
+    const identity::Key160 routeOrigin = message.routeDepth > 0 ? message.routeOrigin : key;
+    if (droppedRoutes > 0) {
+        const QString why =
+            QStringLiteral("%1 route(s) dropped: the message had already been routed on by "
+                           "containers %2 times in a row (containers/maxRouteDepth is %3)")
+                .arg(droppedRoutes)
+                .arg(message.routeDepth)
+                .arg(m_options.maxRouteDepth);
+        log(rt, Level::Error,
+            stopForLoop
+                ? QStringLiteral("stopping: its messages come back to it in a loop; %1").arg(why)
+                : why);
+        qCWarning(lcContainer).noquote() << "container" << rt->definition.name << why;
+    }
+    if (!stopForLoop) {
+        pump(rt); // else no further message starts: it is stopped below
+    }
 
     for (const script::Effect *e : emits) {
         if (e->kind == script::Effect::Kind::Route) {
             Q_EMIT routeRequested(key, *identity::Key160::fromHex(e->target), e->service,
-                                  bodyValue(*e), message.messageId);
+                                  bodyValue(*e), message.messageId, routeDepth, routeOrigin);
         } else {
             Q_EMIT replyRequested(key, message, bodyValue(*e));
         }
@@ -435,6 +467,17 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
         Q_EMIT errorReply(message, failureCode, failure);
     }
     Q_EMIT outcome(o);
+    if (stopForLoop) {
+        // Looked up again: a slot above may have removed or replaced it.
+        if (Runtime *still = findByKey(key.toHex()); still && still->serial == serial) {
+            qCWarning(lcContainer).noquote() << "container" << still->definition.name
+                                             << "stopped: it routes to itself in a loop";
+            if (auto stopped = stop(still->definition.name); !stopped) {
+                qCWarning(lcContainer).noquote()
+                    << "cannot stop" << key.toHex() << ":" << stopped.error();
+            }
+        }
+    }
 }
 
 void ContainerManager::log(Runtime *rt, Level level, const QString &text) {

@@ -43,6 +43,10 @@ public:
         qint64 maxQueuedBytes = qint64{64} * 1024 * 1024;
         // Log entries kept per container, in memory and in the database.
         size_t logCapacity = ContainerLogRing::kDefaultCapacity;
+        // How many container-routed messages may lead to one more (ContainerMessage::
+        // routeDepth): a route beyond is dropped, and a container whose own routes came
+        // back to it that often is stopped, since it loops.
+        int maxRouteDepth = 16;
     };
 
     // One container as list() reports it.
@@ -131,10 +135,13 @@ public:
 
 Q_SIGNALS:
     // The host must send @p body to @p target (a key) on @p service, as a message from the
-    // container @p containerKey; @p inReplyTo is the id of the message that caused it.
+    // container @p containerKey; @p inReplyTo is the id of the message that caused it,
+    // @p routeDepth the depth the new message carries (one more than that message's) and
+    // @p routeOrigin the container whose route started the chain.
     void routeRequested(const orion::identity::Key160 &containerKey,
                         const orion::identity::Key160 &target, const QString &service,
-                        const QJsonValue &body, const QByteArray &inReplyTo);
+                        const QJsonValue &body, const QByteArray &inReplyTo, int routeDepth,
+                        const orion::identity::Key160 &routeOrigin);
     // The host must answer @p original (to its source) with @p body.
     void replyRequested(const orion::identity::Key160 &containerKey,
                         const orion::container::ContainerMessage &original, const QJsonValue &body);

@@ -87,6 +87,8 @@ routing::Delivery ContainerBridge::deliver(const RoutedMessage &message) {
     in.service = message.service;
     in.body = message.body.toJsonValue();
     in.hops = message.hops;
+    in.routeDepth = message.routeDepth;
+    in.routeOrigin = message.routeOrigin;
     // Kept to answer it: the headers are enough (the body waits in the container's queue).
     RoutedMessage header = message;
     header.body = QCborValue();
@@ -96,9 +98,12 @@ routing::Delivery ContainerBridge::deliver(const RoutedMessage &message) {
 }
 
 void ContainerBridge::onRoute(const identity::Key160 &containerKey, const identity::Key160 &target,
-                              const QString &service, const QJsonValue &body, const QByteArray &) {
+                              const QString &service, const QJsonValue &body, const QByteArray &,
+                              int routeDepth, const identity::Key160 &routeOrigin) {
     SendOptions options;
     options.source = containerKey;
+    options.routeDepth = routeDepth;
+    options.routeOrigin = routeOrigin;
     m_node->sendMessage(target, service, outgoingBody(body), options);
 }
 

@@ -122,6 +122,7 @@ Status Node::start() {
         options.containersDirectory = m_profile.containersDirectory();
         options.databasePath = m_profile.databasePath();
         options.maxQueuedBytes = m_config.containerQueuedBytes;
+        options.maxRouteDepth = m_config.containerMaxRouteDepth;
         options.logCapacity = size_t(m_config.containerLogEntries);
         m_containerManager = new container::ContainerManager(options, this);
         // Connected before open(), which announces every container it loads.

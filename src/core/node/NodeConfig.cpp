@@ -217,6 +217,7 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.positive("transport/acceptsPerSecondPerAddress", t.acceptsPerSecondPerAddress);
 
     v.integer("containers/maxQueuedBytes", c.containerQueuedBytes, qint64{1024} * 1024);
+    v.integerIn("containers/maxRouteDepth", c.containerMaxRouteDepth, 1, 1024);
     v.integer("containers/logEntries", c.containerLogEntries, 10);
 
     v.integer("providers/ttlSecs", c.providerTtlSecs, 60);

@@ -195,6 +195,12 @@ private Q_SLOTS:
                             "  (reply (make-map \"count\" 1 \"items\" (list 1 \"two\") "
                             "\"said\" MESSAGE)))\n"),
              {}},
+            // The original project's example: routes every message back to itself.
+            {QStringLiteral("looper"),
+             QStringLiteral("(defun main ()\n"
+                            "  (let result (concat MESSAGE \"!\"))\n"
+                            "  (route result RECEIVER))\n"),
+             {}},
         };
         for (const auto &[name, source, extra] : containers) {
             QVERIFY(!source.isEmpty());
@@ -291,6 +297,40 @@ private Q_SLOTS:
         QVERIFY2(echo.ok(), echo ? "" : qPrintable(echo.error()));
         QCOMPARE(echo->value(QStringLiteral("reply")).toObject().value(QStringLiteral("body")),
                  QJsonValue(QStringLiteral("{\"n\":1}")));
+    }
+
+    void aContainerRoutingToItselfIsStopped() {
+        portal::PortalClient a;
+        QVERIFY(a.connectToNode(socketOf(QStringLiteral("a"))).ok());
+        auto sent = a.request(QStringLiteral("send"),
+                              {{QStringLiteral("target"), m_keys.value(QStringLiteral("looper"))},
+                               {QStringLiteral("body"), QStringLiteral("hi")},
+                               {QStringLiteral("wait_delivery"), true},
+                               {QStringLiteral("timeout_ms"), 30000}},
+                              40000);
+        QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            containerInfo(QStringLiteral("looper")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("stopped"), 30000);
+        // 16 routes in a row (containers/maxRouteDepth), then the 17th run stops it.
+        const QJsonObject counters =
+            containerInfo(QStringLiteral("looper")).value(QStringLiteral("counters")).toObject();
+        QCOMPARE(counters.value(QStringLiteral("completed")).toInt(), 17);
+        QCOMPARE(counters.value(QStringLiteral("routes")).toInt(), 16);
+        portal::PortalClient c;
+        QVERIFY(c.connectToNode(socketOf(QStringLiteral("c"))).ok());
+        auto logs = c.request(QStringLiteral("container.logs"),
+                              {{QStringLiteral("name"), QStringLiteral("looper")}});
+        QVERIFY2(logs.ok(), logs ? "" : qPrintable(logs.error()));
+        bool reason = false;
+        for (const auto &e : logs->value(QStringLiteral("entries")).toArray()) {
+            const QJsonObject entry = e.toObject();
+            reason =
+                reason ||
+                (entry.value(QStringLiteral("level")).toString() == QStringLiteral("error") &&
+                 entry.value(QStringLiteral("text")).toString().contains(QStringLiteral("loop")));
+        }
+        QVERIFY2(reason, qPrintable(QJsonDocument(*logs).toJson()));
     }
 
     void counterCountsConcurrentSendsFromThreeNodesExactly() {
