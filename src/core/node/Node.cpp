@@ -165,6 +165,13 @@ Status Node::start() {
     DialPolicy &dial = m_sessions->dialPolicy();
     dial.allowScopesOf(m_config.listenAddress, m_config.advertisedAddresses);
     connect(m_sessions, &PeerSessions::peerActivated, this, &Node::peerActivated);
+    // A record published while the node knew nobody (a restart before any peer was up)
+    // reached no node; the first peer is where it can go now, without waiting for a retry.
+    connect(m_sessions, &PeerSessions::peerActivated, this, [this] {
+        if (m_providers && !m_stopping) {
+            m_providers->retryUnstored();
+        }
+    });
     if (AddressCheck::isNeeded(m_config)) {
         m_addressCheck = new AddressCheck({m_engine.get(), &dial, m_connections->identity(),
                                            m_connections->networkKey().toByteArray(),

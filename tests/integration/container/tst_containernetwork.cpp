@@ -586,6 +586,32 @@ private Q_SLOTS:
         e->stop();
     }
 
+    void containerIsPublishedWhenAPeerDialsIn() {
+        // A node alone with its container, as after a restart before any peer is up: the
+        // publish reaches nobody, and this node has nobody to dial.
+        auto h = startNode(QStringLiteral("h"), identity::NodeIdentity::generate(), true, nullptr);
+        QVERIFY(h);
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(socketOf(QStringLiteral("h"))).ok());
+        const QString key =
+            create(client, QStringLiteral("waiting"), example(QStringLiteral("echo.ns")));
+        QVERIFY(!key.isEmpty());
+        // A peer dials it; the node itself has no seed to bootstrap from, so only the
+        // peer's arrival can get the record out.
+        auto p = startNode(QStringLiteral("p"), identity::NodeIdentity::generate(), true, h.get());
+        QVERIFY(p);
+        QTRY_VERIFY_WITH_TIMEOUT(connected(*p, *h), 30000);
+        const auto containerKey = *identity::Key160::fromHex(key);
+        const auto stored = [&] {
+            bool found = false;
+            p->call([&] { found = p->node()->storedProvider(containerKey).has_value(); });
+            return found;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stored(), 30000);
+        p->stop();
+        h->stop();
+    }
+
     void cleanupTestCase() {
         for (auto *n : {&m_a, &m_d, &m_c, &m_b}) {
             if (*n) {
