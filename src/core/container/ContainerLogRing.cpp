@@ -17,16 +17,21 @@ quint64 ContainerLogRing::append(Level level, const QString &text) {
     return m_nextId - 1;
 }
 
-std::vector<ContainerLogRing::Entry> ContainerLogRing::since(quint64 sinceId) const {
-    // Ids are consecutive, so the first wanted entry is found by arithmetic.
-    std::vector<Entry> out;
-    if (m_entries.empty() || sinceId >= m_entries.back().id) {
-        return out;
+void ContainerLogRing::restore(std::vector<Entry> entries, quint64 lastId) {
+    m_entries.assign(std::make_move_iterator(entries.begin()),
+                     std::make_move_iterator(entries.end()));
+    while (m_entries.size() > m_capacity) {
+        m_entries.pop_front();
     }
-    const quint64 first = m_entries.front().id;
-    const size_t start = sinceId < first ? 0 : size_t(sinceId - first + 1);
-    out.assign(m_entries.begin() + qsizetype(start), m_entries.end());
-    return out;
+    m_nextId = std::max(lastId, m_entries.empty() ? 0 : m_entries.back().id) + 1;
+}
+
+std::vector<ContainerLogRing::Entry> ContainerLogRing::since(quint64 sinceId) const {
+    // Ids increase, so the first wanted entry is found by bisection (entries read back
+    // from the database may have gaps where a write failed).
+    const auto first = std::upper_bound(m_entries.begin(), m_entries.end(), sinceId,
+                                        [](quint64 id, const Entry &e) { return id < e.id; });
+    return std::vector<Entry>(first, m_entries.end());
 }
 
 void ContainerLogRing::recordRun(qint64 micros) {

@@ -46,9 +46,14 @@ public:
         : m_capacity(capacity) {}
 
     quint64 append(Level level, const QString &text);
+    // Puts back what an earlier run left (entries oldest first, ids increasing): the next
+    // entry gets lastId + 1, so ids keep increasing across restarts.
+    void restore(std::vector<Entry> entries, quint64 lastId);
     // Entries with an id greater than @p sinceId, oldest first.
     std::vector<Entry> since(quint64 sinceId) const;
     quint64 lastId() const { return m_nextId - 1; }
+    // The newest entry, for writing it down; only valid right after append().
+    const Entry &newest() const { return m_entries.back(); }
 
     Counters &counters() { return m_counters; }
     const Counters &counters() const { return m_counters; }

@@ -5,6 +5,7 @@
 #include "container/SnapshotStore.h"
 #include "script/Compiler.h"
 #include "script/Instance.h"
+#include "util/Json.h"
 #include "util/ThreadHandOver.h"
 
 #include <QElapsedTimer>
@@ -42,6 +43,18 @@ qint64 entryBytes(const QString &key, const QByteArray &value) {
     return key.toUtf8().size() + value.size();
 }
 
+// What a route or reply effect sends: a string as it is, any other value as the JSON value
+// it was encoded to (maps as objects, lists as arrays, numbers, true and null).
+QJsonValue bodyValue(const script::Effect &e) {
+    if (!e.json) {
+        return QJsonValue(e.body);
+    }
+    if (auto value = util::Json::parseValue(e.body.toUtf8())) {
+        return *value;
+    }
+    return QJsonValue(e.body); // the encoder makes valid JSON; never lose a body anyway
+}
+
 QString errorText(const script::RunResult::Error &e) {
     return QStringLiteral("%1:%2:%3: %4").arg(kSourceName).arg(e.line).arg(e.column).arg(e.message);
 }
@@ -63,6 +76,7 @@ ContainerManager::ContainerManager(Options options, QObject *parent)
 ContainerManager::~ContainerManager() {
     // Results posted after this point are dropped with the object; none may still be running.
     m_pool.waitForDone();
+    flushLogs();
 }
 
 void ContainerManager::waitForIdle() {
@@ -71,6 +85,9 @@ void ContainerManager::waitForIdle() {
 
 Status ContainerManager::open() {
     if (auto s = m_store.open(m_options.databasePath); !s) {
+        return s;
+    }
+    if (auto s = m_logStore.open(m_options.databasePath); !s) {
         return s;
     }
     m_rejected.clear();
@@ -101,13 +118,21 @@ void ContainerManager::install(ContainerDefinition definition, const QString &so
     rt->keyHex = definition.key.toHex();
     rt->limits = definition.effectiveLimits(m_options.defaults).value();
     rt->definition = std::move(definition);
+    rt->log = ContainerLogRing(std::max<size_t>(1, m_options.logCapacity));
+    // What the log held before a restart (or a crash): later entries continue its ids, so
+    // `logs --since N` of a client that watched before goes on where it was.
+    if (auto earlier = m_logStore.load(rt->keyHex, m_options.logCapacity); earlier) {
+        rt->log.restore(std::move(earlier->entries), earlier->lastId);
+    } else {
+        qCWarning(lcContainer).noquote()
+            << "container" << rt->definition.name << "log not read:" << earlier.error();
+    }
     script::Diagnostic where;
     auto program = compile(source, &where);
     if (program) {
         rt->program = *program;
     } else {
         rt->loadError = program.error();
-        rt->log.append(Level::Error, program.error());
         qCWarning(lcContainer).noquote()
             << "container" << rt->definition.name << "does not compile:" << program.error();
     }
@@ -126,6 +151,9 @@ void ContainerManager::install(ContainerDefinition definition, const QString &so
     const identity::Key160 key = raw->definition.key;
     m_byKey.insert(raw->keyHex, raw);
     m_runtimes[name] = std::move(rt);
+    if (!program) {
+        log(raw, Level::Error, program.error());
+    }
     Q_EMIT containerAdded(name, key);
     if (raw->definition.enabled && raw->program) {
         Q_EMIT containerStarted(name, key);
@@ -369,6 +397,13 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
 
     // State first, signals last: a slot may deliver, update or remove re-entrantly.
     std::vector<const script::Effect *> emits;
+    const int routeDepth = message.routeDepth + 1;
+    // The routes of a message that already passed through maxRouteDepth container routes are
+    // dropped: containers that route to each other in a circle would run for ever. When the
+    // message came from this very container, it is its own routes coming back: it is
+    // stopped, since every further message would loop the same way.
+    int droppedRoutes = 0;
+    const bool loops = routeDepth > m_options.maxRouteDepth;
     if (failure.isEmpty()) {
         ++rt->log.counters().completed;
         for (const auto &e : result.effects) {
@@ -377,6 +412,10 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
                 log(rt, Level::Info, e.body);
                 break;
             case script::Effect::Kind::Route:
+                if (loops) {
+                    ++droppedRoutes;
+                    break;
+                }
                 ++rt->log.counters().routes;
                 emits.push_back(&e);
                 break;
@@ -393,25 +432,74 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
         log(rt, Level::Error, failure);
         o.error = failure;
     }
-    pump(rt);
+    // Its own messages came back: straight from itself, or through other containers along a
+    // chain its own route started.
+    const bool stopForLoop =
+        droppedRoutes > 0 &&
+        (message.source == key || (message.routeDepth > 0 && message.routeOrigin == key));
+    const identity::Key160 routeOrigin = message.routeDepth > 0 ? message.routeOrigin : key;
+    if (droppedRoutes > 0) {
+        const QString why =
+            QStringLiteral("%1 route(s) dropped: the message had already been routed on by "
+                           "containers %2 times in a row (containers/maxRouteDepth is %3)")
+                .arg(droppedRoutes)
+                .arg(message.routeDepth)
+                .arg(m_options.maxRouteDepth);
+        log(rt, Level::Error,
+            stopForLoop
+                ? QStringLiteral("stopping: its messages come back to it in a loop; %1").arg(why)
+                : why);
+        qCWarning(lcContainer).noquote() << "container" << rt->definition.name << why;
+    }
+    if (!stopForLoop) {
+        pump(rt); // else no further message starts: it is stopped below
+    }
 
     for (const script::Effect *e : emits) {
         if (e->kind == script::Effect::Kind::Route) {
             Q_EMIT routeRequested(key, *identity::Key160::fromHex(e->target), e->service,
-                                  QJsonValue(e->body), message.messageId);
+                                  bodyValue(*e), message.messageId, routeDepth, routeOrigin);
         } else {
-            Q_EMIT replyRequested(key, message, QJsonValue(e->body));
+            Q_EMIT replyRequested(key, message, bodyValue(*e));
         }
     }
     if (!failure.isEmpty()) {
         Q_EMIT errorReply(message, failureCode, failure);
     }
     Q_EMIT outcome(o);
+    if (stopForLoop) {
+        // Looked up again: a slot above may have removed or replaced it.
+        if (Runtime *still = findByKey(key.toHex()); still && still->serial == serial) {
+            qCWarning(lcContainer).noquote() << "container" << still->definition.name
+                                             << "stopped: it routes to itself in a loop";
+            if (auto stopped = stop(still->definition.name); !stopped) {
+                qCWarning(lcContainer).noquote()
+                    << "cannot stop" << key.toHex() << ":" << stopped.error();
+            }
+        }
+    }
 }
 
 void ContainerManager::log(Runtime *rt, Level level, const QString &text) {
     const quint64 id = rt->log.append(level, text);
+    m_unwrittenLogs[rt->keyHex].push_back(rt->log.newest());
+    if (!m_logFlushScheduled) {
+        // Once per event-loop turn: a busy container writes its entries in one transaction
+        // instead of one each.
+        m_logFlushScheduled = true;
+        QMetaObject::invokeMethod(this, &ContainerManager::flushLogs, Qt::QueuedConnection);
+    }
     Q_EMIT logAppended(rt->definition.name, id);
+}
+
+void ContainerManager::flushLogs() {
+    m_logFlushScheduled = false;
+    const auto unwritten = std::exchange(m_unwrittenLogs, {});
+    for (auto it = unwritten.cbegin(); it != unwritten.cend(); ++it) {
+        if (auto s = m_logStore.append(it.key(), it.value(), m_options.logCapacity); !s) {
+            qCWarning(lcContainer).noquote() << "container log not written:" << s.error();
+        }
+    }
 }
 
 // ---- management ----------------------------------------------------------------------------
@@ -591,6 +679,10 @@ Status ContainerManager::remove(const QString &name) {
     }
     if (auto s = m_store.removeAll(rt->keyHex); !s) {
         qCWarning(lcContainer).noquote() << "removing the data of" << name << ":" << s.error();
+    }
+    m_unwrittenLogs.remove(rt->keyHex);
+    if (auto s = m_logStore.removeAll(rt->keyHex); !s) {
+        qCWarning(lcContainer).noquote() << "removing the log of" << name << ":" << s.error();
     }
     const bool wasStarted = rt->definition.enabled && rt->program;
     const identity::Key160 key = rt->definition.key;

@@ -6,6 +6,7 @@
 
 #include "container/ContainerDefinition.h"
 #include "container/ContainerLogRing.h"
+#include "container/ContainerLogStore.h"
 #include "container/ContainerMessage.h"
 #include "container/ContainerOutcome.h"
 #include "container/ContainerRepository.h"
@@ -40,6 +41,12 @@ public:
         // Bytes of the messages waiting in all containers' queues together; each container
         // also has its own (ContainerLimits::maxQueueBytes). More are refused as Busy.
         qint64 maxQueuedBytes = qint64{64} * 1024 * 1024;
+        // Log entries kept per container, in memory and in the database.
+        size_t logCapacity = ContainerLogRing::kDefaultCapacity;
+        // How many container-routed messages may lead to one more (ContainerMessage::
+        // routeDepth): a route beyond is dropped, and a container whose own routes came
+        // back to it that often is stopped, since it loops.
+        int maxRouteDepth = 16;
     };
 
     // One container as list() reports it.
@@ -128,10 +135,13 @@ public:
 
 Q_SIGNALS:
     // The host must send @p body to @p target (a key) on @p service, as a message from the
-    // container @p containerKey; @p inReplyTo is the id of the message that caused it.
+    // container @p containerKey; @p inReplyTo is the id of the message that caused it,
+    // @p routeDepth the depth the new message carries (one more than that message's) and
+    // @p routeOrigin the container whose route started the chain.
     void routeRequested(const orion::identity::Key160 &containerKey,
                         const orion::identity::Key160 &target, const QString &service,
-                        const QJsonValue &body, const QByteArray &inReplyTo);
+                        const QJsonValue &body, const QByteArray &inReplyTo, int routeDepth,
+                        const orion::identity::Key160 &routeOrigin);
     // The host must answer @p original (to its source) with @p body.
     void replyRequested(const orion::identity::Key160 &containerKey,
                         const orion::container::ContainerMessage &original, const QJsonValue &body);
@@ -165,11 +175,17 @@ private:
     void onFinished(quint64 serial, const ContainerMessage &message,
                     const script::RunResult &result, qint64 micros);
     void log(Runtime *rt, ContainerLogRing::Level level, const QString &text);
+    // Writes the log entries appended since the last call (one transaction per container).
+    void flushLogs();
     void setEnabled(Runtime *rt, bool enabled);
 
     Options m_options;
     ContainerRepository m_repository;
     ContainerStore m_store;
+    ContainerLogStore m_logStore;
+    // Entries appended and not yet written, by 40-hex key; written once per event-loop turn.
+    QHash<QString, std::vector<ContainerLogRing::Entry>> m_unwrittenLogs;
+    bool m_logFlushScheduled = false;
     std::map<QString, std::unique_ptr<Runtime>> m_runtimes; // by name
     QHash<QString, Runtime *> m_byKey;                      // by 40-hex key
     std::vector<Rejection> m_rejected;

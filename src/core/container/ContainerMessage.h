@@ -20,6 +20,10 @@ struct ContainerMessage {
     QString service;            // the service named by the sender, may be empty
     QJsonValue body;
     int hops = 0;
+    // How many container-routed messages led to this one (RoutedMessage::routeDepth).
+    int routeDepth = 0;
+    // With a route depth: the container whose route started the chain (RoutedMessage).
+    identity::Key160 routeOrigin;
 
     // About the memory this message holds while it waits in a queue (its body and fields).
     qint64 retainedBytes() const;

@@ -16,8 +16,8 @@ using routing::RoutedMessage;
 
 namespace {
 
-// Bodies leave a script as text (a non-string value arrives JSON-encoded) and are sent as
-// that string, as the language reference says.
+// Bodies leave a script as a JSON value: a string stays a string, a map an object, a list
+// an array (docs/netscript.md, "Bodies").
 QCborValue outgoingBody(const QJsonValue &body) {
     return QCborValue::fromJsonValue(body);
 }
@@ -88,6 +88,8 @@ routing::Delivery ContainerBridge::deliver(const RoutedMessage &message) {
     in.service = message.service;
     in.body = message.body.toJsonValue();
     in.hops = message.hops;
+    in.routeDepth = message.routeDepth;
+    in.routeOrigin = message.routeOrigin;
     // Kept to answer it: the headers are enough (the body waits in the container's queue).
     RoutedMessage header = message;
     header.body = QCborValue();
@@ -97,9 +99,12 @@ routing::Delivery ContainerBridge::deliver(const RoutedMessage &message) {
 }
 
 void ContainerBridge::onRoute(const identity::Key160 &containerKey, const identity::Key160 &target,
-                              const QString &service, const QJsonValue &body, const QByteArray &) {
+                              const QString &service, const QJsonValue &body, const QByteArray &,
+                              int routeDepth, const identity::Key160 &routeOrigin) {
     SendOptions options;
     options.source = containerKey;
+    options.routeDepth = routeDepth;
+    options.routeOrigin = routeOrigin;
     m_node->sendMessage(target, service, outgoingBody(body), options);
 }
 

@@ -40,7 +40,8 @@ public:
 
 private:
     void onRoute(const identity::Key160 &containerKey, const identity::Key160 &target,
-                 const QString &service, const QJsonValue &body, const QByteArray &inReplyTo);
+                 const QString &service, const QJsonValue &body, const QByteArray &inReplyTo,
+                 int routeDepth, const identity::Key160 &routeOrigin);
     void onReply(const identity::Key160 &containerKey, const container::ContainerMessage &original,
                  const QJsonValue &body);
     void onError(const container::ContainerMessage &original, ErrorCode code, const QString &text);

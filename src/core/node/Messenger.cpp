@@ -93,6 +93,8 @@ QByteArray Messenger::sendMessage(const Key160 &target, const QString &service,
     m.target = target;
     m.service = service;
     m.hopLimit = std::clamp(options.hopLimit, 0, int(RoutedMessage::kMaxHopLimit));
+    m.routeDepth = std::clamp(options.routeDepth, 0, int(RoutedMessage::kMaxRouteDepth));
+    m.routeOrigin = options.routeOrigin;
     if (auto bounded = RoutedMessage::kBodyBounds.checkValue(body); !bounded) {
         // The next hop would close the connection for it: refuse here, after the caller
         // has the ID (as every other failure of a send).

@@ -124,6 +124,8 @@ Status Node::start() {
         options.containersDirectory = m_profile.containersDirectory();
         options.databasePath = m_profile.databasePath();
         options.maxQueuedBytes = m_config.containerQueuedBytes;
+        options.maxRouteDepth = m_config.containerMaxRouteDepth;
+        options.logCapacity = size_t(m_config.containerLogEntries);
         m_containerManager = new container::ContainerManager(options, this);
         // Connected before open(), which announces every container it loads.
         m_containerBridge = new ContainerBridge(this, m_containerManager);
@@ -165,6 +167,13 @@ Status Node::start() {
     DialPolicy &dial = m_sessions->dialPolicy();
     dial.allowScopesOf(m_config.listenAddress, m_config.advertisedAddresses);
     connect(m_sessions, &PeerSessions::peerActivated, this, &Node::peerActivated);
+    // A record published while the node knew nobody (a restart before any peer was up)
+    // reached no node; the first peer is where it can go now, without waiting for a retry.
+    connect(m_sessions, &PeerSessions::peerActivated, this, [this] {
+        if (m_providers && !m_stopping) {
+            m_providers->retryUnstored();
+        }
+    });
     if (AddressCheck::isNeeded(m_config)) {
         m_addressCheck = new AddressCheck({m_engine.get(), &dial, m_connections->identity(),
                                            m_connections->networkKey().toByteArray(),

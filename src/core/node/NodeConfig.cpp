@@ -217,6 +217,8 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.positive("transport/acceptsPerSecondPerAddress", t.acceptsPerSecondPerAddress);
 
     v.integer("containers/maxQueuedBytes", c.containerQueuedBytes, qint64{1024} * 1024);
+    v.integerIn("containers/maxRouteDepth", c.containerMaxRouteDepth, 1, 1024);
+    v.integer("containers/logEntries", c.containerLogEntries, 10);
 
     v.integer("providers/ttlSecs", c.providerTtlSecs, 60);
     v.integer("providers/cacheMs", c.providerCacheMs, 0);

@@ -38,6 +38,11 @@ struct NodeConfig {
     // Bytes of the messages waiting in all containers' queues together (each container
     // has its own bound too, its max_queue_bytes limit).
     qint64 containerQueuedBytes = qint64{64} * 1024 * 1024;
+    // How many container-routed messages may lead to one more (docs/containers.md,
+    // "Routing loops").
+    int containerMaxRouteDepth = 16;
+    // Log entries kept per container (in the profile's database, across restarts).
+    int containerLogEntries = 1000;
 
     overlay::OverlayConfig overlay;
     net::TransportConfig transport;

@@ -24,6 +24,9 @@ struct SendOptions {
     // reply nor error arrives within this many ms (-1: NodeConfig::routeTimeoutMs;
     // 0: no receipt, nothing reported unless an error comes back).
     qint64 timeoutMs = -1;
+    // RoutedMessage::routeDepth: set by containers routing on, 0 for everyone else.
+    int routeDepth = 0;
+    identity::Key160 routeOrigin; // RoutedMessage::routeOrigin, with routeDepth
 };
 
 } // namespace orion::node

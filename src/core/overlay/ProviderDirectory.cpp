@@ -97,6 +97,12 @@ void ProviderDirectory::publish(const crypto::Ed25519 &container) {
     const quint64 sequence = std::max(previous + 1, quint64(m_host.wallClockMs()));
     Own own{std::make_unique<crypto::Ed25519>(container.clone()),
             ProviderRecord::create(container, m_hostKey, sequence, nowSecs() + m_config.ttlSecs)};
+    if (existing != m_own.end()) {
+        // A new record of the same container: what became of the old one still counts.
+        own.stored = existing->second.stored;
+        own.announcing = existing->second.announcing;
+        own.retries = existing->second.retries;
+    }
     if (auto ok = m_store.accept(own.record, nowSecs()); !ok) {
         qCWarning(lcOverlay) << "own provider record rejected:" << ok.error();
     }
@@ -112,7 +118,34 @@ bool ProviderDirectory::isPublished(const Key160 &containerKey) const {
     return m_own.count(containerKey) > 0;
 }
 
+int ProviderDirectory::storedCount(const Key160 &containerKey) const {
+    const auto it = m_own.find(containerKey);
+    return it == m_own.end() ? -1 : it->second.stored;
+}
+
+void ProviderDirectory::retryUnstored() {
+    if (m_stopped) {
+        return;
+    }
+    std::vector<Key160> due;
+    for (const auto &[key, own] : m_own) {
+        if (own.stored == 0 && own.announcing == 0) {
+            due.push_back(key);
+        }
+    }
+    for (const Key160 &key : due) {
+        m_own.at(key).retries = 0;
+        announce(key);
+    }
+}
+
 void ProviderDirectory::announce(const Key160 &containerKey) {
+    auto own = m_own.find(containerKey);
+    if (own == m_own.end()) {
+        return;
+    }
+    ++own->second.announcing;
+    own->second.retryTimer = 0; // a retry still waiting is not needed any more
     m_lookup(containerKey, [alive = std::weak_ptr<bool>(m_alive), this,
                             containerKey](const std::vector<NodeInfo> &closest) {
         if (!alive.lock() || m_stopped) {
@@ -147,9 +180,37 @@ void ProviderDirectory::finishAnnounce(quint64 requestId) {
     m_announces.erase(it);
     qCInfo(lcOverlay) << "provider record of" << a.key.shortHex() << "stored at" << a.acks << "of"
                       << a.sent << "nodes";
+    if (auto own = m_own.find(a.key); own != m_own.end()) {
+        own->second.announcing = std::max(0, own->second.announcing - 1);
+        own->second.stored = a.acks;
+        if (a.acks > 0) {
+            own->second.retries = 0;
+        } else if (own->second.announcing == 0) {
+            // Nobody has it: senders elsewhere could not find the container. Waiting for
+            // the refresh (a third of the lifetime) would leave it unreachable that long.
+            scheduleRetry(a.key);
+        }
+    }
     if (m_published) {
         m_published(a.key, a.acks);
     }
+}
+
+void ProviderDirectory::scheduleRetry(const Key160 &containerKey) {
+    Own &own = m_own.at(containerKey);
+    const int doublings = std::min(own.retries, 30);
+    const qint64 delayMs = std::min(m_config.retryMaxMs, m_config.retryMs << doublings);
+    ++own.retries;
+    own.retryTimer = ++m_nextRetryTimer;
+    qCInfo(lcOverlay) << "provider record of" << containerKey.shortHex()
+                      << "reached no node; trying again in" << delayMs / 1000 << "s";
+    m_host.schedule(delayMs, guarded([this, containerKey, timer = own.retryTimer] {
+                        const auto it = m_own.find(containerKey);
+                        if (it != m_own.end() && it->second.retryTimer == timer &&
+                            it->second.announcing == 0) {
+                            announce(containerKey);
+                        }
+                    }));
 }
 
 void ProviderDirectory::refreshTick() {

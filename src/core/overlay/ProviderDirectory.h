@@ -45,6 +45,10 @@ public:
         // would win, and any node among the closest could answer at once with an old
         // (validly signed) record to keep senders on a host the container has left.
         qint64 settleMs = 250;
+        // A publish that reached no node (none known yet, none answered) is tried again
+        // after this long, then twice as long each time, up to retryMaxMs.
+        qint64 retryMs = 5000;
+        qint64 retryMaxMs = qint64{5} * 60 * 1000;
     };
     // True when this node is among the k closest it knows to a key: only then does it
     // store records for that key that peers send.
@@ -70,6 +74,11 @@ public:
     // Stops re-publishing; the stored copies expire on their own.
     void withdraw(const identity::Key160 &containerKey);
     bool isPublished(const identity::Key160 &containerKey) const;
+    // Announces at once every record whose last publish reached no node: the node has a
+    // peer now (after a restart, say), so the wait for the next retry would be for nothing.
+    void retryUnstored();
+    // How many nodes stored the record at its last publish; -1 while none has finished.
+    int storedCount(const identity::Key160 &containerKey) const;
     // From our own records, the store and the cache, else by lookup + get-providers. The
     // callback runs at once when the record is known here, else later (never twice).
     void resolve(const identity::Key160 &containerKey, ResolveCallback done);
@@ -97,6 +106,10 @@ private:
     struct Own {
         std::unique_ptr<crypto::Ed25519> key;
         ProviderRecord record;
+        int stored = -1;        // nodes that stored it at the last finished publish
+        int announcing = 0;     // publishes under way
+        int retries = 0;        // publishes in a row that reached no node
+        quint64 retryTimer = 0; // the retry that is due; an older timer finds another value
     };
     struct Resolve {
         identity::Key160 key;
@@ -118,6 +131,7 @@ private:
 
     void announce(const identity::Key160 &containerKey);
     void finishAnnounce(quint64 requestId);
+    void scheduleRetry(const identity::Key160 &containerKey);
     void finishResolve(quint64 requestId);
     // Runs the callbacks of a resolve with the newest record known (the request stays to
     // take the answers still expected into the cache).
@@ -146,6 +160,7 @@ private:
     // By request ID: random, so a node that was not asked cannot guess one.
     std::unordered_map<quint64, Resolve> m_resolves;
     std::unordered_map<quint64, Announce> m_announces;
+    quint64 m_nextRetryTimer = 0;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
     bool m_stopped = false;
     qint64 m_refusedAdds = 0;

@@ -23,6 +23,8 @@ enum Field : int {
     kErrorText = 12,
     kBody = 13,
     kWantReceipt = 14,
+    kRouteDepth = 15,
+    kRouteOrigin = 16,
 };
 constexpr int kWireType = 0;
 constexpr qsizetype kMaxErrorText = 512;
@@ -98,6 +100,10 @@ QCborMap RoutedMessage::toCbor() const {
     if (wantReceipt && kind == Kind::Data) {
         map.insert(kWantReceipt, true);
     }
+    if (routeDepth > 0 && kind == Kind::Data) {
+        map.insert(kRouteDepth, routeDepth);
+        map.insert(kRouteOrigin, routeOrigin.toBytes());
+    }
     if (!body.isUndefined()) {
         map.insert(kBody, body);
     }
@@ -161,6 +167,19 @@ Result<RoutedMessage> RoutedMessage::fromCbor(const QCborMap &map) {
         m.errorText = map.value(kErrorText).toString().left(kMaxErrorText);
     }
     m.wantReceipt = m.kind == Kind::Data && map.value(kWantReceipt).toBool(false);
+    if (const QCborValue depth = map.value(kRouteDepth); !depth.isUndefined()) {
+        if (!depth.isInteger() || depth.toInteger() < 0 || depth.toInteger() > kMaxRouteDepth) {
+            return R::failure(QStringLiteral("routed message: route depth out of range"));
+        }
+        m.routeDepth = m.kind == Kind::Data ? int(depth.toInteger()) : 0;
+        if (m.routeDepth > 0) {
+            auto chain = keyField(map, kRouteOrigin, "route origin");
+            if (!chain) {
+                return R::failure(chain.error());
+            }
+            m.routeOrigin = *chain;
+        }
+    }
     m.body = map.value(kBody);
     return m;
 }

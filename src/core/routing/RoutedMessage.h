@@ -39,6 +39,9 @@ struct RoutedMessage {
     static constexpr int kDefaultHopLimit = 32;
     static constexpr int kMaxHopLimit = 64;
     static constexpr qsizetype kMaxServiceBytes = 64;
+    // The largest route depth a message may carry on the wire (containers stop far earlier,
+    // at their node's containers/maxRouteDepth).
+    static constexpr int kMaxRouteDepth = 1024;
     // How deep and large a body may be: with the fields around it, a message stays within
     // the bounds every node checks on the wire (util::CborBounds' defaults, 32 and 65,536).
     static constexpr util::CborBounds kBodyBounds{24, 60'000};
@@ -53,7 +56,14 @@ struct RoutedMessage {
     int hopLimit = kDefaultHopLimit; // hops left; a node that would forward at 0 drops it
     int hops = 0;                    // hops taken so far
     bool wantReceipt = false;        // Data: the destination answers with a Receipt
-    QByteArray inReplyTo;            // Reply and Error: the message ID answered
+    // Data: how many container-routed messages led to this one (0: sent by a node or an
+    // application). A container that routes while handling a message at depth d sends at
+    // d + 1, so a loop of containers routing to each other (or one to itself) is seen.
+    int routeDepth = 0;
+    // Data with a route depth: the container whose route started the chain. A container
+    // that finds its own key here is getting its own messages back.
+    identity::Key160 routeOrigin;
+    QByteArray inReplyTo; // Reply and Error: the message ID answered
     ErrorCode errorCode = ErrorCode::None;
     QString errorText;
     QCborValue body; // any JSON-compatible value

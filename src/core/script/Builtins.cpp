@@ -290,6 +290,7 @@ Value fnRoute(Instance &vm, Value *a, int argc) {
         e.service = qstr(vm, sv("route", a, 2));
     }
     e.body = qstr(vm, bodyText(vm, a[0]));
+    e.json = !a[0].isString();
     vm.addEffect(std::move(e));
     return Value::t();
 }
@@ -298,6 +299,7 @@ Value fnReply(Instance &vm, Value *a, int) {
     Effect e;
     e.kind = Effect::Kind::Reply;
     e.body = qstr(vm, bodyText(vm, a[0]));
+    e.json = !a[0].isString();
     vm.addEffect(std::move(e));
     return Value::t();
 }

@@ -13,6 +13,12 @@ void field(std::string &out, const char *name, const QString &value) {
     const QByteArray u = value.toUtf8();
     ValueOps::jsonQuote(std::string_view(u.constData(), size_t(u.size())), out);
 }
+void rawField(std::string &out, const char *name, const QString &json) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    out += json.toStdString();
+}
 } // namespace
 
 const char *Effect::kindName(Kind kind) {
@@ -39,10 +45,10 @@ QString Effect::toJsonLine() const {
     case Kind::Route:
         field(out, "target", target);
         field(out, "service", service);
-        field(out, "body", body);
+        (json ? rawField : field)(out, "body", body);
         break;
     case Kind::Reply:
-        field(out, "body", body);
+        (json ? rawField : field)(out, "body", body);
         break;
     case Kind::Log:
         field(out, "text", body);

@@ -14,12 +14,16 @@ struct Effect {
     QString target;  // Route: 40-digit lowercase hex key
     QString service; // Route: service name, empty when none was given
     QString key;     // StorePut, StoreDelete
-    // Route, Reply: the body to send (a non-string value arrives here JSON-encoded).
-    // Log: the text. StorePut: the value, JSON-encoded.
+    // Route, Reply: the body to send: a string as it is, any other value JSON-encoded
+    // (then `json` is set). Log: the text. StorePut: the value, JSON-encoded.
     QString body;
+    // Route, Reply: `body` is the JSON encoding of a value that is not a string (a map, a
+    // list, a number, t or nil); it travels as that JSON value, not as text.
+    bool json = false;
 
     // One JSON object on one line with a fixed key order, e.g.
-    // {"effect":"route","target":"…","service":"…","body":"…"}.
+    // {"effect":"route","target":"…","service":"…","body":"…"}; a JSON body is written
+    // as its value ("body":{"ok":true}).
     QString toJsonLine() const;
     static const char *kindName(Kind kind);
 

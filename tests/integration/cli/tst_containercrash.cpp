@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The counter container's data survives kill -9 of its hosting `orion-node run` process:
 // after a restart from the profile, the stored count holds every acknowledged increment.
+// Container logs survive a clean restart and kill -9, their ids going on across both.
 #include "NodeProcess.h"
 #include "portal/PortalClient.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -105,6 +108,75 @@ private Q_SLOTS:
         QVERIFY(stored <= sent);
         QVERIFY2(host.stop(), qPrintable(host.log()));
         QVERIFY2(sender.stop(), qPrintable(sender.log()));
+    }
+
+    void logsSurviveARestartAndKill9() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        NodeProcess host(dir.filePath(QStringLiteral("host")));
+        auto ok = host.init();
+        QVERIFY2(ok.ok(), ok ? "" : qPrintable(ok.error()));
+        auto started = host.start();
+        QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
+        const QString source = dir.filePath(QStringLiteral("talker.ns"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("(defun main () (log \"got\" MESSAGE))\n");
+        }
+        auto created = host.ctl({QStringLiteral("container"), QStringLiteral("create"),
+                                 QStringLiteral("talker"), source});
+        QVERIFY2(created.ok(), created ? "" : qPrintable(created.error()));
+        const QString key = created->trimmed();
+        const auto say = [&](const QString &text) {
+            auto sent = host.ctl({QStringLiteral("send"), key, text});
+            QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error()));
+        };
+        // What `orionctl container logs --since N` asks: the entries after N, the last id.
+        const auto logs = [&](quint64 since) {
+            orion::portal::PortalClient client;
+            if (!client.connectToNode(host.socketPath())) {
+                return QJsonObject();
+            }
+            auto reply = client.request(QStringLiteral("container.logs"),
+                                        {{QStringLiteral("name"), QStringLiteral("talker")},
+                                         {QStringLiteral("since"), qint64(since)}});
+            return reply ? *reply : QJsonObject();
+        };
+        const auto texts = [](const QJsonObject &reply) {
+            QStringList out;
+            for (const auto &e : reply.value(QStringLiteral("entries")).toArray()) {
+                out << e.toObject().value(QStringLiteral("text")).toString();
+            }
+            return out;
+        };
+        say(QStringLiteral("one"));
+        QTRY_VERIFY_WITH_TIMEOUT(texts(logs(0)).contains(QStringLiteral("got one")), 20000);
+
+        // A clean restart keeps the log.
+        QVERIFY2(host.stop(), qPrintable(host.log()));
+        started = host.start();
+        QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
+        QVERIFY2(texts(logs(0)).contains(QStringLiteral("got one")), qPrintable(host.log()));
+        say(QStringLiteral("two"));
+        QTRY_VERIFY_WITH_TIMEOUT(texts(logs(0)).contains(QStringLiteral("got two")), 20000);
+        const QJsonObject beforeKill = logs(0);
+        const quint64 lastId = quint64(beforeKill.value(QStringLiteral("last_id")).toInteger());
+        QVERIFY(lastId >= 3);
+
+        // So does kill -9, and ids go on from where they were: `--since` misses nothing.
+        host.kill();
+        started = host.start();
+        QVERIFY2(started.ok(), started ? "" : qPrintable(started.error()));
+        QCOMPARE(logs(0).value(QStringLiteral("entries")),
+                 beforeKill.value(QStringLiteral("entries")));
+        say(QStringLiteral("three"));
+        QTRY_COMPARE_WITH_TIMEOUT(texts(logs(lastId)), QStringList{QStringLiteral("got three")},
+                                  20000);
+        const QJsonArray fresh = logs(lastId).value(QStringLiteral("entries")).toArray();
+        QCOMPARE(quint64(fresh.first().toObject().value(QStringLiteral("id")).toInteger()),
+                 lastId + 1);
+        QVERIFY2(host.stop(), qPrintable(host.log()));
     }
 };
 

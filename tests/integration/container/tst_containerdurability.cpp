@@ -4,6 +4,7 @@
 // mid-stream and checks the database against the acks.
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
+#include "util/Json.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -55,7 +56,7 @@ int runChild(const QString &dir) {
     QObject::connect(
         &manager, &ContainerManager::replyRequested,
         [](const identity::Key160 &, const ContainerMessage &, const QJsonValue &body) {
-            const QByteArray line = "ack " + body.toString().toUtf8() + "\n";
+            const QByteArray line = "ack " + util::Json::text(body).toUtf8() + "\n";
             std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
             std::fflush(stdout);
         });
@@ -131,7 +132,7 @@ private Q_SLOTS:
         connect(&reopened, &ContainerManager::replyRequested, this,
                 [&](const identity::Key160 &, const ContainerMessage &, const QJsonValue &b) {
                     ++replies;
-                    last = b.toString();
+                    last = util::Json::text(b);
                 });
         ContainerMessage m;
         m.messageId = crypto::Random::bytes(16);

@@ -50,7 +50,7 @@ QString example(const QString &file) {
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-// A reply body as the count it carries: scripts send non-string values JSON-encoded.
+// A reply body as the count it carries (a number; text from nodes of older versions).
 int asCount(const QJsonValue &body) {
     return body.isString() ? body.toString().toInt() : body.toInt(-1);
 }
@@ -190,6 +190,17 @@ private Q_SLOTS:
             {QStringLiteral("loop"), QString::fromLatin1(kLoop), loopLimits},
             {QStringLiteral("recurse"), QString::fromLatin1(kRecurse), {}},
             {QStringLiteral("hog"), QString::fromLatin1(kHog), hogLimits},
+            {QStringLiteral("mapper"),
+             QStringLiteral("(defun main ()\n"
+                            "  (reply (make-map \"count\" 1 \"items\" (list 1 \"two\") "
+                            "\"said\" MESSAGE)))\n"),
+             {}},
+            // The original project's example: routes every message back to itself.
+            {QStringLiteral("looper"),
+             QStringLiteral("(defun main ()\n"
+                            "  (let result (concat MESSAGE \"!\"))\n"
+                            "  (route result RECEIVER))\n"),
+             {}},
         };
         for (const auto &[name, source, extra] : containers) {
             QVERIFY(!source.isEmpty());
@@ -222,7 +233,8 @@ private Q_SLOTS:
         const QJsonObject r = reply->value(QStringLiteral("reply")).toObject();
         QCOMPARE(r.value(QStringLiteral("source")).toString(), echo);
         QCOMPARE(r.value(QStringLiteral("origin")).toString(), m_c->node()->nodeId().toHex());
-        // The script sees the body as text: the JSON object comes back as its encoding.
+        // The script sees the body as text: the JSON object comes back as its encoding (echo
+        // replies with MESSAGE, a string).
         QVERIFY2(r.value(QStringLiteral("body")).toString().contains(QStringLiteral("hi")),
                  qPrintable(QJsonDocument(r).toJson()));
         QVERIFY(r.value(QStringLiteral("hops")).toInt() >= 2);
@@ -263,6 +275,62 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QStringLiteral("timeout")), qPrintable(err));
         QVERIFY(out.isEmpty());
         QVERIFY(!connected(*m_a, *m_c));
+    }
+
+    void mapsAndListsArriveAsJsonValues() {
+        portal::PortalClient a;
+        QVERIFY(a.connectToNode(socketOf(QStringLiteral("a"))).ok());
+        auto reply = sendWait(a, m_keys.value(QStringLiteral("mapper")), QStringLiteral("hi"));
+        QVERIFY2(reply.ok(), reply ? "" : qPrintable(reply.error()));
+        const QJsonValue body =
+            reply->value(QStringLiteral("reply")).toObject().value(QStringLiteral("body"));
+        // An object, not the text of one.
+        QVERIFY2(body.isObject(), qPrintable(QJsonDocument(*reply).toJson()));
+        const QJsonObject o = body.toObject();
+        QCOMPARE(o.value(QStringLiteral("count")).toInteger(), 1);
+        QCOMPARE(o.value(QStringLiteral("items")).toArray(),
+                 (QJsonArray{1, QStringLiteral("two")}));
+        QCOMPARE(o.value(QStringLiteral("said")).toString(), QStringLiteral("hi"));
+        QVERIFY(o.value(QStringLiteral("count")).isDouble()); // a number, not "1"
+        // A string stays a string, even one that looks like JSON.
+        auto echo = sendWait(a, m_keys.value(QStringLiteral("echo")), QStringLiteral("{\"n\":1}"));
+        QVERIFY2(echo.ok(), echo ? "" : qPrintable(echo.error()));
+        QCOMPARE(echo->value(QStringLiteral("reply")).toObject().value(QStringLiteral("body")),
+                 QJsonValue(QStringLiteral("{\"n\":1}")));
+    }
+
+    void aContainerRoutingToItselfIsStopped() {
+        portal::PortalClient a;
+        QVERIFY(a.connectToNode(socketOf(QStringLiteral("a"))).ok());
+        auto sent = a.request(QStringLiteral("send"),
+                              {{QStringLiteral("target"), m_keys.value(QStringLiteral("looper"))},
+                               {QStringLiteral("body"), QStringLiteral("hi")},
+                               {QStringLiteral("wait_delivery"), true},
+                               {QStringLiteral("timeout_ms"), 30000}},
+                              40000);
+        QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            containerInfo(QStringLiteral("looper")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("stopped"), 30000);
+        // 16 routes in a row (containers/maxRouteDepth), then the 17th run stops it.
+        const QJsonObject counters =
+            containerInfo(QStringLiteral("looper")).value(QStringLiteral("counters")).toObject();
+        QCOMPARE(counters.value(QStringLiteral("completed")).toInt(), 17);
+        QCOMPARE(counters.value(QStringLiteral("routes")).toInt(), 16);
+        portal::PortalClient c;
+        QVERIFY(c.connectToNode(socketOf(QStringLiteral("c"))).ok());
+        auto logs = c.request(QStringLiteral("container.logs"),
+                              {{QStringLiteral("name"), QStringLiteral("looper")}});
+        QVERIFY2(logs.ok(), logs ? "" : qPrintable(logs.error()));
+        bool reason = false;
+        for (const auto &e : logs->value(QStringLiteral("entries")).toArray()) {
+            const QJsonObject entry = e.toObject();
+            reason =
+                reason ||
+                (entry.value(QStringLiteral("level")).toString() == QStringLiteral("error") &&
+                 entry.value(QStringLiteral("text")).toString().contains(QStringLiteral("loop")));
+        }
+        QVERIFY2(reason, qPrintable(QJsonDocument(*logs).toJson()));
     }
 
     void counterCountsConcurrentSendsFromThreeNodesExactly() {
@@ -516,6 +584,32 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("found you"));
         e->stop();
+    }
+
+    void containerIsPublishedWhenAPeerDialsIn() {
+        // A node alone with its container, as after a restart before any peer is up: the
+        // publish reaches nobody, and this node has nobody to dial.
+        auto h = startNode(QStringLiteral("h"), identity::NodeIdentity::generate(), true, nullptr);
+        QVERIFY(h);
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(socketOf(QStringLiteral("h"))).ok());
+        const QString key =
+            create(client, QStringLiteral("waiting"), example(QStringLiteral("echo.ns")));
+        QVERIFY(!key.isEmpty());
+        // A peer dials it; the node itself has no seed to bootstrap from, so only the
+        // peer's arrival can get the record out.
+        auto p = startNode(QStringLiteral("p"), identity::NodeIdentity::generate(), true, h.get());
+        QVERIFY(p);
+        QTRY_VERIFY_WITH_TIMEOUT(connected(*p, *h), 30000);
+        const auto containerKey = *identity::Key160::fromHex(key);
+        const auto stored = [&] {
+            bool found = false;
+            p->call([&] { found = p->node()->storedProvider(containerKey).has_value(); });
+            return found;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stored(), 30000);
+        p->stop();
+        h->stop();
     }
 
     void cleanupTestCase() {

@@ -4,6 +4,7 @@
 #include "container/ContainerJson.h"
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
+#include "util/Json.h"
 #include "util/ThreadHandOver.h"
 
 #include <QFile>
@@ -60,7 +61,8 @@ struct Recorder {
         QObject::connect(
             &m, &ContainerManager::replyRequested,
             [this](const Key160 &c, const ContainerMessage &orig, const QJsonValue &b) {
-                replies[orig.messageId].append(b.toString());
+                // As text: strings as they are, other values (numbers, maps) as JSON.
+                replies[orig.messageId].append(util::Json::text(b));
                 replyFrom[orig.messageId] = c;
             });
         QObject::connect(&m, &ContainerManager::routeRequested,

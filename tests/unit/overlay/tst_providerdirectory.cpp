@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 
 using namespace orion;
 using identity::Key160;
@@ -83,8 +84,11 @@ public:
                 m.key, *m.host,
                 [this, i](const Key160 &key,
                           std::function<void(const std::vector<NodeInfo> &)> done) {
-                    // Answers on a later turn, as a real lookup would.
-                    later(0, [this, i, key, done] { done(closest(key, i)); });
+                    // Answers on a later turn, as a real lookup would; a member that
+                    // knows nobody (yet) finds nobody.
+                    later(0, [this, i, key, done] {
+                        done(alone.count(i) ? std::vector<NodeInfo>() : closest(key, i));
+                    });
                 },
                 config);
         }
@@ -184,6 +188,8 @@ public:
     }
 
     std::vector<Member> members;
+    // Members whose lookups find no node, as a node that has no contacts yet.
+    std::set<int> alone;
     std::deque<Delivered> queue;
     std::vector<Delivered> delivered;
     std::map<std::pair<qint64, quint64>, std::function<void()>> timers;
@@ -293,6 +299,69 @@ private Q_SLOTS:
         net.dir(0).publish(other);
         net.run();
         QCOMPARE(stored, std::optional<int>(kK - 1));
+    }
+
+    void aPublishThatReachedNoNodeIsRetried() {
+        // A node restarted before any peer was up: its publish finds nobody.
+        FakeNet net(10, m_config);
+        net.alone.insert(0);
+        const auto container = crypto::Ed25519::generate();
+        const Key160 key = keyOf(container);
+        std::vector<int> published;
+        net.dir(0).setPublishedCallback([&](const Key160 &, int n) { published.push_back(n); });
+        net.dir(0).publish(container);
+        net.run();
+        QCOMPARE(published, std::vector<int>{0});
+        QCOMPARE(net.dir(0).storedCount(key), 0);
+
+        // Nobody yet: it is tried again after retryMs, then after twice that, without any
+        // node to reach.
+        net.advance(m_config.retryMs);
+        QCOMPARE(published, (std::vector<int>{0, 0}));
+        net.advance(2 * m_config.retryMs - 1);
+        QCOMPARE(published.size(), size_t(2));
+        net.advance(1);
+        QCOMPARE(published, (std::vector<int>{0, 0, 0}));
+
+        // The node has contacts now: the next retry (after 4 x retryMs) stores it at the k
+        // closest, long before the refresh would, and then the retries end.
+        net.alone.clear();
+        net.advance(4 * m_config.retryMs);
+        QCOMPARE(published.back(), kK);
+        QCOMPARE(net.dir(0).storedCount(key), kK);
+        for (int i : net.closestIndices(key, 0)) {
+            QVERIFY(net.dir(i).stored(key));
+        }
+        // (Less than the refresh, at a third of the lifetime left, which publishes anew.)
+        const size_t adds = net.sentBy<AddProviderMessage>(0).size();
+        net.advance(m_config.retryMaxMs);
+        QCOMPARE(net.sentBy<AddProviderMessage>(0).size(), adds);
+    }
+
+    void retryUnstoredPublishesAtOnceWhenAPeerCame() {
+        FakeNet net(10, m_config);
+        net.alone.insert(0);
+        const auto container = crypto::Ed25519::generate();
+        const Key160 key = keyOf(container);
+        const auto stored = crypto::Ed25519::generate();
+        net.dir(0).publish(container);
+        net.run();
+        QCOMPARE(net.dir(0).storedCount(key), 0);
+
+        // A record that did reach nodes is left alone by retryUnstored.
+        net.alone.clear();
+        net.dir(0).publish(stored);
+        net.run();
+        QCOMPARE(net.dir(0).storedCount(keyOf(stored)), kK);
+        const size_t before = net.sentBy<AddProviderMessage>(0).size();
+
+        net.dir(0).retryUnstored();
+        net.run(); // no time passes
+        QCOMPARE(net.dir(0).storedCount(key), kK);
+        QCOMPARE(net.sentBy<AddProviderMessage>(0).size(), before + size_t(kK));
+        // The retry that was waiting does not publish it once more.
+        net.advance(m_config.retryMaxMs);
+        QCOMPARE(net.sentBy<AddProviderMessage>(0).size(), before + size_t(kK));
     }
 
     void refreshesBeforeExpiry() {

@@ -382,6 +382,27 @@ private Q_SLOTS:
         bad.insert(1, QByteArray(3, 'x'));
         QVERIFY(!RoutedMessage::fromCbor(bad).ok());
     }
+
+    void routeDepthTravelsWithTheMessage() {
+        FakeNet net;
+        net.add(key(0x80));
+        auto m = net.data(0, key(0x01));
+        // A node's own message carries none (and no field for it on the wire).
+        QVERIFY(!m.toCbor().contains(15));
+        QCOMPARE(RoutedMessage::fromCbor(m.toCbor())->routeDepth, 0);
+        m.routeDepth = 7;
+        m.routeOrigin = key(0x42);
+        auto back = RoutedMessage::fromCbor(m.toCbor());
+        QVERIFY(back.ok());
+        QCOMPARE(back->routeDepth, 7);
+        QCOMPARE(back->routeOrigin, key(0x42));
+        QCborMap bad = m.toCbor();
+        bad.insert(15, RoutedMessage::kMaxRouteDepth + 1);
+        QVERIFY(!RoutedMessage::fromCbor(bad).ok());
+        bad = m.toCbor();
+        bad.remove(16);
+        QVERIFY(!RoutedMessage::fromCbor(bad).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRouter)

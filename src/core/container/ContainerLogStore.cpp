@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "container/ContainerLogStore.h"
+
+#include <QAtomicInteger>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace orion::container {
+
+namespace {
+// Many nodes may run in one process; each store needs a connection name of its own.
+QAtomicInteger<quint64> g_connectionSerial;
+
+Status sqlFailure(const QString &what, const QSqlError &error) {
+    return Status::failure(QStringLiteral("%1: %2").arg(what, error.text()));
+}
+
+ContainerLogRing::Level levelFrom(int stored) {
+    switch (stored) {
+    case 1:
+        return ContainerLogRing::Level::Warning;
+    case 2:
+        return ContainerLogRing::Level::Error;
+    default:
+        return ContainerLogRing::Level::Info;
+    }
+}
+
+int levelTo(ContainerLogRing::Level level) {
+    switch (level) {
+    case ContainerLogRing::Level::Info:
+        return 0;
+    case ContainerLogRing::Level::Warning:
+        return 1;
+    case ContainerLogRing::Level::Error:
+        return 2;
+    }
+    return 0;
+}
+} // namespace
+
+ContainerLogStore::ContainerLogStore()
+    : m_connection(
+          QStringLiteral("orion-container-log-%1").arg(g_connectionSerial.fetchAndAddRelaxed(1))) {}
+
+ContainerLogStore::~ContainerLogStore() {
+    close();
+}
+
+Status ContainerLogStore::open(const QString &databasePath) {
+    close();
+    if (databasePath.isEmpty()) {
+        return Status::failure(QStringLiteral("no path for the container database"));
+    }
+    m_path = databasePath;
+    return {};
+}
+
+Status ContainerLogStore::connectDatabase() {
+    if (m_open) {
+        return {};
+    }
+    if (m_path.isEmpty()) {
+        return Status::failure(QStringLiteral("the container database is not open"));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            const QSqlError error = db.lastError();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connection);
+            return sqlFailure(QStringLiteral("cannot open %1").arg(m_path), error);
+        }
+        QSqlQuery q(db);
+        // WAL with synchronous=NORMAL: a committed entry survives a crash of the process
+        // (kill -9 included) and the file is never left corrupt; only a power loss may take
+        // the last entries back. Log lines are not worth a disk sync each, unlike the store.
+        const char *pragmas[] = {
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=NORMAL",
+            "CREATE TABLE IF NOT EXISTS container_log (container TEXT NOT NULL, id INTEGER NOT "
+            "NULL, time_ms INTEGER NOT NULL, level INTEGER NOT NULL, text TEXT NOT NULL, "
+            "PRIMARY KEY (container, id)) WITHOUT ROWID",
+        };
+        for (const char *sql : pragmas) {
+            if (!q.exec(QString::fromLatin1(sql))) {
+                const QSqlError error = q.lastError();
+                q = QSqlQuery();
+                db.close();
+                db = QSqlDatabase();
+                QSqlDatabase::removeDatabase(m_connection);
+                return sqlFailure(QString::fromLatin1(sql), error);
+            }
+        }
+    }
+    m_open = true;
+    return {};
+}
+
+void ContainerLogStore::close() {
+    m_path.clear();
+    if (!m_open) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_open = false;
+}
+
+Result<ContainerLogStore::Loaded> ContainerLogStore::load(const QString &container,
+                                                          size_t capacity) {
+    using R = Result<Loaded>;
+    if (auto s = connectDatabase(); !s) {
+        return R::failure(s.error());
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, time_ms, level, text FROM container_log WHERE "
+                             "container = ? ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(container);
+    q.addBindValue(qint64(capacity));
+    if (!q.exec()) {
+        return R::failure(QStringLiteral("reading the log: %1").arg(q.lastError().text()));
+    }
+    Loaded out;
+    while (q.next()) {
+        out.entries.push_back({q.value(0).toULongLong(), q.value(1).toLongLong(),
+                               levelFrom(q.value(2).toInt()), q.value(3).toString()});
+    }
+    std::reverse(out.entries.begin(), out.entries.end());
+    out.lastId = out.entries.empty() ? 0 : out.entries.back().id;
+    return out;
+}
+
+Status ContainerLogStore::append(const QString &container,
+                                 const std::vector<ContainerLogRing::Entry> &entries,
+                                 size_t capacity) {
+    if (entries.empty()) {
+        return {};
+    }
+    if (auto s = connectDatabase(); !s) {
+        return s;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        return sqlFailure(QStringLiteral("begin"), db.lastError());
+    }
+    QSqlQuery put(db);
+    put.prepare(QStringLiteral("INSERT OR REPLACE INTO container_log (container, id, time_ms, "
+                               "level, text) VALUES (?, ?, ?, ?, ?)"));
+    for (const auto &e : entries) {
+        put.bindValue(0, container);
+        put.bindValue(1, qint64(e.id));
+        put.bindValue(2, e.timeMs);
+        put.bindValue(3, levelTo(e.level));
+        put.bindValue(4, e.text);
+        if (!put.exec()) {
+            const QSqlError error = put.lastError();
+            db.rollback();
+            return sqlFailure(QStringLiteral("writing the log"), error);
+        }
+    }
+    // Ids are consecutive, so "more than capacity behind the newest" is one range.
+    const quint64 newest = entries.back().id;
+    if (newest > capacity) {
+        QSqlQuery trim(db);
+        trim.prepare(QStringLiteral("DELETE FROM container_log WHERE container = ? AND id <= ?"));
+        trim.addBindValue(container);
+        trim.addBindValue(qint64(newest - capacity));
+        if (!trim.exec()) {
+            const QSqlError error = trim.lastError();
+            db.rollback();
+            return sqlFailure(QStringLiteral("trimming the log"), error);
+        }
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return sqlFailure(QStringLiteral("commit"), error);
+    }
+    return {};
+}
+
+Status ContainerLogStore::removeAll(const QString &container) {
+    if (auto s = connectDatabase(); !s) {
+        return s;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM container_log WHERE container = ?"));
+    q.addBindValue(container);
+    if (!q.exec()) {
+        return sqlFailure(QStringLiteral("deleting the log"), q.lastError());
+    }
+    return {};
+}
+
+} // namespace orion::container
