@@ -215,8 +215,12 @@ private Q_SLOTS:
         c.key = key(0x42).toHex();
         setContainers({c});
         QTRY_COMPARE(page->model()->rowCount(), 1);
+        // The backend answers a new watch with a detail of its own (empty here, the fake
+        // node hosts nothing); ours must come after it, or that answer clears the log.
+        QSignalSpy answered(m_app->node()->containers(), &facade::ContainerFeed::detailChanged);
         page->selectContainer(c.name);
         QCOMPARE(m_app->node()->containers()->watched(), c.name);
+        QTRY_VERIFY(answered.count() >= 1);
         facade::ContainerDetail detail;
         detail.name = QStringLiteral("greeter");
         facade::ContainerLogLine line;
