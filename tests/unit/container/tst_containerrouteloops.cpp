@@ -48,7 +48,10 @@ class TestContainerRouteLoops : public QObject {
     }
 
     bool logHas(const QString &name, const QString &part) const {
-        for (const auto &e : m_manager->logs(name, 0)->entries) {
+        // The result must outlive the loop: a range-for over a temporary's member does not
+        // extend the temporary's life.
+        const auto logs = m_manager->logs(name, 0);
+        for (const auto &e : logs->entries) {
             if (e.level == ContainerLogRing::Level::Error && e.text.contains(part)) {
                 return true;
             }
