@@ -171,7 +171,7 @@ Status ContainerRepository::remove(const QString &name) const {
     }
     (void)util::AtomicFile::syncDirectory(m_directory);
     if (!QDir(graveyard).removeRecursively()) {
-        qCWarning(lcContainer) << "could not delete" << graveyard;
+        qCWarning(lcContainer).noquote() << "could not delete" << graveyard;
     }
     return {};
 }

@@ -45,7 +45,8 @@ ConnectionManager::ConnectionManager(const crypto::Ed25519 &identity, QByteArray
     , m_listener(new Listener(this))
     , m_sendBudget(std::make_shared<SendBudget>(SendBudget{config.maxQueuedBytes})) {
     if (networkKey.size() != SecretHandshake::kNetworkKeyBytes) {
-        qCWarning(lcNet) << "the network key must have 32 bytes; every handshake will fail";
+        qCWarning(lcNet).noquote()
+            << "the network key must have 32 bytes; every handshake will fail";
     }
     connect(m_listener, &Listener::incoming, this, &ConnectionManager::onIncoming);
     m_clock.start();
@@ -112,7 +113,7 @@ PeerConnection *ConnectionManager::connectTo(const QString &host, quint16 port,
         m_dialling.insert(expectedPublicKey, connection);
     }
     adopt(connection);
-    qCDebug(lcNet) << "dialling" << host << port;
+    qCDebug(lcNet).noquote() << "dialling" << host << port;
     return connection;
 }
 
@@ -150,7 +151,7 @@ void ConnectionManager::onIncoming(PeerSocket *socket) {
     const QHostAddress address = normalized(socket->peerAddress());
     if (const QString refusal = admissionRefusal(address); !refusal.isEmpty()) {
         // Closed at once and counted: a refused connection holds no descriptor.
-        qCDebug(lcNet) << "refused" << address.toString() << ":" << refusal;
+        qCDebug(lcNet).noquote() << "refused" << address.toString() << ":" << refusal;
         socket->abort();
         return;
     }

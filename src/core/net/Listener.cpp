@@ -24,8 +24,8 @@ Listener::Listener(QObject *parent)
     , m_server(new AcceptServer([this](qintptr descriptor) { onAccepted(descriptor); }, this)) {
     m_server->setListenBacklogSize(kListenBacklog);
     connect(m_server, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
-        qCWarning(lcNet) << "accept failed:" << m_server->errorString() << "- trying again in"
-                         << kAcceptRetry.count() << "ms";
+        qCWarning(lcNet).noquote() << "accept failed:" << m_server->errorString()
+                                   << "- trying again in" << kAcceptRetry.count() << "ms";
         QTimer::singleShot(kAcceptRetry, this, [this] {
             if (m_server->isListening()) {
                 m_server->resumeAccepting();

@@ -219,7 +219,7 @@ void PeerConnection::process(QByteArrayView data) {
         m_lastFrameMs = m_clock.elapsed();
         m_nextKeepAliveMs = m_lastFrameMs + m_config.keepAliveInterval.count();
         checkDeadlines();
-        qCDebug(lcNet) << "established" << qPrintable(describe());
+        qCDebug(lcNet).noquote() << "established" << qPrintable(describe());
         notifyEstablished();
         if (m_state != State::Established) {
             return;
@@ -327,7 +327,8 @@ bool PeerConnection::send(const QCborValue &message, Traffic traffic) {
     }
     const Status status = MessageFramer::encode(message, m_plainOut);
     if (!status) {
-        qCWarning(lcNet) << "not sending to" << qPrintable(describe()) << ":" << status.error();
+        qCWarning(lcNet).noquote()
+            << "not sending to" << qPrintable(describe()) << ":" << status.error();
         return false;
     }
     ++m_messagesSent;

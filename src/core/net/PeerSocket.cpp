@@ -127,7 +127,7 @@ PeerSocket *PeerSocket::adopt(qintptr descriptor, QObject *parent) {
     const int fd = int(descriptor);
     const int flags = ::fcntl(fd, F_GETFL);
     if (flags < 0 || ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) {
-        qCWarning(lcNet) << "cannot use an accepted socket:" << errnoText(errno);
+        qCWarning(lcNet).noquote() << "cannot use an accepted socket:" << errnoText(errno);
         ::close(fd);
         return nullptr;
     }

@@ -150,13 +150,14 @@ std::optional<OverlayEngine::Pending> OverlayEngine::takePending(quint64 id, con
 void OverlayEngine::handleNodes(const NodeInfo &from, const NodesMessage &reply) {
     auto pending = takePending(reply.requestId, from.id);
     if (!pending || pending->lookupId == 0) {
-        qCDebug(lcOverlay) << "nodes reply from" << from.id.shortHex() << "matches no request";
+        qCDebug(lcOverlay).noquote()
+            << "nodes reply from" << from.id.shortHex() << "matches no request";
         noteSeen(from, 0);
         return;
     }
     if (int(reply.nodes.size()) > m_config.maxNodesPerReply) {
-        qCWarning(lcOverlay) << "nodes reply from" << from.id.shortHex() << "with"
-                             << reply.nodes.size() << "entries rejected";
+        qCWarning(lcOverlay).noquote() << "nodes reply from" << from.id.shortHex() << "with"
+                                       << reply.nodes.size() << "entries rejected";
         failPending(std::move(*pending));
         return;
     }
@@ -184,8 +185,8 @@ void OverlayEngine::handlePong(const NodeInfo &from, const PongMessage &pong) {
 }
 
 void OverlayEngine::handleError(const NodeInfo &from, const ErrorMessage &error) {
-    qCInfo(lcOverlay) << "error" << int(error.code) << "from" << from.id.shortHex() << ":"
-                      << error.message;
+    qCInfo(lcOverlay).noquote() << "error" << int(error.code) << "from" << from.id.shortHex() << ":"
+                                << error.message;
     if (auto pending = takePending(error.requestId, from.id)) {
         failPending(std::move(*pending));
     }

@@ -104,7 +104,7 @@ void ProviderDirectory::publish(const crypto::Ed25519 &container) {
         own.retries = existing->second.retries;
     }
     if (auto ok = m_store.accept(own.record, nowSecs()); !ok) {
-        qCWarning(lcOverlay) << "own provider record rejected:" << ok.error();
+        qCWarning(lcOverlay).noquote() << "own provider record rejected:" << ok.error();
     }
     m_own.insert_or_assign(key, std::move(own));
     announce(key);
@@ -178,8 +178,8 @@ void ProviderDirectory::finishAnnounce(quint64 requestId) {
     }
     const Announce a = std::move(it->second);
     m_announces.erase(it);
-    qCInfo(lcOverlay) << "provider record of" << a.key.shortHex() << "stored at" << a.acks << "of"
-                      << a.sent << "nodes";
+    qCInfo(lcOverlay).noquote() << "provider record of" << a.key.shortHex() << "stored at" << a.acks
+                                << "of" << a.sent << "nodes";
     if (auto own = m_own.find(a.key); own != m_own.end()) {
         own->second.announcing = std::max(0, own->second.announcing - 1);
         own->second.stored = a.acks;
@@ -202,8 +202,8 @@ void ProviderDirectory::scheduleRetry(const Key160 &containerKey) {
     const qint64 delayMs = std::min(m_config.retryMaxMs, m_config.retryMs << doublings);
     ++own.retries;
     own.retryTimer = ++m_nextRetryTimer;
-    qCInfo(lcOverlay) << "provider record of" << containerKey.shortHex()
-                      << "reached no node; trying again in" << delayMs / 1000 << "s";
+    qCInfo(lcOverlay).noquote() << "provider record of" << containerKey.shortHex()
+                                << "reached no node; trying again in" << delayMs / 1000 << "s";
     m_host.schedule(delayMs, guarded([this, containerKey, timer = own.retryTimer] {
                         const auto it = m_own.find(containerKey);
                         if (it != m_own.end() && it->second.retryTimer == timer &&
@@ -406,8 +406,8 @@ void ProviderDirectory::handleProviders(const NodeInfo &from, const ProvidersMes
     }
     auto it = m_resolves.find(reply.requestId);
     if (it == m_resolves.end() || !takeWaiting(it->second.waiting, from.id)) {
-        qCDebug(lcOverlay) << "providers reply from" << from.id.shortHex()
-                           << "that answers nothing we asked it";
+        qCDebug(lcOverlay).noquote()
+            << "providers reply from" << from.id.shortHex() << "that answers nothing we asked it";
         return; // late, or not asked
     }
     Resolve &r = it->second;
@@ -415,13 +415,13 @@ void ProviderDirectory::handleProviders(const NodeInfo &from, const ProvidersMes
     std::optional<ProviderRecord> best;
     for (const auto &record : reply.records) {
         if (record.containerKey != r.key) {
-            qCWarning(lcOverlay) << "providers reply from" << from.id.shortHex()
-                                 << "with an unusable record";
+            qCWarning(lcOverlay).noquote()
+                << "providers reply from" << from.id.shortHex() << "with an unusable record";
             continue;
         }
         if (auto ok = record.verify(now); !ok) {
-            qCWarning(lcOverlay) << "provider record from" << from.id.shortHex()
-                                 << "rejected:" << ok.error();
+            qCWarning(lcOverlay).noquote()
+                << "provider record from" << from.id.shortHex() << "rejected:" << ok.error();
             continue;
         }
         if (!best || record.sequence > best->sequence) {
@@ -461,8 +461,8 @@ void ProviderDirectory::settleResolve(quint64 requestId) {
 }
 
 void ProviderDirectory::handleError(const NodeInfo &from, const ErrorMessage &error) {
-    qCInfo(lcOverlay) << "error" << int(error.code) << "from" << from.id.shortHex() << ":"
-                      << error.message;
+    qCInfo(lcOverlay).noquote() << "error" << int(error.code) << "from" << from.id.shortHex() << ":"
+                                << error.message;
     if (auto a = m_announces.find(error.requestId);
         a != m_announces.end() && takeWaiting(a->second.waiting, from.id)) {
         if (a->second.waiting.empty()) {

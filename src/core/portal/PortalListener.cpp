@@ -100,8 +100,8 @@ void PortalListener::acceptAll() {
             }
             // Out of descriptors or memory: the client waits in the queue while we pause
             // (level-triggered, the notifier would fire again at once).
-            qCWarning(lcPortal) << "portal accept failed:" << errnoText(error)
-                                << "- trying again in" << kAcceptRetryMs << "ms";
+            qCWarning(lcPortal).noquote() << "portal accept failed:" << errnoText(error)
+                                          << "- trying again in" << kAcceptRetryMs << "ms";
             m_notifier->setEnabled(false);
             m_retry.start(kAcceptRetryMs, this);
             return;
@@ -109,14 +109,15 @@ void PortalListener::acceptAll() {
         // The socket is the owner's only (mode 0600 in a 0700 directory); the credentials
         // are checked all the same, in case a descriptor or path was handed on.
         if (auto ok = PortalDirectory::checkPeer(client, true); !ok) {
-            qCWarning(lcPortal) << "portal client refused:" << ok.error();
+            qCWarning(lcPortal).noquote() << "portal client refused:" << ok.error();
             ::close(client);
             ++m_refusedPeers;
             continue;
         }
         auto *socket = new QLocalSocket(this);
         if (!socket->setSocketDescriptor(qintptr(client))) {
-            qCWarning(lcPortal) << "cannot use an accepted portal client:" << socket->errorString();
+            qCWarning(lcPortal).noquote()
+                << "cannot use an accepted portal client:" << socket->errorString();
             ::close(client);
             delete socket;
             continue;

@@ -45,7 +45,7 @@ Status PortalServer::listen(const QString &socketPath) {
                 QStringLiteral("another node is already serving this profile (portal %1 is in use)")
                     .arg(socketPath));
         }
-        qCInfo(lcPortal) << "removing stale portal socket" << socketPath;
+        qCInfo(lcPortal).noquote() << "removing stale portal socket" << socketPath;
         QFile::remove(socketPath);
     }
     QDir().mkpath(QFileInfo(socketPath).absolutePath());
@@ -88,8 +88,8 @@ bool PortalServer::deliver(const QString &service, const QJsonObject &event) {
         return false;
     }
     if (!session->sendEvent(event)) {
-        qCWarning(lcPortal) << "client" << session->id() << "is not reading; event for" << service
-                            << "refused";
+        qCWarning(lcPortal).noquote()
+            << "client" << session->id() << "is not reading; event for" << service << "refused";
         return false;
     }
     return true;
@@ -103,7 +103,7 @@ void PortalServer::onNewConnection(QLocalSocket *socket) {
 }
 
 void PortalServer::onSessionClosed(PortalSession *session, const QString &reason) {
-    qCDebug(lcPortal) << "portal client" << session->id() << "closed:" << reason;
+    qCDebug(lcPortal).noquote() << "portal client" << session->id() << "closed:" << reason;
     const auto services = session->services();
     for (const QString &service : services) {
         if (m_services.value(service) == session) {

@@ -131,7 +131,7 @@ void PortalSession::close(const QString &reason) {
         return;
     }
     m_closing = true;
-    qCInfo(lcPortal) << "closing portal client" << m_id << m_clientName << ":" << reason;
+    qCInfo(lcPortal).noquote() << "closing portal client" << m_id << m_clientName << ":" << reason;
     m_socket->flush();
     m_socket->disconnectFromServer();
     Q_EMIT closed(this, reason);

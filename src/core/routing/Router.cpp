@@ -47,8 +47,8 @@ Router::Decision Router::route(RoutedMessage message, const Key160 &from) {
         // The same message came back: a loop (inconsistent tables) or a duplicate. It goes
         // no further, whatever its hop limit says.
         ++m_stats.duplicates;
-        qCDebug(lcRouting) << m_self.shortHex() << "dropped a message seen before from"
-                           << from.shortHex();
+        qCDebug(lcRouting).noquote()
+            << m_self.shortHex() << "dropped a message seen before from" << from.shortHex();
         return fail(message, ErrorCode::Loop,
                     QStringLiteral("node %1 saw the message twice").arg(m_self.toHex()));
     }
@@ -199,8 +199,8 @@ Router::Decision Router::fail(const RoutedMessage &message, ErrorCode code, cons
         ++m_stats.errorsSent;
         onward(std::move(error));
     } else {
-        qCDebug(lcRouting) << m_self.shortHex() << "dropped a message of kind" << int(message.kind)
-                           << ":" << text;
+        qCDebug(lcRouting).noquote()
+            << m_self.shortHex() << "dropped a message of kind" << int(message.kind) << ":" << text;
     }
     return {Outcome::Dropped, {}, code};
 }
