@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "container/ContainerLogStore.h"
 
-#include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,12 +11,6 @@
 namespace orion::container {
 
 namespace {
-// Many nodes may run in one process; each store needs a connection name of its own.
-QAtomicInteger<quint64> g_connectionSerial;
-
-Status sqlFailure(const QString &what, const QSqlError &error) {
-    return Status::failure(QStringLiteral("%1: %2").arg(what, error.text()));
-}
 
 ContainerLogRing::Level levelFrom(int stored) {
     switch (stored) {
@@ -44,85 +37,37 @@ int levelTo(ContainerLogRing::Level level) {
 } // namespace
 
 ContainerLogStore::ContainerLogStore()
-    : m_connection(
-          QStringLiteral("orion-container-log-%1").arg(g_connectionSerial.fetchAndAddRelaxed(1))) {}
+    : m_db(
+          QStringLiteral("orion-container-log"),
+          {
+              // WAL with synchronous=NORMAL: a committed entry survives a crash of the process
+              // (kill -9 included) and the file is never left corrupt; only a power loss may take
+              // the last entries back. Log lines are not worth a disk sync each, unlike the store.
+              QStringLiteral("PRAGMA journal_mode=WAL"),
+              QStringLiteral("PRAGMA synchronous=NORMAL"),
+              QStringLiteral(
+                  "CREATE TABLE IF NOT EXISTS container_log (container TEXT NOT NULL, id INTEGER "
+                  "NOT NULL, time_ms INTEGER NOT NULL, level INTEGER NOT NULL, text TEXT NOT NULL, "
+                  "PRIMARY KEY (container, id)) WITHOUT ROWID"),
+          }) {}
 
-ContainerLogStore::~ContainerLogStore() {
-    close();
-}
+ContainerLogStore::~ContainerLogStore() = default;
 
 Status ContainerLogStore::open(const QString &databasePath) {
-    close();
-    if (databasePath.isEmpty()) {
-        return Status::failure(QStringLiteral("no path for the container database"));
-    }
-    m_path = databasePath;
-    return {};
-}
-
-Status ContainerLogStore::connectDatabase() {
-    if (m_open) {
-        return {};
-    }
-    if (m_path.isEmpty()) {
-        return Status::failure(QStringLiteral("the container database is not open"));
-    }
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open()) {
-            const QSqlError error = db.lastError();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connection);
-            return sqlFailure(QStringLiteral("cannot open %1").arg(m_path), error);
-        }
-        QSqlQuery q(db);
-        // WAL with synchronous=NORMAL: a committed entry survives a crash of the process
-        // (kill -9 included) and the file is never left corrupt; only a power loss may take
-        // the last entries back. Log lines are not worth a disk sync each, unlike the store.
-        const char *pragmas[] = {
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=NORMAL",
-            "CREATE TABLE IF NOT EXISTS container_log (container TEXT NOT NULL, id INTEGER NOT "
-            "NULL, time_ms INTEGER NOT NULL, level INTEGER NOT NULL, text TEXT NOT NULL, "
-            "PRIMARY KEY (container, id)) WITHOUT ROWID",
-        };
-        for (const char *sql : pragmas) {
-            if (!q.exec(QString::fromLatin1(sql))) {
-                const QSqlError error = q.lastError();
-                q = QSqlQuery();
-                db.close();
-                db = QSqlDatabase();
-                QSqlDatabase::removeDatabase(m_connection);
-                return sqlFailure(QString::fromLatin1(sql), error);
-            }
-        }
-    }
-    m_open = true;
-    return {};
+    return m_db.open(databasePath);
 }
 
 void ContainerLogStore::close() {
-    m_path.clear();
-    if (!m_open) {
-        return;
-    }
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_open = false;
+    m_db.close();
 }
 
 Result<ContainerLogStore::Loaded> ContainerLogStore::load(const QString &container,
                                                           size_t capacity) {
     using R = Result<Loaded>;
-    if (auto s = connectDatabase(); !s) {
+    if (auto s = m_db.connect(); !s) {
         return R::failure(s.error());
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, time_ms, level, text FROM container_log WHERE "
                              "container = ? ORDER BY id DESC LIMIT ?"));
@@ -147,12 +92,12 @@ Status ContainerLogStore::append(const QString &container,
     if (entries.empty()) {
         return {};
     }
-    if (auto s = connectDatabase(); !s) {
+    if (auto s = m_db.connect(); !s) {
         return s;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_db.database();
     if (!db.transaction()) {
-        return sqlFailure(QStringLiteral("begin"), db.lastError());
+        return SqliteConnection::failure(QStringLiteral("begin"), db.lastError());
     }
     QSqlQuery put(db);
     put.prepare(QStringLiteral("INSERT OR REPLACE INTO container_log (container, id, time_ms, "
@@ -166,7 +111,7 @@ Status ContainerLogStore::append(const QString &container,
         if (!put.exec()) {
             const QSqlError error = put.lastError();
             db.rollback();
-            return sqlFailure(QStringLiteral("writing the log"), error);
+            return SqliteConnection::failure(QStringLiteral("writing the log"), error);
         }
     }
     // Ids are consecutive, so "more than capacity behind the newest" is one range.
@@ -179,26 +124,26 @@ Status ContainerLogStore::append(const QString &container,
         if (!trim.exec()) {
             const QSqlError error = trim.lastError();
             db.rollback();
-            return sqlFailure(QStringLiteral("trimming the log"), error);
+            return SqliteConnection::failure(QStringLiteral("trimming the log"), error);
         }
     }
     if (!db.commit()) {
         const QSqlError error = db.lastError();
         db.rollback();
-        return sqlFailure(QStringLiteral("commit"), error);
+        return SqliteConnection::failure(QStringLiteral("commit"), error);
     }
     return {};
 }
 
 Status ContainerLogStore::removeAll(const QString &container) {
-    if (auto s = connectDatabase(); !s) {
+    if (auto s = m_db.connect(); !s) {
         return s;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM container_log WHERE container = ?"));
     q.addBindValue(container);
     if (!q.exec()) {
-        return sqlFailure(QStringLiteral("deleting the log"), q.lastError());
+        return SqliteConnection::failure(QStringLiteral("deleting the log"), q.lastError());
     }
     return {};
 }

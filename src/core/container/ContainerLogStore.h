@@ -5,6 +5,7 @@
 #pragma once
 
 #include "container/ContainerLogRing.h"
+#include "container/SqliteConnection.h"
 #include "util/Result.h"
 
 #include <QString>
@@ -39,11 +40,7 @@ public:
     Status removeAll(const QString &container);
 
 private:
-    Status connectDatabase();
-
-    QString m_connection;
-    QString m_path;
-    bool m_open = false;
+    SqliteConnection m_db;
 };
 
 } // namespace orion::container

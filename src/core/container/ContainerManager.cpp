@@ -2,7 +2,9 @@
 #include "container/ContainerManager.h"
 
 #include "container/ContainerLog.h"
+#include "container/RouteLoopRule.h"
 #include "container/SnapshotStore.h"
+#include "container/StoreWrites.h"
 #include "script/Compiler.h"
 #include "script/Instance.h"
 #include "util/Json.h"
@@ -39,10 +41,6 @@ namespace {
 
 const QString kSourceName = QStringLiteral("main.ns");
 
-qint64 entryBytes(const QString &key, const QByteArray &value) {
-    return key.toUtf8().size() + value.size();
-}
-
 // What a route or reply effect sends: a string as it is, any other value as the JSON value
 // it was encoded to (maps as objects, lists as arrays, numbers, true and null).
 QJsonValue bodyValue(const script::Effect &e) {
@@ -64,7 +62,8 @@ QString errorText(const script::RunResult::Error &e) {
 ContainerManager::ContainerManager(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_repository(m_options.containersDirectory) {
+    , m_repository(m_options.containersDirectory)
+    , m_logWriter(m_options.logCapacity, this) {
     qRegisterMetaType<ContainerMessage>();
     qRegisterMetaType<ContainerOutcome>();
     const int threads =
@@ -76,7 +75,7 @@ ContainerManager::ContainerManager(Options options, QObject *parent)
 ContainerManager::~ContainerManager() {
     // Results posted after this point are dropped with the object; none may still be running.
     m_pool.waitForDone();
-    flushLogs();
+    m_logWriter.flush();
 }
 
 void ContainerManager::waitForIdle() {
@@ -87,7 +86,7 @@ Status ContainerManager::open() {
     if (auto s = m_store.open(m_options.databasePath); !s) {
         return s;
     }
-    if (auto s = m_logStore.open(m_options.databasePath); !s) {
+    if (auto s = m_logWriter.open(m_options.databasePath); !s) {
         return s;
     }
     m_rejected.clear();
@@ -121,7 +120,7 @@ void ContainerManager::install(ContainerDefinition definition, const QString &so
     rt->log = ContainerLogRing(std::max<size_t>(1, m_options.logCapacity));
     // What the log held before a restart (or a crash): later entries continue its ids, so
     // `logs --since N` of a client that watched before goes on where it was.
-    if (auto earlier = m_logStore.load(rt->keyHex, m_options.logCapacity); earlier) {
+    if (auto earlier = m_logWriter.load(rt->keyHex); earlier) {
         rt->log.restore(std::move(earlier->entries), earlier->lastId);
     } else {
         qCWarning(lcContainer).noquote()
@@ -140,7 +139,7 @@ void ContainerManager::install(ContainerDefinition definition, const QString &so
     if (data) {
         rt->data = std::move(*data);
         for (auto it = rt->data.cbegin(); it != rt->data.cend(); ++it) {
-            rt->dataBytes += entryBytes(it.key(), it.value());
+            rt->dataBytes += StoreWrites::entryBytes(it.key(), it.value());
         }
     } else {
         rt->loadError = data.error();
@@ -341,35 +340,8 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
         o.status = Status_::ScriptError;
     } else {
         // The last write of each key wins; commit them together.
-        std::vector<ContainerStore::Write> writes;
-        QHash<QString, size_t> index;
-        for (const auto &e : result.effects) {
-            if (e.kind != script::Effect::Kind::StorePut &&
-                e.kind != script::Effect::Kind::StoreDelete) {
-                continue;
-            }
-            std::optional<QByteArray> value;
-            if (e.kind == script::Effect::Kind::StorePut) {
-                value = e.body.toUtf8();
-            }
-            const auto it = index.constFind(e.key);
-            if (it == index.constEnd()) {
-                index.insert(e.key, writes.size());
-                writes.push_back({e.key, std::move(value)});
-            } else {
-                writes[*it].value = std::move(value);
-            }
-        }
-        qint64 bytes = rt->dataBytes;
-        for (const auto &w : writes) {
-            const auto old = rt->data.constFind(w.key);
-            if (old != rt->data.constEnd()) {
-                bytes -= entryBytes(w.key, *old);
-            }
-            if (w.value) {
-                bytes += entryBytes(w.key, *w.value);
-            }
-        }
+        const StoreWrites writes(result.effects);
+        const qint64 bytes = writes.bytesAfter(rt->data, rt->dataBytes);
         if (!writes.empty() && bytes > rt->limits.maxStoreBytes && bytes > rt->dataBytes) {
             failure = QStringLiteral("store quota exceeded: %1 bytes (limit %2)")
                           .arg(bytes)
@@ -377,19 +349,13 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
             failureCode = ErrorCode::ScriptError;
             o.status = Status_::StoreError;
         } else if (!writes.empty()) {
-            if (auto s = m_store.commit(rt->keyHex, writes); !s) {
+            if (auto s = m_store.commit(rt->keyHex, writes.writes()); !s) {
                 failure = QStringLiteral("store commit failed: %1").arg(s.error());
                 failureCode = ErrorCode::Internal;
                 o.status = Status_::StoreError;
                 qCWarning(lcContainer).noquote() << rt->definition.name << failure;
             } else {
-                for (auto &w : writes) {
-                    if (w.value) {
-                        rt->data.insert(w.key, *w.value);
-                    } else {
-                        rt->data.remove(w.key);
-                    }
-                }
+                writes.applyTo(rt->data);
                 rt->dataBytes = bytes;
             }
         }
@@ -397,13 +363,8 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
 
     // State first, signals last: a slot may deliver, update or remove re-entrantly.
     std::vector<const script::Effect *> emits;
-    const int routeDepth = message.routeDepth + 1;
-    // The routes of a message that already passed through maxRouteDepth container routes are
-    // dropped: containers that route to each other in a circle would run for ever. When the
-    // message came from this very container, it is its own routes coming back: it is
-    // stopped, since every further message would loop the same way.
+    const RouteLoopRule loopRule(message, key, m_options.maxRouteDepth);
     int droppedRoutes = 0;
-    const bool loops = routeDepth > m_options.maxRouteDepth;
     if (failure.isEmpty()) {
         ++rt->log.counters().completed;
         for (const auto &e : result.effects) {
@@ -412,7 +373,7 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
                 log(rt, Level::Info, e.body);
                 break;
             case script::Effect::Kind::Route:
-                if (loops) {
+                if (loopRule.dropsRoutes()) {
                     ++droppedRoutes;
                     break;
                 }
@@ -432,19 +393,9 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
         log(rt, Level::Error, failure);
         o.error = failure;
     }
-    // Its own messages came back: straight from itself, or through other containers along a
-    // chain its own route started.
-    const bool stopForLoop =
-        droppedRoutes > 0 &&
-        (message.source == key || (message.routeDepth > 0 && message.routeOrigin == key));
-    const identity::Key160 routeOrigin = message.routeDepth > 0 ? message.routeOrigin : key;
+    const bool stopForLoop = loopRule.stopsContainer(droppedRoutes);
     if (droppedRoutes > 0) {
-        const QString why =
-            QStringLiteral("%1 route(s) dropped: the message had already been routed on by "
-                           "containers %2 times in a row (containers/maxRouteDepth is %3)")
-                .arg(droppedRoutes)
-                .arg(message.routeDepth)
-                .arg(m_options.maxRouteDepth);
+        const QString why = loopRule.reason(droppedRoutes);
         log(rt, Level::Error,
             stopForLoop
                 ? QStringLiteral("stopping: its messages come back to it in a loop; %1").arg(why)
@@ -458,7 +409,8 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
     for (const script::Effect *e : emits) {
         if (e->kind == script::Effect::Kind::Route) {
             Q_EMIT routeRequested(key, *identity::Key160::fromHex(e->target), e->service,
-                                  bodyValue(*e), message.messageId, routeDepth, routeOrigin);
+                                  bodyValue(*e), message.messageId, loopRule.routeDepth(),
+                                  loopRule.routeOrigin());
         } else {
             Q_EMIT replyRequested(key, message, bodyValue(*e));
         }
@@ -482,24 +434,8 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
 
 void ContainerManager::log(Runtime *rt, Level level, const QString &text) {
     const quint64 id = rt->log.append(level, text);
-    m_unwrittenLogs[rt->keyHex].push_back(rt->log.newest());
-    if (!m_logFlushScheduled) {
-        // Once per event-loop turn: a busy container writes its entries in one transaction
-        // instead of one each.
-        m_logFlushScheduled = true;
-        QMetaObject::invokeMethod(this, &ContainerManager::flushLogs, Qt::QueuedConnection);
-    }
+    m_logWriter.add(rt->keyHex, rt->log.newest());
     Q_EMIT logAppended(rt->definition.name, id);
-}
-
-void ContainerManager::flushLogs() {
-    m_logFlushScheduled = false;
-    const auto unwritten = std::exchange(m_unwrittenLogs, {});
-    for (auto it = unwritten.cbegin(); it != unwritten.cend(); ++it) {
-        if (auto s = m_logStore.append(it.key(), it.value(), m_options.logCapacity); !s) {
-            qCWarning(lcContainer).noquote() << "container log not written:" << s.error();
-        }
-    }
 }
 
 // ---- management ----------------------------------------------------------------------------
@@ -680,8 +616,7 @@ Status ContainerManager::remove(const QString &name) {
     if (auto s = m_store.removeAll(rt->keyHex); !s) {
         qCWarning(lcContainer).noquote() << "removing the data of" << name << ":" << s.error();
     }
-    m_unwrittenLogs.remove(rt->keyHex);
-    if (auto s = m_logStore.removeAll(rt->keyHex); !s) {
+    if (auto s = m_logWriter.removeAll(rt->keyHex); !s) {
         qCWarning(lcContainer).noquote() << "removing the log of" << name << ":" << s.error();
     }
     const bool wasStarted = rt->definition.enabled && rt->program;

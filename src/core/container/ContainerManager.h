@@ -6,7 +6,7 @@
 
 #include "container/ContainerDefinition.h"
 #include "container/ContainerLogRing.h"
-#include "container/ContainerLogStore.h"
+#include "container/ContainerLogWriter.h"
 #include "container/ContainerMessage.h"
 #include "container/ContainerOutcome.h"
 #include "container/ContainerRepository.h"
@@ -175,17 +175,12 @@ private:
     void onFinished(quint64 serial, const ContainerMessage &message,
                     const script::RunResult &result, qint64 micros);
     void log(Runtime *rt, ContainerLogRing::Level level, const QString &text);
-    // Writes the log entries appended since the last call (one transaction per container).
-    void flushLogs();
     void setEnabled(Runtime *rt, bool enabled);
 
     Options m_options;
     ContainerRepository m_repository;
     ContainerStore m_store;
-    ContainerLogStore m_logStore;
-    // Entries appended and not yet written, by 40-hex key; written once per event-loop turn.
-    QHash<QString, std::vector<ContainerLogRing::Entry>> m_unwrittenLogs;
-    bool m_logFlushScheduled = false;
+    ContainerLogWriter m_logWriter; // a child: it moves to the node thread with the manager
     std::map<QString, std::unique_ptr<Runtime>> m_runtimes; // by name
     QHash<QString, Runtime *> m_byKey;                      // by 40-hex key
     std::vector<Rejection> m_rejected;

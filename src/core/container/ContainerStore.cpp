@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "container/ContainerStore.h"
 
-#include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,94 +8,35 @@
 
 namespace orion::container {
 
-namespace {
-// Many nodes may run in one process; each store needs a connection name of its own.
-QAtomicInteger<quint64> g_connectionSerial;
-
-Status sqlFailure(const QString &what, const QSqlError &error) {
-    return Status::failure(QStringLiteral("%1: %2").arg(what, error.text()));
-}
-} // namespace
-
 ContainerStore::ContainerStore()
-    : m_connection(QStringLiteral("orion-container-store-%1")
-                       .arg(g_connectionSerial.fetchAndAddRelaxed(1))) {}
+    : m_db(QStringLiteral("orion-container-store"),
+           {
+               // WAL lets readers of other tables (the message log) run beside the writer;
+               // synchronous=FULL syncs the WAL at every commit, so an acknowledged write
+               // survives a power loss, not just a crash of the process.
+               QStringLiteral("PRAGMA journal_mode=WAL"),
+               QStringLiteral("PRAGMA synchronous=FULL"),
+               QStringLiteral(
+                   "CREATE TABLE IF NOT EXISTS container_store (container TEXT NOT NULL, key TEXT "
+                   "NOT NULL, value BLOB NOT NULL, PRIMARY KEY (container, key)) WITHOUT ROWID"),
+           }) {}
 
-ContainerStore::~ContainerStore() {
-    close();
-}
+ContainerStore::~ContainerStore() = default;
 
 Status ContainerStore::open(const QString &databasePath) {
-    close();
-    if (databasePath.isEmpty()) {
-        return Status::failure(QStringLiteral("no path for the container database"));
-    }
-    m_path = databasePath;
-    return {};
-}
-
-Status ContainerStore::connectDatabase() {
-    if (m_open) {
-        return {};
-    }
-    if (m_path.isEmpty()) {
-        return Status::failure(QStringLiteral("the container database is not open"));
-    }
-    const QString databasePath = m_path;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open()) {
-            const QSqlError error = db.lastError();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connection);
-            return sqlFailure(QStringLiteral("cannot open %1").arg(databasePath), error);
-        }
-        QSqlQuery q(db);
-        // WAL lets readers of other tables (the message log) run beside the writer;
-        // synchronous=FULL syncs the WAL at every commit, so an acknowledged write
-        // survives a power loss, not just a crash of the process.
-        const char *pragmas[] = {
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=FULL",
-            "CREATE TABLE IF NOT EXISTS container_store (container TEXT NOT NULL, key TEXT NOT "
-            "NULL, value BLOB NOT NULL, PRIMARY KEY (container, key)) WITHOUT ROWID",
-        };
-        for (const char *sql : pragmas) {
-            if (!q.exec(QString::fromLatin1(sql))) {
-                const QSqlError error = q.lastError();
-                q = QSqlQuery();
-                db.close();
-                db = QSqlDatabase();
-                QSqlDatabase::removeDatabase(m_connection);
-                return sqlFailure(QString::fromLatin1(sql), error);
-            }
-        }
-    }
-    m_open = true;
-    return {};
+    return m_db.open(databasePath);
 }
 
 void ContainerStore::close() {
-    m_path.clear();
-    if (!m_open) {
-        return;
-    }
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_open = false;
+    m_db.close();
 }
 
 Result<QHash<QString, QByteArray>> ContainerStore::load(const QString &container) {
     using R = Result<QHash<QString, QByteArray>>;
-    if (auto s = connectDatabase(); !s) {
+    if (auto s = m_db.connect(); !s) {
         return R::failure(s.error());
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT key, value FROM container_store WHERE container = ?"));
     q.addBindValue(container);
@@ -111,12 +51,12 @@ Result<QHash<QString, QByteArray>> ContainerStore::load(const QString &container
 }
 
 Status ContainerStore::commit(const QString &container, const std::vector<Write> &writes) {
-    if (auto s = connectDatabase(); !s) {
+    if (auto s = m_db.connect(); !s) {
         return s;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_db.database();
     if (!db.transaction()) {
-        return sqlFailure(QStringLiteral("begin"), db.lastError());
+        return SqliteConnection::failure(QStringLiteral("begin"), db.lastError());
     }
     QSqlQuery put(db);
     QSqlQuery del(db);
@@ -133,26 +73,26 @@ Status ContainerStore::commit(const QString &container, const std::vector<Write>
         if (!q.exec()) {
             const QSqlError error = q.lastError();
             db.rollback();
-            return sqlFailure(QStringLiteral("writing \"%1\"").arg(w.key), error);
+            return SqliteConnection::failure(QStringLiteral("writing \"%1\"").arg(w.key), error);
         }
     }
     if (!db.commit()) {
         const QSqlError error = db.lastError();
         db.rollback();
-        return sqlFailure(QStringLiteral("commit"), error);
+        return SqliteConnection::failure(QStringLiteral("commit"), error);
     }
     return {};
 }
 
 Status ContainerStore::removeAll(const QString &container) {
-    if (auto s = connectDatabase(); !s) {
+    if (auto s = m_db.connect(); !s) {
         return s;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM container_store WHERE container = ?"));
     q.addBindValue(container);
     if (!q.exec()) {
-        return sqlFailure(QStringLiteral("deleting the store"), q.lastError());
+        return SqliteConnection::failure(QStringLiteral("deleting the store"), q.lastError());
     }
     return {};
 }

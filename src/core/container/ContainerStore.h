@@ -5,6 +5,7 @@
 // connections belong to their thread.
 #pragma once
 
+#include "container/SqliteConnection.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -41,11 +42,7 @@ public:
     Status removeAll(const QString &container);
 
 private:
-    Status connectDatabase();
-
-    QString m_connection;
-    QString m_path;
-    bool m_open = false;
+    SqliteConnection m_db;
 };
 
 } // namespace orion::container
