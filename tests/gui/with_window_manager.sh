@@ -21,13 +21,13 @@ unset QT_QPA_PLATFORM WAYLAND_DISPLAY
 exec xvfb-run -a -s "-screen 0 1280x800x24" sh -c '
     matchbox-window-manager -use_titlebar no >/dev/null 2>&1 &
     wm=$!
-    # Wait (at most 10 s) until the window manager has announced itself on the root window.
+    # Wait (at most 30 s: a loaded machine starts it slowly) until the window manager has announced itself on the root window.
     i=0
-    while [ $i -lt 100 ] && ! xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; do
+    while [ $i -lt 300 ] && ! xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; do
         sleep 0.1
         i=$((i + 1))
     done
-    if [ $i -ge 100 ]; then
+    if [ $i -ge 300 ]; then
         echo "FAIL: the window manager did not start" >&2
         kill $wm 2>/dev/null
         exit 1
