@@ -288,14 +288,26 @@ void PeerSessions::handleRouted(Session &session, const QCborMap &map) {
 // --- Sending -------------------------------------------------------------------------
 
 void PeerSessions::flushOutbox(const NodeInfo &peer, net::PeerConnection *connection) {
-    auto it = m_outbox.find(peer.publicKeyBytes());
+    const QByteArray key = peer.publicKeyBytes();
+    auto it = m_outbox.find(key);
     if (it == m_outbox.end()) {
         return;
     }
-    const auto queued = std::move(it->second);
+    // Only into the connection the manager keeps, while it is open: a duplicate on its way
+    // out still completes its activation, but what is sent on it after its goodbye is
+    // refused, and the messages would be lost. They wait for the kept connection instead.
+    if (!connection->isEstablished() || m_connections->connectionFor(key) != connection) {
+        return;
+    }
+    auto queued = std::move(it->second);
     m_outbox.erase(it);
-    for (const auto &message : queued) {
-        connection->send(message);
+    for (size_t i = 0; i < queued.size(); ++i) {
+        if (!connection->send(queued[i])) {
+            // Its send queue is full: the rest waits for the next activation or close.
+            m_outbox[key].assign(std::make_move_iterator(queued.begin() + qsizetype(i)),
+                                 std::make_move_iterator(queued.end()));
+            return;
+        }
     }
 }
 
@@ -454,7 +466,12 @@ void PeerSessions::afterClose(const QByteArray &key, bool dialFailed) {
         return;
     }
     const auto id = NodeInfo::idForPublicKey(key);
-    if (m_connections->connectionFor(key)) {
+    if (net::PeerConnection *kept = m_connections->connectionFor(key)) {
+        // What waited for the closed one goes on the kept connection, if it is active
+        // already (else its activation sends it).
+        if (auto it = m_sessions.find(kept); it != m_sessions.end() && usable(it->second)) {
+            flushOutbox(it->second.peer, kept);
+        }
         m_parts.engine->resendPending(id);
         return;
     }

@@ -150,15 +150,15 @@ std::optional<OverlayEngine::Pending> OverlayEngine::takePending(quint64 id, con
 void OverlayEngine::handleNodes(const NodeInfo &from, const NodesMessage &reply) {
     auto pending = takePending(reply.requestId, from.id);
     if (!pending || pending->lookupId == 0) {
-        qCDebug(lcOverlay).noquote()
-            << "nodes reply from" << from.id.shortHex() << "matches no request";
+        qCDebug(lcOverlay).noquote() << m_self.id.shortHex() << "nodes reply from"
+                                     << from.id.shortHex() << "matches no request";
         noteSeen(from, 0);
         return;
     }
     if (int(reply.nodes.size()) > m_config.maxNodesPerReply) {
         qCWarning(lcOverlay).noquote() << "nodes reply from" << from.id.shortHex() << "with"
                                        << reply.nodes.size() << "entries rejected";
-        failPending(std::move(*pending));
+        failPending(std::move(*pending), "an oversized reply");
         return;
     }
     const qint64 now = m_host.nowMs();
@@ -188,12 +188,15 @@ void OverlayEngine::handleError(const NodeInfo &from, const ErrorMessage &error)
     qCInfo(lcOverlay).noquote() << "error" << int(error.code) << "from" << from.id.shortHex() << ":"
                                 << error.message;
     if (auto pending = takePending(error.requestId, from.id)) {
-        failPending(std::move(*pending));
+        failPending(std::move(*pending), "an error reply");
     }
 }
 
 // By value on purpose: the callbacks it runs may add to m_pending, where it came from.
-void OverlayEngine::failPending(Pending pending) { // NOLINT(performance-unnecessary-value-param)
+void OverlayEngine::failPending(Pending pending, // NOLINT(performance-unnecessary-value-param)
+                                const char *why) {
+    qCDebug(lcOverlay).noquote() << m_self.id.shortHex() << "request" << pending.id << "to"
+                                 << pending.peer.shortHex() << "failed:" << why;
     m_table.recordFailure(pending.peer);
     if (pending.lookupId == 0) {
         if (pending.pingDone) {
@@ -218,10 +221,11 @@ void OverlayEngine::requestTimedOut(quint64 id) {
     }
     Pending p = std::move(*it);
     m_pending.erase(it);
-    failPending(std::move(p));
+    failPending(std::move(p), "timed out");
 }
 
-void OverlayEngine::failPendingIf(const std::function<bool(const Pending &)> &condition) {
+void OverlayEngine::failPendingIf(const std::function<bool(const Pending &)> &condition,
+                                  const char *why) {
     std::vector<Pending> failed;
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         if (condition(*it)) {
@@ -232,7 +236,7 @@ void OverlayEngine::failPendingIf(const std::function<bool(const Pending &)> &co
         }
     }
     for (auto &p : failed) {
-        failPending(std::move(p));
+        failPending(std::move(p), why);
     }
 }
 
@@ -240,14 +244,15 @@ void OverlayEngine::handleUnreachable(const Key160 &peer) {
     if (halted()) {
         return;
     }
-    failPendingIf([&](const Pending &p) { return p.peer == peer; });
+    failPendingIf([&](const Pending &p) { return p.peer == peer; }, "the peer is unreachable");
 }
 
 void OverlayEngine::handleConnectionLost(const Key160 &peer) {
     if (halted()) {
         return;
     }
-    failPendingIf([&](const Pending &p) { return p.peer == peer && p.resentAfterLoss; });
+    failPendingIf([&](const Pending &p) { return p.peer == peer && p.resentAfterLoss; },
+                  "the connection was lost twice");
     bool retry = false;
     for (Pending &p : m_pending) {
         if (p.peer == peer) {
@@ -386,6 +391,16 @@ void OverlayEngine::advance(quint32 lookupId) {
         result.answers = run->lookup.answers();
         result.failures = run->lookup.failures();
         result.durationMs = now - run->startedAtMs;
+        if (!result.found && lcOverlay().isDebugEnabled()) {
+            const auto *target = run->lookup.candidate(result.target);
+            static const char *const kStates[] = {"never asked", "in flight", "answered", "failed"};
+            qCDebug(lcOverlay).noquote()
+                << m_self.id.shortHex() << "lookup of" << result.target.shortHex()
+                << "ended without it:" << result.requests << "requests," << result.answers
+                << "answers," << result.failures << "failures," << run->lookup.sharedEndpoints()
+                << "shared endpoints; the target"
+                << (target ? kStates[int(target->state)] : "was never named");
+        }
         LookupCallback done = std::move(run->done);
         m_lookups.erase(std::find_if(m_lookups.begin(), m_lookups.end(),
                                      [&](const auto &r) { return r->id == lookupId; }));

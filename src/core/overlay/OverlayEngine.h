@@ -134,8 +134,8 @@ private:
     void handleError(const routing::NodeInfo &from, const ErrorMessage &error);
     std::optional<Pending> takePending(quint64 id, const identity::Key160 &peer);
     // Takes every pending request that meets the condition out and fails it.
-    void failPendingIf(const std::function<bool(const Pending &)> &condition);
-    void failPending(Pending pending);
+    void failPendingIf(const std::function<bool(const Pending &)> &condition, const char *why);
+    void failPending(Pending pending, const char *why);
     void requestTimedOut(quint64 id);
     LookupRun *findLookup(quint32 id);
     void advance(quint32 lookupId);
