@@ -67,8 +67,14 @@ public:
     // it belongs to the key's network (decided again whenever either changes).
     Status setJoinKey(const QString &text);
     Status setMemberFile(const QString &path);
+    // An invite (orion:join?…) pasted instead of the key: sets the key and the member file
+    // from it, with their verdicts. A broken invite leaves both unset, its reason the key's.
+    Status setInvite(const QString &text);
+    bool memberFromInvite() const { return m_memberFromInvite; }
     void clearMemberFile();
     Status joinKeyVerdict() const { return m_joinKeyVerdict; }
+    // The key to join as text (empty while there is none).
+    QString joinKeyText() const { return m_joinKey.isNull() ? QString() : m_joinKey.toText(); }
     Status memberVerdict() const;
     // The member record whose signature verified (it may still belong to another network).
     const std::optional<identity::MemberRecord> &memberRecord() const { return m_member; }
@@ -129,6 +135,7 @@ private:
     std::optional<identity::MemberRecord> m_member;
     Status m_joinKeyVerdict;
     Status m_memberFileVerdict;
+    bool m_memberFromInvite = false;
     quint16 m_port = 0;
     QString m_backupPath;
     QTimer m_timeout;
