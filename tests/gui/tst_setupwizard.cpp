@@ -418,6 +418,33 @@ private Q_SLOTS:
         QCOMPARE(restored->nodeId().toHex(), run.model->nodeIdHex());
     }
 
+    void keyringOptionIsOffUnlessChosenAndSaysWhyWhenUnavailable() {
+        QTemporaryDir tmp;
+        {
+            Run run = open(tmp.filePath(QStringLiteral("p")));
+            run.model->setKeyringUnavailableReason(QStringLiteral("No keyring here."));
+            generate(run);
+            auto *check = child<QCheckBox>(run.wizard.get(), "keyringCheck");
+            QVERIFY(!check->isEnabled());
+            QVERIFY(child<QLabel>(run.wizard.get(), "keyringNote")
+                        ->text()
+                        .contains(QLatin1String("No keyring here.")));
+            QVERIFY(!run.model->rememberPassphrase());
+        }
+        Run run = open(tmp.filePath(QStringLiteral("q")));
+        run.model->setKeyringUnavailableReason(QString());
+        generate(run);
+        auto *check = child<QCheckBox>(run.wizard.get(), "keyringCheck");
+        QVERIFY(check->isEnabled());
+        QVERIFY(!check->isChecked());
+        QVERIFY(check->text().contains(QLatin1String("stored in your desktop's keyring")));
+        QVERIFY(!run.model->rememberPassphrase());
+        check->setChecked(true);
+        QVERIFY(run.model->rememberPassphrase());
+        check->setChecked(false);
+        QVERIFY(!run.model->rememberPassphrase());
+    }
+
     void pastedInviteFillsKeyAndMemberFile() {
         QTemporaryDir tmp;
         Run run = open(tmp.filePath(QStringLiteral("p")));

@@ -56,6 +56,12 @@ public:
     static Status checkPassphrase(const QString &passphrase, const QString &confirmation);
     Status setPassphrase(const QString &passphrase, const QString &confirmation);
     bool hasPassphrase() const { return !m_passphrase.isEmpty(); }
+    // Remembering it in the desktop's keyring (the app stores it once the profile is
+    // written): why that cannot be offered (empty when it can), and the user's choice.
+    void setKeyringUnavailableReason(const QString &reason) { m_keyringReason = reason; }
+    QString keyringUnavailableReason() const { return m_keyringReason; }
+    void setRememberPassphrase(bool on) { m_rememberPassphrase = on; }
+    bool rememberPassphrase() const { return m_rememberPassphrase && m_keyringReason.isEmpty(); }
 
     // --- network
     void setNetworkChoice(NetworkChoice choice);
@@ -129,6 +135,8 @@ private:
     quint64 m_job = 0;
     std::shared_ptr<identity::NodeIdentity> m_identity;
     crypto::SecureBuffer m_passphrase;
+    QString m_keyringReason = tr("No keyring is available to remember the passphrase in.");
+    bool m_rememberPassphrase = false;
     NetworkChoice m_networkChoice = NetworkChoice::Create;
     identity::NetworkKey m_newKey;
     identity::NetworkKey m_joinKey;
