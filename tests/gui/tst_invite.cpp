@@ -177,7 +177,9 @@ private Q_SLOTS:
         QCOMPARE(qr->text(), dialog.inviteText());
         const widgets::QrCode expected = widgets::QrCode::encode(dialog.inviteText().toUtf8());
         QCOMPARE(qr->code().version(), expected.version());
-        QVERIFY(qr->width() >= qr->minimumSizeHint().width());
+        // Big enough to scan: the dialog makes room for modules of the preferred size.
+        QTRY_VERIFY2(qr->modulePixels() >= widgets::QrCodeView::kPreferredModulePixels,
+                     qPrintable(QStringLiteral("%1 px per module").arg(qr->modulePixels())));
         const QImage image = qr->grab().toImage();
         for (int i = 0; i < expected.size(); ++i) {
             QCOMPARE(isDark(image, qr->moduleCentre(i, i)), expected.isDark(i, i));

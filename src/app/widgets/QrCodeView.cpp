@@ -7,13 +7,15 @@ namespace orion::app::widgets {
 
 QrCodeView::QrCodeView(QWidget *parent)
     : QWidget(parent) {
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     setAccessibleName(tr("QR code"));
 }
 
 void QrCodeView::setText(const QString &text) {
     m_text = text;
     m_code = QrCode::encode(text.toUtf8());
+    // A minimum, not only a hint: a layout must not squeeze the modules below scanning size.
+    setMinimumSize(m_code.isNull() ? QSize() : sizeHint());
     updateGeometry();
     update();
 }
@@ -39,14 +41,8 @@ QPoint QrCodeView::moduleCentre(int row, int column) const {
 }
 
 QSize QrCodeView::sizeHint() const {
-    const int modules = (m_code.isNull() ? 21 : m_code.size()) + 2 * kQuietZone;
-    const int side = modules * kPreferredModulePixels;
-    return {side, side};
-}
-
-QSize QrCodeView::minimumSizeHint() const {
-    const int modules = (m_code.isNull() ? 21 : m_code.size()) + 2 * kQuietZone;
-    return {modules * kMinModulePixels, modules * kMinModulePixels};
+    const int modules = (m_code.isNull() ? 0 : m_code.size()) + 2 * kQuietZone;
+    return {modules * kPreferredModulePixels, modules * kPreferredModulePixels};
 }
 
 void QrCodeView::paintEvent(QPaintEvent *) {

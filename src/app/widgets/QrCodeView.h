@@ -15,9 +15,8 @@ class QrCodeView : public QWidget {
     Q_OBJECT
 
 public:
-    static constexpr int kQuietZone = 4;       // modules of light border on each side
-    static constexpr int kMinModulePixels = 3; // smaller modules are hard to scan
-    static constexpr int kPreferredModulePixels = 4;
+    static constexpr int kQuietZone = 4;             // modules of light border on each side
+    static constexpr int kPreferredModulePixels = 4; // smaller modules are hard to scan
 
     explicit QrCodeView(QWidget *parent = nullptr);
 
@@ -31,10 +30,8 @@ public:
     // The centre of a module in widget coordinates.
     QPoint moduleCentre(int row, int column) const;
 
+    // The size at kPreferredModulePixels; the view never gets smaller than that.
     QSize sizeHint() const override;
-    QSize minimumSizeHint() const override;
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override { return width; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;

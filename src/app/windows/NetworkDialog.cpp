@@ -25,7 +25,10 @@ NetworkDialog::NetworkDialog(facade::NodeController *node, QWidget *parent)
     setWindowIcon(desktop::Icons::app());
     m_qrView->setObjectName(QStringLiteral("qrView"));
     m_qrView->setVisible(false);
-    m_ui->inviteLayout->insertWidget(1, m_qrView, 0, Qt::AlignHCenter);
+    // The code stands beside the rest, so showing it makes the window wider, not taller
+    // than a screen.
+    m_ui->qrColumn->insertWidget(1, m_qrView, 0, Qt::AlignHCenter);
+    m_ui->qrCaption->setVisible(false);
     m_ui->copyKeyButton->setIcon(desktop::Icons::copy());
     m_ui->copyInviteButton->setIcon(desktop::Icons::copy());
     m_ui->copyCardButton->setIcon(desktop::Icons::copy());
@@ -129,9 +132,15 @@ void NetworkDialog::copyInvite() {
 }
 
 void NetworkDialog::showQrCode(bool shown) {
-    // The code is the invite, secret like the key: drawn only while asked for.
-    m_qrView->setText(shown ? m_invite : QString());
-    m_qrView->setVisible(shown && !m_invite.isEmpty());
+    // The code is the invite, secret like the key: drawn only while asked for. Visible first:
+    // a hidden widget's new size does not reach the layout.
+    const bool visible = shown && !m_invite.isEmpty();
+    m_qrView->setVisible(visible);
+    m_qrView->setText(visible ? m_invite : QString());
+    m_ui->qrCaption->setVisible(visible);
+    if (visible) {
+        m_ui->qrCaption->setMaximumWidth(m_qrView->sizeHint().width());
+    }
     m_ui->qrButton->setText(shown ? tr("Hide &QR code") : tr("Show &QR code"));
     adjustSize();
 }
