@@ -7,6 +7,7 @@
 #include "Application.h"
 #include "FakeBackend.h"
 #include "desktop/AppSettings.h"
+#include "desktop/KeychainPassphraseStore.h"
 #include "desktop/MemoryPassphraseStore.h"
 #include "identity/NodeIdentity.h"
 #include "node/Profile.h"
@@ -65,6 +66,13 @@ private:
             qFatal("the stored passphrase was never tried");
         }
         return finished.at(0).at(0).toBool();
+    }
+
+public:
+    // Before the application exists: a session bus that is not there, so the real keyring
+    // store has a reason to refuse (and nothing here reaches a real keyring).
+    static void initMain() {
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/orion-test-bus");
     }
 
 private Q_SLOTS:
@@ -235,6 +243,34 @@ private Q_SLOTS:
         app::windows::SettingsDialog again(running.settings(), m_profile, false);
         QVERIFY(!child<QCheckBox>(&again, "keyringCheck")->isEnabled());
         QVERIFY(!child<QCheckBox>(&again, "keyringCheck")->isChecked());
+    }
+
+    void keychainStoreWithoutASessionBusSaysWhy() {
+        app::desktop::KeychainPassphraseStore keychain;
+        const QString reason = keychain.unavailableReason();
+#ifdef ORION_HAVE_KEYCHAIN
+        QVERIFY2(reason.contains(QLatin1String("D-Bus")), qPrintable(reason));
+#else
+        QVERIFY2(reason.contains(QLatin1String("qtkeychain")), qPrintable(reason));
+#endif
+        QVERIFY(!keychain.isAvailable());
+        bool answered = false;
+        keychain.read(
+            m_account, this,
+            [&](const std::shared_ptr<const crypto::SecureBuffer> &passphrase, const Status &read) {
+                answered = true;
+                QVERIFY(!passphrase);
+                QVERIFY(!read);
+                QCOMPARE(read.errorCode(), ErrorCode::Unavailable);
+                QCOMPARE(read.error(), reason);
+            });
+        QTRY_VERIFY(answered);
+        UnlockDialog dialog(m_identity, QStringLiteral("laptop"));
+        dialog.setPassphraseStore(&keychain, m_account, true);
+        auto *remember = child<QCheckBox>(&dialog, "rememberCheck");
+        QVERIFY(!remember->isEnabled());
+        QVERIFY(remember->toolTip().contains(reason));
+        QVERIFY(!dialog.tryStoredPassphrase());
     }
 
     void applicationRemembersAcrossStarts() {

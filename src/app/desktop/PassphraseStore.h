@@ -20,8 +20,8 @@ class PassphraseStore : public QObject {
     Q_OBJECT
 
 public:
-    using ReadDone = std::function<void(std::shared_ptr<const crypto::SecureBuffer> passphrase,
-                                        const Status &result)>;
+    using ReadDone = std::function<void(
+        const std::shared_ptr<const crypto::SecureBuffer> &passphrase, const Status &result)>;
     using Done = std::function<void(const Status &result)>;
 
     explicit PassphraseStore(QObject *parent = nullptr);

@@ -96,7 +96,7 @@ bool UnlockDialog::tryStoredPassphrase() {
     showMessage(tr("Unlocking with the passphrase from your keyring…"));
     m_store->read(
         m_account, this,
-        [this](std::shared_ptr<const crypto::SecureBuffer> passphrase, const Status &read) {
+        [this](const std::shared_ptr<const crypto::SecureBuffer> &passphrase, const Status &read) {
             if (!read) {
                 setBusy(false);
                 showMessage(tr("The passphrase could not be read from your desktop's "
