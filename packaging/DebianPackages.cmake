@@ -3,8 +3,9 @@
 # `cmake --build BUILD --target package`) writes them into BUILD:
 #   orion       (component app)   the desktop application
 #   orion-node  (component node)  the headless node and orionctl, with the user unit
-# Library dependencies come from dpkg-shlibdeps (Debian: dpkg-dev); plugins Qt loads at run
-# time (the SQLite driver) are named here because no linker sees them.
+# Library dependencies come from dpkg-shlibdeps (Debian: dpkg-dev), so libqrencode4 and
+# libqt6keychain1 follow from the link; plugins Qt loads at run time (the SQLite driver) are
+# named here because no linker sees them. Build dependencies: scripts/setup-deps.
 
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "orion")
@@ -36,7 +37,8 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_DEBIAN_APP_PACKAGE_NAME "orion")
 set(CPACK_DEBIAN_APP_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "libqt6sql6-sqlite")
-set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS "qt6-wayland")
+# A secret service (GNOME Keyring or KWallet) lets the app remember the passphrase.
+set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS "qt6-wayland, gnome-keyring | kwalletmanager")
 set(CPACK_DEBIAN_APP_PACKAGE_SUGGESTS "orion-node")
 set(CPACK_DEBIAN_APP_DESCRIPTION
 "peer-to-peer messaging node for the desktop

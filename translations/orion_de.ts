@@ -386,10 +386,6 @@
         <translation>Netzwerkschlüssel und Mitgliedskarte</translation>
     </message>
     <message>
-        <source>A new node joins this network with two things from you: the network key, which lets it in, and your member card, which tells it where to find this node first.</source>
-        <translation>Ein neuer Knoten tritt diesem Netzwerk mit zwei Dingen von Ihnen bei: dem Netzwerkschlüssel, der ihn hereinlässt, und Ihrer Mitgliedskarte, die ihm sagt, wo er diesen Knoten zuerst findet.</translation>
-    </message>
-    <message>
         <source>Network key</source>
         <translation>Netzwerkschlüssel</translation>
     </message>
@@ -400,10 +396,6 @@
     <message>
         <source>Copy the network key to the clipboard</source>
         <translation>Den Netzwerkschlüssel in die Zwischenablage kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Show the key</source>
-        <translation>Schlüssel &amp;anzeigen</translation>
     </message>
     <message>
         <source>Who should get the key</source>
@@ -444,6 +436,42 @@
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>A new node joins this network with two things from you: the network key, which lets it in, and your member card, which tells it where to find this node first. The invite holds both in one line to paste into the new node&apos;s setup wizard.</source>
+        <translation>Ein neuer Knoten tritt diesem Netzwerk mit zwei Dingen von Ihnen bei: dem Netzwerkschlüssel, der ihn hereinlässt, und Ihrer Mitgliedskarte, die ihm sagt, wo er diesen Knoten zuerst findet. Die Einladung enthält beides in einer Zeile, die in den Einrichtungsassistenten des neuen Knotens eingefügt wird.</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Copy &amp;invite</source>
+        <translation>&amp;Einladung kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the invite (network key and member card in one line) to the clipboard</source>
+        <translation>Die Einladung (Netzwerkschlüssel und Mitgliedskarte in einer Zeile) in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Show &amp;QR code</source>
+        <translation>&amp;QR-Code zeigen</translation>
+    </message>
+    <message>
+        <source>Show the invite as a QR code to scan</source>
+        <translation>Die Einladung als QR-Code zum Scannen zeigen</translation>
+    </message>
+    <message>
+        <source>The invite holds the network key: treat it like the key itself.</source>
+        <translation>Die Einladung enthält den Netzwerkschlüssel: Behandeln Sie sie wie den Schlüssel selbst.</translation>
+    </message>
+    <message>
+        <source>&amp;Show the key and the invite</source>
+        <translation>Schlüssel und Einladung &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Scan this code on the new node to join with the invite. It holds the network key.</source>
+        <translation>Scannen Sie diesen Code auf dem neuen Knoten, um mit der Einladung beizutreten. Er enthält den Netzwerkschlüssel.</translation>
     </message>
 </context>
 <context>
@@ -489,10 +517,6 @@
         <translation>Netz&amp;schlüssel:</translation>
     </message>
     <message>
-        <source>orion-net:…</source>
-        <translation>orion-net:…</translation>
-    </message>
-    <message>
         <source>Network key to join</source>
         <translation>Netzschlüssel zum Beitreten</translation>
     </message>
@@ -520,32 +544,13 @@
         <source>Member file verification</source>
         <translation>Prüfung der Mitgliedsdatei</translation>
     </message>
-</context>
-<context>
-    <name>NodeStateText</name>
     <message>
-        <source>Stopped</source>
-        <translation>Angehalten</translation>
+        <source>orion-net:… or an invite (orion:join?…)</source>
+        <translation>orion-net:… oder eine Einladung (orion:join?…)</translation>
     </message>
     <message>
-        <source>Starting</source>
-        <translation>Startet</translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation>Verbindet</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>Pausiert</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
+        <source>Paste the network key, or an invite: it fills in the key and the member file at once</source>
+        <translation>Fügen Sie den Netzschlüssel oder eine Einladung ein: Sie füllt Schlüssel und Mitgliedsdatei auf einmal aus</translation>
     </message>
 </context>
 <context>
@@ -630,8 +635,8 @@
         <translation>Passphrase &amp;anzeigen</translation>
     </message>
     <message>
-        <source>&amp;Remember it in the system keyring</source>
-        <translation>Im Schlüsselbund des Systems &amp;merken</translation>
+        <source>&amp;Remember it (stored in your desktop&apos;s keyring)</source>
+        <translation>&amp;Merken (im Schlüsselbund Ihrer Arbeitsumgebung gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -806,6 +811,10 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock at start with the passphrase stored in your desktop&apos;s keyring</source>
+        <translation>Beim Start mit der im Schlüsselbund Ihrer Arbeitsumgebung gespeicherten Passphrase &amp;entsperren</translation>
     </message>
 </context>
 <context>
@@ -988,6 +997,14 @@
         <source>Unlock result</source>
         <translation>Ergebnis des Entsperrens</translation>
     </message>
+    <message>
+        <source>&amp;Remember the passphrase (stored in your desktop&apos;s keyring)</source>
+        <translation>Passphrase &amp;merken (im Schlüsselbund Ihrer Arbeitsumgebung gespeichert)</translation>
+    </message>
+    <message>
+        <source>Orion then unlocks at start without asking</source>
+        <translation>Orion entsperrt dann beim Start ohne Nachfrage</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -1017,13 +1034,6 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>Orion (%1): %2</source>
         <translation>Orion (%1): %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n peer(s)</source>
-        <translation>
-            <numerusform>%n Gegenstelle</numerusform>
-            <numerusform>%n Gegenstellen</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Hide Orion</source>
@@ -1084,6 +1094,40 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>%1 has no Exec line.</source>
         <translation>%1 hat keine Exec-Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::desktop::KeychainPassphraseStore</name>
+    <message>
+        <source>The keyring holds no passphrase.</source>
+        <translation>Der Schlüsselbund enthält keine Passphrase.</translation>
+    </message>
+    <message>
+        <source>The keyring refused access: %1</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>The keyring could not be used: %1</source>
+        <translation>Der Schlüsselbund konnte nicht benutzt werden: %1</translation>
+    </message>
+    <message>
+        <source>This build of Orion has no keyring support (qtkeychain).</source>
+        <translation>Diese Ausgabe von Orion unterstützt keinen Schlüsselbund (qtkeychain).</translation>
+    </message>
+    <message>
+        <source>No desktop session bus (D-Bus) is running, so there is no keyring to keep the passphrase in.</source>
+        <translation>Es läuft kein Sitzungsbus (D-Bus), also gibt es keinen Schlüsselbund für die Passphrase.</translation>
+    </message>
+    <message>
+        <source>No keyring (GNOME Keyring, KWallet or another Secret Service) is running in this desktop session.</source>
+        <translation>In dieser Sitzung läuft kein Schlüsselbund (GNOME Keyring, KWallet oder ein anderer Secret Service).</translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::desktop::MemoryPassphraseStore</name>
+    <message>
+        <source>The keyring holds no passphrase.</source>
+        <translation>Der Schlüsselbund enthält keine Passphrase.</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1479,13 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     </message>
 </context>
 <context>
+    <name>orion::app::widgets::QrCodeView</name>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+</context>
+<context>
     <name>orion::app::widgets::TrafficGraph</name>
     <message>
         <source>Traffic in the last minute</source>
@@ -1502,10 +1553,6 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Keine Fehler.</translation>
     </message>
     <message>
-        <source>Line %1, column %2: %3</source>
-        <translation>Zeile %1, Spalte %2: %3</translation>
-    </message>
-    <message>
         <source>Deploying %1…</source>
         <translation>%1 wird bereitgestellt …</translation>
     </message>
@@ -1536,6 +1583,10 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>No containers yet. A container is a small NET-Script program that answers messages under its own key. Give the example program on the right a name and press Deploy; then send it a message from the Console tab.</source>
         <translation>Noch keine Container. Ein Container ist ein kleines NET-Script-Programm, das unter einem eigenen Schlüssel auf Nachrichten antwortet. Geben Sie dem Beispielprogramm rechts einen Namen und drücken Sie Bereitstellen; senden Sie ihm dann eine Nachricht aus dem Reiter Konsole.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1764,26 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>Member card saved to %1.</source>
         <translation>Mitgliedskarte in %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>The invite holds the network key: treat it like the key itself. The new node pastes it into its setup wizard (or runs orion-node init --invite).</source>
+        <translation>Die Einladung enthält den Netzwerkschlüssel: Behandeln Sie sie wie den Schlüssel selbst. Der neue Knoten fügt sie in seinen Einrichtungsassistenten ein (oder ruft orion-node init --invite auf).</translation>
+    </message>
+    <message>
+        <source>No invite can be made yet: %1</source>
+        <translation>Noch kann keine Einladung erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Invite copied. It holds the network key: paste it only where the new member alone can read it.</source>
+        <translation>Einladung kopiert. Sie enthält den Netzwerkschlüssel: Fügen Sie sie nur dort ein, wo allein das neue Mitglied sie lesen kann.</translation>
+    </message>
+    <message>
+        <source>Hide &amp;QR code</source>
+        <translation>&amp;QR-Code ausblenden</translation>
+    </message>
+    <message>
+        <source>Show &amp;QR code</source>
+        <translation>&amp;QR-Code zeigen</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::RoutingPage</name>
@@ -1762,6 +1833,14 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Unchecking it deletes the passphrase from the keyring; Orion asks for it at the next start.</source>
+        <translation>Ohne Haken wird die Passphrase aus dem Schlüsselbund gelöscht; Orion fragt beim nächsten Start danach.</translation>
+    </message>
+    <message>
+        <source>To unlock without typing the passphrase, check “Remember the passphrase” when Orion asks for it at start.</source>
+        <translation>Um ohne Eingabe der Passphrase zu entsperren, setzen Sie „Passphrase merken“, wenn Orion beim Start danach fragt.</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1928,38 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>The identity file %1 could not be opened. Details: %2</source>
         <translation>Die Identitätsdatei %1 konnte nicht geöffnet werden. Einzelheiten: %2</translation>
     </message>
+    <message>
+        <source>This build of Orion has no keyring support (qtkeychain).</source>
+        <translation>Diese Ausgabe von Orion unterstützt keinen Schlüsselbund (qtkeychain).</translation>
+    </message>
+    <message>
+        <source>Orion keeps the passphrase in your desktop&apos;s keyring and unlocks at start without asking. Anyone who can open your keyring can then start this node.</source>
+        <translation>Orion bewahrt die Passphrase im Schlüsselbund Ihrer Arbeitsumgebung auf und entsperrt beim Start ohne Nachfrage. Wer Ihren Schlüsselbund öffnen kann, kann dann diesen Knoten starten.</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Unlocking with the passphrase from your keyring…</source>
+        <translation>Wird mit der Passphrase aus Ihrem Schlüsselbund entsperrt …</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be read from your desktop&apos;s keyring: %1 Enter it below.</source>
+        <translation>Die Passphrase konnte nicht aus dem Schlüsselbund Ihrer Arbeitsumgebung gelesen werden: %1 Geben Sie sie unten ein.</translation>
+    </message>
+    <message>
+        <source>The passphrase stored in your desktop&apos;s keyring does not open the identity (was the passphrase changed?). Enter it below; with “Remember” on, the keyring keeps the new one.</source>
+        <translation>Die im Schlüsselbund Ihrer Arbeitsumgebung gespeicherte Passphrase öffnet die Identität nicht (wurde die Passphrase geändert?). Geben Sie sie unten ein; mit „Merken“ behält der Schlüsselbund die neue.</translation>
+    </message>
+    <message>
+        <source>Storing the passphrase in your desktop&apos;s keyring…</source>
+        <translation>Die Passphrase wird im Schlüsselbund Ihrer Arbeitsumgebung gespeichert …</translation>
+    </message>
+    <message>
+        <source>Removing the passphrase from your desktop&apos;s keyring…</source>
+        <translation>Die Passphrase wird aus dem Schlüsselbund Ihrer Arbeitsumgebung entfernt …</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::wizard::IdentityPage</name>
@@ -1911,6 +2022,14 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <source>Signature verified: node %1 at %2, created %3.</source>
         <translation>Signatur geprüft: Knoten %1 unter %2, erstellt %3.</translation>
     </message>
+    <message>
+        <source>From the invite</source>
+        <translation>Aus der Einladung</translation>
+    </message>
+    <message>
+        <source>From the invite, signature verified: node %1 at %2, created %3.</source>
+        <translation>Aus der Einladung, Signatur geprüft: Knoten %1 unter %2, erstellt %3.</translation>
+    </message>
 </context>
 <context>
     <name>orion::app::wizard::PassphrasePage</name>
@@ -1927,8 +2046,12 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
         <translation>Die Passphrasen stimmen überein.</translation>
     </message>
     <message>
-        <source>Not available: this build of Orion has no keyring support (qtkeychain). You will enter the passphrase when Orion starts.</source>
-        <translation>Nicht verfügbar: Diese Orion-Version unterstützt keinen Schlüsselbund (qtkeychain). Sie geben die Passphrase beim Start von Orion ein.</translation>
+        <source>Orion then unlocks at start without asking. Anyone who can open your keyring can start this node.</source>
+        <translation>Orion entsperrt dann beim Start ohne Nachfrage. Wer Ihren Schlüsselbund öffnen kann, kann diesen Knoten starten.</translation>
+    </message>
+    <message>
+        <source>Not available: %1 You will enter the passphrase when Orion starts.</source>
+        <translation>Nicht verfügbar: %1 Sie geben die Passphrase beim Start von Orion ein.</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2109,14 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>The profile could not be set up: %1</source>
         <translation>Das Profil konnte nicht eingerichtet werden: %1</translation>
+    </message>
+    <message>
+        <source>This invite cannot be used: %1</source>
+        <translation>Diese Einladung kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>No keyring is available to remember the passphrase in.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, in dem die Passphrase gespeichert werden könnte.</translation>
     </message>
 </context>
 <context>

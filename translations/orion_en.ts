@@ -386,10 +386,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new node joins this network with two things from you: the network key, which lets it in, and your member card, which tells it where to find this node first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Network key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,10 +395,6 @@
     </message>
     <message>
         <source>Copy the network key to the clipboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Show the key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -443,6 +435,42 @@
     </message>
     <message>
         <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new node joins this network with two things from you: the network key, which lets it in, and your member card, which tells it where to find this node first. The invite holds both in one line to paste into the new node&apos;s setup wizard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the invite (network key and member card in one line) to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the invite as a QR code to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invite holds the network key: treat it like the key itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the key and the invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this code on the new node to join with the invite. It holds the network key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -489,10 +517,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>orion-net:…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Network key to join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,31 +544,55 @@
         <source>Member file verification</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>orion-net:… or an invite (orion:join?…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the network key, or an invite: it fills in the key and the member file at once</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>NodeStateText</name>
+    <name>NodeStateWords</name>
     <message>
-        <source>Stopped</source>
+        <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting</source>
+        <source>starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecting</source>
+        <source>waiting for peers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Online</source>
+        <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paused</source>
+        <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed</source>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online (1 peer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online (%1 peers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -587,7 +635,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Remember it in the system keyring</source>
+        <source>&amp;Remember it (stored in your desktop&apos;s keyring)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -762,6 +810,10 @@
     </message>
     <message>
         <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock at start with the passphrase stored in your desktop&apos;s keyring</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -945,6 +997,14 @@
         <source>Unlock result</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Remember the passphrase (stored in your desktop&apos;s keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orion then unlocks at start without asking</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -972,13 +1032,6 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     <message>
         <source>Orion (%1): %2</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n peer(s)</source>
-        <translation>
-            <numerusform>%n peer</numerusform>
-            <numerusform>%n peers</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Hide Orion</source>
@@ -1038,6 +1091,40 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>%1 has no Exec line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::desktop::KeychainPassphraseStore</name>
+    <message>
+        <source>The keyring holds no passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring refused access: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring could not be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of Orion has no keyring support (qtkeychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No desktop session bus (D-Bus) is running, so there is no keyring to keep the passphrase in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring (GNOME Keyring, KWallet or another Secret Service) is running in this desktop session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>orion::app::desktop::MemoryPassphraseStore</name>
+    <message>
+        <source>The keyring holds no passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1390,6 +1477,13 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
 </context>
 <context>
+    <name>orion::app::widgets::QrCodeView</name>
+    <message>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>orion::app::widgets::TrafficGraph</name>
     <message>
         <source>Traffic in the last minute</source>
@@ -1457,10 +1551,6 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deploying %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,6 +1580,10 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>No containers yet. A container is a small NET-Script program that answers messages under its own key. Give the example program on the right a name and press Deploy; then send it a message from the Console tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1668,6 +1762,26 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>Member card saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The invite holds the network key: treat it like the key itself. The new node pastes it into its setup wizard (or runs orion-node init --invite).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invite can be made yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite copied. It holds the network key: paste it only where the new member alone can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide &amp;QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::windows::RoutingPage</name>
@@ -1716,6 +1830,14 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchecking it deletes the passphrase from the keyring; Orion asks for it at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To unlock without typing the passphrase, check “Remember the passphrase” when Orion asks for it at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1804,6 +1926,38 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>The identity file %1 could not be opened. Details: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This build of Orion has no keyring support (qtkeychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orion keeps the passphrase in your desktop&apos;s keyring and unlocks at start without asking. Anyone who can open your keyring can then start this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking with the passphrase from your keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase could not be read from your desktop&apos;s keyring: %1 Enter it below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase stored in your desktop&apos;s keyring does not open the identity (was the passphrase changed?). Enter it below; with “Remember” on, the keyring keeps the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the passphrase in your desktop&apos;s keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing the passphrase from your desktop&apos;s keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::wizard::IdentityPage</name>
@@ -1866,6 +2020,14 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <source>Signature verified: node %1 at %2, created %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>From the invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the invite, signature verified: node %1 at %2, created %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>orion::app::wizard::PassphrasePage</name>
@@ -1882,7 +2044,11 @@ Nothing is written to disk until you confirm the summary at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not available: this build of Orion has no keyring support (qtkeychain). You will enter the passphrase when Orion starts.</source>
+        <source>Orion then unlocks at start without asking. Anyone who can open your keyring can start this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available: %1 You will enter the passphrase when Orion starts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1940,6 +2106,14 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>The profile could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invite cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring is available to remember the passphrase in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 
 #include "StartupReport.h"
 #include "desktop/AppSettings.h"
+#include "desktop/KeychainPassphraseStore.h"
 #include "desktop/LanguageManager.h"
 #include "desktop/SingleInstance.h"
 #include "facade/LogFeed.h"
@@ -15,6 +16,7 @@
 #include "wizard/SetupWizard.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QMessageBox>
 
 namespace orion::app {
@@ -47,7 +49,11 @@ bool Application::start() {
 
     const node::Profile profile(m_options.profileDir);
     if (!profile.hasIdentity()) {
+        if (!m_keyring) {
+            m_keyring = new desktop::KeychainPassphraseStore(this);
+        }
         wizard::SetupModel model(m_options.profileDir);
+        model.setKeyringUnavailableReason(m_keyring->unavailableReason());
         wizard::SetupWizard wizard(&model);
         connect(m_instance, &desktop::SingleInstance::activationRequested, &wizard, [&wizard]() {
             wizard.raise();
@@ -59,6 +65,15 @@ bool Application::start() {
         // The settings file was just written by the wizard: read it afresh.
         delete m_settings;
         m_settings = new desktop::AppSettings(m_options.profileDir, this);
+        if (model.rememberPassphrase()) {
+            m_keyring->write(desktop::PassphraseStore::accountFor(m_options.profileDir),
+                             model.passphrase(), this, [this](const Status &stored) {
+                                 m_settings->setRememberPassphrase(stored.ok());
+                                 if (!stored) {
+                                     qWarning("orion: the keyring: %s", qPrintable(stored.error()));
+                                 }
+                             });
+        }
         startSession(model.passphrase().clone());
         return true;
     }
@@ -82,10 +97,30 @@ std::optional<crypto::SecureBuffer> Application::obtainPassphrase() {
     if (fromEnvironment) {
         return std::move(fromEnvironment).value();
     }
+    if (!m_keyring) {
+        m_keyring = new desktop::KeychainPassphraseStore(this);
+    }
     windows::UnlockDialog dialog(profile.identityPath(),
                                  desktop::DesktopIntegration::profileName(m_options.profileDir));
-    if (dialog.exec() != QDialog::Accepted) {
+    dialog.setPassphraseStore(m_keyring, desktop::PassphraseStore::accountFor(m_options.profileDir),
+                              m_settings->rememberPassphrase());
+    // The remembered passphrase first, without a window; the dialog only when it fails
+    // (saying why).
+    bool opened = false;
+    QEventLoop wait;
+    connect(&dialog, &windows::UnlockDialog::storedAttemptFinished, &wait, [&](bool ok) {
+        opened = ok;
+        wait.quit();
+    });
+    if (dialog.tryStoredPassphrase()) {
+        wait.exec();
+    }
+    if (!opened && dialog.exec() != QDialog::Accepted) {
         return std::nullopt;
+    }
+    m_settings->setRememberPassphrase(dialog.rememberPassphrase());
+    if (const Status keyring = dialog.keyringResult(); !keyring) {
+        qWarning("orion: the keyring: %s", qPrintable(keyring.error()));
     }
     return dialog.takePassphrase();
 }
@@ -104,6 +139,22 @@ void Application::startSession(crypto::SecureBuffer passphrase) {
     connect(m_desktop, &desktop::DesktopIntegration::showWindowRequested, m_window,
             &windows::MainWindow::activate);
     connect(m_window, &windows::MainWindow::settingsChanged, this, &Application::applySettings);
+    // Remembering turned off (in the settings): the keyring forgets the passphrase too.
+    connect(m_settings, &desktop::AppSettings::changed, this, [this](const QString &key) {
+        if (key != desktop::AppSettings::kRememberPassphrase.key() ||
+            m_settings->rememberPassphrase()) {
+            return;
+        }
+        if (!m_keyring) {
+            m_keyring = new desktop::KeychainPassphraseStore(this);
+        }
+        m_keyring->remove(desktop::PassphraseStore::accountFor(m_options.profileDir), this,
+                          [](const Status &removed) {
+                              if (!removed) {
+                                  qWarning("orion: the keyring: %s", qPrintable(removed.error()));
+                              }
+                          });
+    });
     if (m_instance) {
         connect(m_instance, &desktop::SingleInstance::activationRequested, m_window,
                 &windows::MainWindow::activate);

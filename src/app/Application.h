@@ -19,6 +19,7 @@ namespace orion::app {
 
 namespace desktop {
 class AppSettings;
+class PassphraseStore;
 class LanguageManager;
 class SingleInstance;
 } // namespace desktop
@@ -52,6 +53,12 @@ public:
     // Starts the session directly with a known passphrase (after the wizard, in tests).
     void startSession(crypto::SecureBuffer passphrase);
 
+    // Where "remember the passphrase" keeps it; the desktop's keyring unless set (tests). The
+    // store must outlive the application.
+    void setPassphraseStore(desktop::PassphraseStore *store) { m_keyring = store; }
+    // Asks for the passphrase (or takes the remembered one); nullopt when the user cancels.
+    std::optional<crypto::SecureBuffer> obtainPassphrase();
+
     // Stops the node cleanly, then quits the event loop.
     void quit();
 
@@ -63,12 +70,12 @@ public:
     const QString &profileDir() const { return m_options.profileDir; }
 
 private:
-    std::optional<crypto::SecureBuffer> obtainPassphrase();
     void applySettings();
 
     Options m_options;
     BackendMaker m_maker;
     desktop::SingleInstance *m_instance = nullptr;
+    desktop::PassphraseStore *m_keyring = nullptr;
     desktop::AppSettings *m_settings = nullptr;
     desktop::LanguageManager *m_language = nullptr;
     facade::LogFeed *m_logs = nullptr;

@@ -282,6 +282,11 @@ int ScreenshotTour::run(const QString &outputDir) {
         10000);
     networkDialog->findChild<QAbstractButton *>(QStringLiteral("showKeyCheck"))->setChecked(true);
     ok &= save(networkDialog, outputDir, QStringLiteral("main-network"));
+    // The invite as a QR code, for a phone or another computer's camera.
+    waitUntil([&] { return !networkDialog->inviteText().isEmpty(); }, 10000);
+    networkDialog->findChild<QAbstractButton *>(QStringLiteral("qrButton"))->setChecked(true);
+    ok &= !networkDialog->inviteText().isEmpty();
+    ok &= save(networkDialog, outputDir, QStringLiteral("main-invite-qr"));
     networkDialog->close();
 
     app.node()->stopAndWait();

@@ -84,9 +84,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(editor->hasError(), 20000);
         QCOMPARE(editor->errorLine(), 2);
         QCOMPARE(editor->errorColumn(), 11);
-        QVERIFY2(diagnostic->text().startsWith(QLatin1String("Line 2, column 11:")),
+        QVERIFY2(diagnostic->text().contains(QLatin1String("Line 2, column 11</a>:")),
                  qPrintable(diagnostic->text()));
         QVERIFY(diagnostic->text().contains(QLatin1String("concatt")));
+        // The position is a link to the error: the cursor goes there.
+        QVERIFY(editor->textCursor().blockNumber() != 1 ||
+                editor->textCursor().positionInBlock() != 10);
+        Q_EMIT diagnostic->linkActivated(QStringLiteral("#error"));
+        QCOMPARE(editor->textCursor().blockNumber(), 1);
+        QCOMPARE(editor->textCursor().positionInBlock(), 10);
         QVERIFY(!editor->extraSelections().isEmpty());
         name->setText(QStringLiteral("counter"));
         QVERIFY(!deploy->isEnabled());

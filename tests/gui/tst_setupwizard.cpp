@@ -5,6 +5,7 @@
 #include "identity/MemberFile.h"
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
+#include "node/Invite.h"
 #include "node/Profile.h"
 #include "wizard/IdentityPage.h"
 #include "wizard/NetworkPage.h"
@@ -415,6 +416,88 @@ private Q_SLOTS:
         auto restored = identity::NodeIdentity::load(backup, kPassphrase.toUtf8());
         QVERIFY(restored.ok());
         QCOMPARE(restored->nodeId().toHex(), run.model->nodeIdHex());
+    }
+
+    void keyringOptionIsOffUnlessChosenAndSaysWhyWhenUnavailable() {
+        QTemporaryDir tmp;
+        {
+            Run run = open(tmp.filePath(QStringLiteral("p")));
+            run.model->setKeyringUnavailableReason(QStringLiteral("No keyring here."));
+            generate(run);
+            auto *check = child<QCheckBox>(run.wizard.get(), "keyringCheck");
+            QVERIFY(!check->isEnabled());
+            QVERIFY(child<QLabel>(run.wizard.get(), "keyringNote")
+                        ->text()
+                        .contains(QLatin1String("No keyring here.")));
+            QVERIFY(!run.model->rememberPassphrase());
+        }
+        Run run = open(tmp.filePath(QStringLiteral("q")));
+        run.model->setKeyringUnavailableReason(QString());
+        generate(run);
+        auto *check = child<QCheckBox>(run.wizard.get(), "keyringCheck");
+        QVERIFY(check->isEnabled());
+        QVERIFY(!check->isChecked());
+        QVERIFY(check->text().contains(QLatin1String("stored in your desktop's keyring")));
+        QVERIFY(!run.model->rememberPassphrase());
+        check->setChecked(true);
+        QVERIFY(run.model->rememberPassphrase());
+        check->setChecked(false);
+        QVERIFY(!run.model->rememberPassphrase());
+    }
+
+    void pastedInviteFillsKeyAndMemberFile() {
+        QTemporaryDir tmp;
+        Run run = open(tmp.filePath(QStringLiteral("p")));
+        generate(run);
+        passphrase(run);
+        const identity::NetworkKey network = identity::NetworkKey::generate();
+        const auto peer = identity::NodeIdentity::generate();
+        node::Invite invite;
+        invite.networkKey = network.clone();
+        invite.member = signedMember(peer, network.networkId());
+        const QString uri = invite.toUri();
+
+        child<QRadioButton>(run.wizard.get(), "joinRadio")->setChecked(true);
+        auto *keyEdit = child<QLineEdit>(run.wizard.get(), "joinKeyEdit");
+        auto *memberEdit = child<QLineEdit>(run.wizard.get(), "memberEdit");
+        auto *keyStatus = child<QLabel>(run.wizard.get(), "keyStatusLabel");
+        auto *memberStatus = child<QLabel>(run.wizard.get(), "memberStatusLabel");
+        QVERIFY(!run.nextEnabled());
+
+        // A damaged invite (cut off when copied): its reason under the key, nothing taken.
+        keyEdit->setText(uri.left(uri.size() - 40));
+        QVERIFY2(keyStatus->text().contains(QLatin1String("invite")),
+                 qPrintable(keyStatus->text()));
+        QVERIFY(!run.nextEnabled());
+        QVERIFY(!run.model->memberRecord());
+
+        // One paste: the key field holds the key, the member file is the invite's, verified.
+        keyEdit->clear();
+        keyEdit->setText(QStringLiteral("  ") + uri); // as pasted, with a space before
+        QCOMPARE(keyEdit->text(), network.toText());
+        QVERIFY2(keyStatus->text().startsWith(QLatin1String("Valid network key")),
+                 qPrintable(keyStatus->text()));
+        QVERIFY(run.model->memberFromInvite());
+        QVERIFY(memberEdit->text().isEmpty());
+        QCOMPARE(memberEdit->placeholderText(), QStringLiteral("From the invite"));
+        QVERIFY2(memberStatus->text().contains(peer.nodeId().shortHex()),
+                 qPrintable(memberStatus->text()));
+        QVERIFY(memberStatus->text().contains(QLatin1String("127.0.0.1:7411")));
+        QVERIFY(run.nextEnabled());
+
+        run.wizard->next();
+        child<QSpinBox>(run.wizard.get(), "portSpin")->setValue(freePort());
+        QTRY_VERIFY(run.nextEnabled());
+        run.wizard->next();
+        QTest::mouseClick(run.wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        QTRY_VERIFY(run.model->isCommitted());
+        const node::Profile profile(run.model->profileDir());
+        auto key = identity::NetworkKey::load(profile.networkKeyPath(), kPassphrase.toUtf8());
+        QVERIFY(key.ok());
+        QCOMPARE(key->networkId(), network.networkId());
+        auto stored = identity::MemberFile::read(run.model->peerFilePath());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->nodeId, peer.nodeId());
     }
 };
 

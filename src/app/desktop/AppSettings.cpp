@@ -25,6 +25,7 @@ std::vector<node::SettingInfo> AppSettings::settingKeys() {
     return {boolean(kStartAtLogin),
             boolean(kStartMinimized),
             boolean(kCloseToTray),
+            boolean(kRememberPassphrase),
             {kLanguage.key(), QStringLiteral("text"), QString::fromUtf8(kLanguage.defaultValue)}};
 }
 
@@ -67,6 +68,15 @@ bool AppSettings::closeToTray() const {
 
 void AppSettings::setCloseToTray(bool on) {
     update(kCloseToTray.key(), on, [&]() { m_settings->setBoolean(kCloseToTray, on); });
+}
+
+bool AppSettings::rememberPassphrase() const {
+    return m_settings->boolean(kRememberPassphrase);
+}
+
+void AppSettings::setRememberPassphrase(bool on) {
+    update(kRememberPassphrase.key(), on,
+           [&]() { m_settings->setBoolean(kRememberPassphrase, on); });
 }
 
 QString AppSettings::language() const {

@@ -29,6 +29,8 @@ public:
     static constexpr node::SettingKey<bool> kStartAtLogin{"gui/startAtLogin", false};
     static constexpr node::SettingKey<bool> kStartMinimized{"gui/startMinimized", false};
     static constexpr node::SettingKey<bool> kCloseToTray{"gui/closeToTray", true};
+    // The passphrase is kept in the desktop's keyring and the identity unlocks at start.
+    static constexpr node::SettingKey<bool> kRememberPassphrase{"gui/rememberPassphrase", false};
     // BCP 47 name ("de", "en"), or empty to follow the system.
     static constexpr node::SettingKey<const char *> kLanguage{"gui/language", ""};
 
@@ -48,6 +50,8 @@ public:
     void setStartMinimized(bool on);
     bool closeToTray() const;
     void setCloseToTray(bool on);
+    bool rememberPassphrase() const;
+    void setRememberPassphrase(bool on);
     QString language() const;
     void setLanguage(const QString &language);
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "facade/NodeBackend.h"
 
+#include "identity/MemberRecord.h"
+#include "identity/NetworkKey.h"
+#include "node/Invite.h"
+
 #include <QThread>
 
 namespace orion::app::facade {
@@ -154,6 +158,43 @@ void NodeBackend::readNetworkKey(quint64 requestId) {
     // The key does not change while the profile is in use, so a stopped node still has it.
     const Result<QString> key = networkKeyText();
     Q_EMIT networkKeyRead(requestId, key ? key.value() : QString(), key ? QString() : key.error());
+}
+
+void NodeBackend::makeInvite(quint64 requestId) {
+    const auto fail = [this, requestId](const QString &reason) {
+        Q_EMIT inviteMade(requestId, {}, reason);
+    };
+    if (!m_running) {
+        fail(tr("The node is not running."));
+        return;
+    }
+    const Result<QString> keyText = networkKeyText();
+    if (!keyText) {
+        fail(keyText.error());
+        return;
+    }
+    const Result<QByteArray> card = memberFile();
+    if (!card) {
+        fail(card.error());
+        return;
+    }
+    auto key = identity::NetworkKey::parse(keyText.value());
+    auto record = identity::MemberRecord::fromJson(card.value());
+    if (!key || !record) {
+        fail(!key ? key.error() : record.error());
+        return;
+    }
+    node::Invite invite;
+    invite.networkKey = std::move(key).value();
+    invite.member = std::move(record).value();
+    const QString uri = invite.toUri();
+    // The same checks the receiving side makes: a card that names no address to dial would
+    // leave the new member waiting for ever.
+    if (const auto checked = node::Invite::parse(uri); !checked) {
+        fail(checked.error());
+        return;
+    }
+    Q_EMIT inviteMade(requestId, uri, {});
 }
 
 Result<QString> NodeBackend::networkKeyText() const {

@@ -41,6 +41,8 @@ public:
     void exportMemberFile(quint64 requestId);
     void importMemberFile(quint64 requestId, const QByteArray &content);
     void readNetworkKey(quint64 requestId);
+    // The invite (orion:join?…) for this node: the network key and the member card.
+    void makeInvite(quint64 requestId);
 
 Q_SIGNALS:
     void statusSnapshot(const orion::app::facade::NodeStatus &status);
@@ -53,6 +55,7 @@ Q_SIGNALS:
     void memberFileExported(quint64 requestId, const QByteArray &content, const QString &error);
     void memberFileImported(quint64 requestId, const QString &error);
     void networkKeyRead(quint64 requestId, const QString &keyText, const QString &error);
+    void inviteMade(quint64 requestId, const QString &uri, const QString &error);
     void stopped();
     // After setPaused: whether the node is paused now (a failed resume leaves it paused).
     void pauseApplied(bool paused);

@@ -78,6 +78,8 @@ void NodeController::start() {
             Qt::QueuedConnection);
     connect(raw, &NodeBackend::networkKeyRead, this, &NodeController::networkKeyRead,
             Qt::QueuedConnection);
+    connect(raw, &NodeBackend::inviteMade, this, &NodeController::inviteReady,
+            Qt::QueuedConnection);
     // What the node did, which differs from what was asked when a resume failed.
     connect(
         raw, &NodeBackend::pauseApplied, this,
@@ -166,6 +168,12 @@ quint64 NodeController::importMemberFile(const QByteArray &content) {
 quint64 NodeController::requestNetworkKey() {
     const quint64 id = m_nextRequest++;
     post([id](NodeBackend *backend) { backend->readNetworkKey(id); });
+    return id;
+}
+
+quint64 NodeController::requestInvite() {
+    const quint64 id = m_nextRequest++;
+    post([id](NodeBackend *backend) { backend->makeInvite(id); });
     return id;
 }
 

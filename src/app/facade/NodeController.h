@@ -52,6 +52,8 @@ public:
     quint64 importMemberFile(const QByteArray &content);
     // The network key as text; the answer arrives by networkKeyRead with the returned id.
     quint64 requestNetworkKey();
+    // This node's invite (orion:join?…); the answer arrives by inviteReady.
+    quint64 requestInvite();
 
 Q_SIGNALS:
     void started();
@@ -60,6 +62,7 @@ Q_SIGNALS:
     void memberFileExported(quint64 requestId, const QByteArray &content, const QString &error);
     void memberFileImported(quint64 requestId, const QString &error);
     void networkKeyRead(quint64 requestId, const QString &keyText, const QString &error);
+    void inviteReady(quint64 requestId, const QString &uri, const QString &error);
 
 private:
     template <typename F>

@@ -57,6 +57,8 @@ ContainersPage::ContainersPage(facade::ContainerFeed *containers, facade::Status
         updateControls();
     });
     connect(m_ui->checkButton, &QPushButton::clicked, this, &ContainersPage::check);
+    connect(m_ui->diagnosticLabel, &QLabel::linkActivated, this,
+            [this]() { (void)m_ui->editor->goToError(); });
     connect(m_ui->newButton, &QPushButton::clicked, this, &ContainersPage::newContainer);
     connect(m_ui->deployButton, &QPushButton::clicked, this, &ContainersPage::deploy);
     connect(m_ui->startButton, &QPushButton::clicked, this, &ContainersPage::startSelected);
@@ -186,8 +188,11 @@ void ContainersPage::showCheck(quint64 requestId, const facade::ScriptCheck &res
         m_ui->diagnosticLabel->setText(tr("No errors."));
     } else {
         m_ui->editor->markError(result.line, result.column, result.message);
+        // The position is a link: it takes the cursor to the error.
         m_ui->diagnosticLabel->setText(
-            tr("Line %1, column %2: %3").arg(result.line).arg(result.column).arg(result.message));
+            QStringLiteral("<a href=\"#error\">%1</a>: %2")
+                .arg(tr("Line %1, column %2").arg(result.line).arg(result.column),
+                     result.message.toHtmlEscaped()));
     }
     updateControls();
 }

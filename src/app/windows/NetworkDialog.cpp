@@ -5,6 +5,7 @@
 #include "facade/NodeController.h"
 #include "identity/MemberRecord.h"
 #include "ui_NetworkDialog.h"
+#include "widgets/QrCodeView.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -18,10 +19,18 @@ namespace orion::app::windows {
 NetworkDialog::NetworkDialog(facade::NodeController *node, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::NetworkDialog>())
-    , m_node(node) {
+    , m_node(node)
+    , m_qrView(new widgets::QrCodeView(this)) {
     m_ui->setupUi(this);
     setWindowIcon(desktop::Icons::app());
+    m_qrView->setObjectName(QStringLiteral("qrView"));
+    m_qrView->setVisible(false);
+    // The code stands beside the rest, so showing it makes the window wider, not taller
+    // than a screen.
+    m_ui->qrColumn->insertWidget(1, m_qrView, 0, Qt::AlignHCenter);
+    m_ui->qrCaption->setVisible(false);
     m_ui->copyKeyButton->setIcon(desktop::Icons::copy());
+    m_ui->copyInviteButton->setIcon(desktop::Icons::copy());
     m_ui->copyCardButton->setIcon(desktop::Icons::copy());
     const int em = fontMetrics().height();
     // The labels' width, not the dialog's: the layout's minimum must still follow the key.
@@ -31,7 +40,12 @@ NetworkDialog::NetworkDialog(facade::NodeController *node, QWidget *parent)
 
     connect(m_ui->showKeyCheck, &QCheckBox::toggled, this, [this](bool shown) {
         m_ui->keyEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_ui->inviteEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_ui->inviteEdit->setCursorPosition(0);
     });
+    connect(m_ui->copyInviteButton, &QPushButton::clicked, this, &NetworkDialog::copyInvite);
+    connect(m_ui->qrButton, &QPushButton::toggled, this, &NetworkDialog::showQrCode);
+    connect(m_node, &facade::NodeController::inviteReady, this, &NetworkDialog::showInvite);
     connect(m_ui->copyKeyButton, &QPushButton::clicked, this, &NetworkDialog::copyKey);
     connect(m_ui->copyCardButton, &QPushButton::clicked, this, &NetworkDialog::copyCard);
     connect(m_ui->saveCardButton, &QPushButton::clicked, this, &NetworkDialog::chooseCardFile);
@@ -41,6 +55,7 @@ NetworkDialog::NetworkDialog(facade::NodeController *node, QWidget *parent)
     if (m_node->isRunning()) {
         m_keyRequest = m_node->requestNetworkKey();
         m_cardRequest = m_node->exportMemberFile();
+        m_inviteRequest = m_node->requestInvite();
         m_ui->statusLabel->setText(tr("Reading the key and the card from the node…"));
     } else {
         m_ui->statusLabel->setText(
@@ -87,6 +102,47 @@ void NetworkDialog::showCard(quint64 requestId, const QByteArray &content, const
                "node listens, then open this window again."));
     }
     updateControls();
+}
+
+void NetworkDialog::showInvite(quint64 requestId, const QString &uri, const QString &error) {
+    if (requestId != m_inviteRequest) {
+        return;
+    }
+    m_inviteRequest = 0;
+    m_invite = uri;
+    m_inviteError = error;
+    m_ui->inviteEdit->setText(uri);
+    m_ui->inviteEdit->setCursorPosition(0);
+    m_ui->inviteNote->setText(
+        error.isEmpty()
+            ? tr("The invite holds the network key: treat it like the key itself. The new node "
+                 "pastes it into its setup wizard (or runs orion-node init --invite).")
+            : tr("No invite can be made yet: %1").arg(error));
+    m_qrView->setText(m_ui->qrButton->isChecked() ? uri : QString());
+    updateControls();
+}
+
+void NetworkDialog::copyInvite() {
+    if (m_invite.isEmpty()) {
+        return;
+    }
+    QGuiApplication::clipboard()->setText(m_invite);
+    m_ui->statusLabel->setText(tr("Invite copied. It holds the network key: paste it only where "
+                                  "the new member alone can read it."));
+}
+
+void NetworkDialog::showQrCode(bool shown) {
+    // The code is the invite, secret like the key: drawn only while asked for. Visible first:
+    // a hidden widget's new size does not reach the layout.
+    const bool visible = shown && !m_invite.isEmpty();
+    m_qrView->setVisible(visible);
+    m_qrView->setText(visible ? m_invite : QString());
+    m_ui->qrCaption->setVisible(visible);
+    if (visible) {
+        m_ui->qrCaption->setMaximumWidth(m_qrView->sizeHint().width());
+    }
+    m_ui->qrButton->setText(shown ? tr("Hide &QR code") : tr("Show &QR code"));
+    adjustSize();
 }
 
 void NetworkDialog::copyKey() {
@@ -138,11 +194,15 @@ void NetworkDialog::updateControls() {
     m_ui->showKeyCheck->setEnabled(!m_keyText.isEmpty());
     m_ui->copyCardButton->setEnabled(!m_card.isEmpty());
     m_ui->saveCardButton->setEnabled(!m_card.isEmpty());
+    m_ui->copyInviteButton->setEnabled(!m_invite.isEmpty());
+    m_ui->qrButton->setEnabled(!m_invite.isEmpty());
 }
 
 void NetworkDialog::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        m_ui->qrButton->setText(m_ui->qrButton->isChecked() ? tr("Hide &QR code")
+                                                            : tr("Show &QR code"));
     }
     QDialog::changeEvent(event);
 }

@@ -21,6 +21,15 @@ SettingsDialog::SettingsDialog(desktop::AppSettings *settings, const QString &pr
     m_ui->profileEdit->setText(profileDir);
     connect(m_ui->openProfileButton, &QPushButton::clicked, this,
             [profileDir]() { QDesktopServices::openUrl(QUrl::fromLocalFile(profileDir)); });
+    // Remembering starts in the unlock dialog (it has the passphrase); here it can be ended.
+    const bool remembered = m_settings->rememberPassphrase();
+    m_ui->keyringCheck->setChecked(remembered);
+    m_ui->keyringCheck->setEnabled(remembered);
+    m_ui->keyringHint->setText(
+        remembered ? tr("Unchecking it deletes the passphrase from the keyring; Orion asks for "
+                        "it at the next start.")
+                   : tr("To unlock without typing the passphrase, check \u201cRemember the "
+                        "passphrase\u201d when Orion asks for it at start."));
     m_ui->startAtLoginCheck->setChecked(m_settings->startAtLogin());
     m_ui->startMinimizedCheck->setChecked(m_settings->startMinimized());
     m_ui->closeToTrayCheck->setChecked(m_settings->closeToTray());
@@ -46,6 +55,9 @@ void SettingsDialog::apply() {
     m_settings->setStartAtLogin(m_ui->startAtLoginCheck->isChecked());
     m_settings->setStartMinimized(m_ui->startMinimizedCheck->isChecked());
     m_settings->setCloseToTray(m_ui->closeToTrayCheck->isChecked());
+    if (!m_ui->keyringCheck->isChecked()) {
+        m_settings->setRememberPassphrase(false);
+    }
     m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
     m_settings->sync();
 }

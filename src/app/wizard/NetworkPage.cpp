@@ -2,6 +2,7 @@
 #include "wizard/NetworkPage.h"
 
 #include "desktop/Icons.h"
+#include "node/Invite.h"
 #include "ui_NetworkPage.h"
 #include "wizard/SetupModel.h"
 
@@ -10,6 +11,7 @@
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QSignalBlocker>
 
 namespace orion::app::wizard {
 
@@ -54,7 +56,21 @@ void NetworkPage::updateChoice() {
 }
 
 void NetworkPage::checkKey() {
-    (void)m_model->setJoinKey(m_ui->joinKeyEdit->text());
+    const QString text = m_ui->joinKeyEdit->text();
+    if (node::Invite::isInvite(text)) {
+        // One paste fills both fields: the key goes in its field, the member file is the
+        // invite's (the file field says so).
+        if (m_model->setInvite(text).ok()) {
+            const QSignalBlocker blocker(m_ui->joinKeyEdit);
+            m_ui->joinKeyEdit->setText(m_model->joinKeyText());
+            m_ui->joinKeyEdit->setCursorPosition(0);
+            m_ui->memberEdit->clear();
+        }
+    } else {
+        (void)m_model->setJoinKey(text);
+    }
+    m_ui->memberEdit->setPlaceholderText(m_model->memberFromInvite() ? tr("From the invite")
+                                                                     : QString());
     showVerdicts();
     Q_EMIT completeChanged();
 }
@@ -74,7 +90,9 @@ void NetworkPage::showVerdicts() {
                                   : record.addresses.join(QLatin1String(", ")) + QLatin1Char(':') +
                                         QString::number(record.port);
         m_ui->memberStatusLabel->setText(
-            tr("Signature verified: node %1 at %2, created %3.")
+            (m_model->memberFromInvite() ? tr("From the invite, signature verified: node %1 at "
+                                              "%2, created %3.")
+                                         : tr("Signature verified: node %1 at %2, created %3."))
                 .arg(record.nodeId.shortHex(), where,
                      QLocale().toString(record.created.toLocalTime(), QLocale::ShortFormat)));
     } else {

@@ -21,17 +21,18 @@ PassphrasePage::PassphrasePage(SetupModel *model, QWidget *parent)
         m_ui->passphraseEdit->setEchoMode(mode);
         m_ui->confirmEdit->setEchoMode(mode);
     });
-    // No keyring library in this build: show the option, disabled, and say why, so the user
-    // knows it exists and is not misled into thinking the passphrase is remembered.
-    m_ui->keyringCheck->setEnabled(keyringSupported());
+    // Off unless chosen. Without a keyring the option is shown disabled with the reason, so
+    // the user knows it exists and is not misled into thinking the passphrase is remembered.
     m_ui->keyringCheck->setChecked(false);
+    connect(m_ui->keyringCheck, &QCheckBox::toggled, this,
+            [this](bool on) { m_model->setRememberPassphrase(on); });
     updateFeedback();
 }
 
 PassphrasePage::~PassphrasePage() = default;
 
-bool PassphrasePage::keyringSupported() {
-    return false;
+void PassphrasePage::initializePage() {
+    updateFeedback();
 }
 
 void PassphrasePage::updateFeedback() {
@@ -49,10 +50,18 @@ void PassphrasePage::updateFeedback() {
     } else {
         m_ui->matchLabel->setText(tr("The passphrases match."));
     }
+    const QString keyring = m_model->keyringUnavailableReason();
+    m_ui->keyringCheck->setEnabled(keyring.isEmpty());
+    m_ui->keyringCheck->setToolTip(keyring);
+    if (!keyring.isEmpty()) {
+        m_ui->keyringCheck->setChecked(false);
+    }
     m_ui->keyringNote->setText(
-        keyringSupported() ? QString()
-                           : tr("Not available: this build of Orion has no keyring support "
-                                "(qtkeychain). You will enter the passphrase when Orion starts."));
+        keyring.isEmpty()
+            ? tr("Orion then unlocks at start without asking. Anyone who can open your "
+                 "keyring can start this node.")
+            : tr("Not available: %1 You will enter the passphrase when Orion starts.")
+                  .arg(keyring));
     Q_EMIT completeChanged();
 }
 

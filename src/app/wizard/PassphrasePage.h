@@ -22,10 +22,9 @@ public:
     explicit PassphrasePage(SetupModel *model, QWidget *parent = nullptr);
     ~PassphrasePage() override;
 
+    void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
-    // Whether this build can remember passphrases in a keyring (qtkeychain).
-    static bool keyringSupported();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -3,6 +3,7 @@
 
 #include "identity/MemberFile.h"
 #include "node/BootstrapList.h"
+#include "node/Invite.h"
 #include "node/Profile.h"
 #include "node/ProfileSetup.h"
 #include "wizard/PassphraseStrength.h"
@@ -208,8 +209,28 @@ Status SetupModel::setJoinKey(const QString &text) {
     return m_joinKeyVerdict;
 }
 
+Status SetupModel::setInvite(const QString &text) {
+    m_joinKey = {};
+    Result<node::Invite> parsed = node::Invite::parse(text);
+    if (!parsed) {
+        if (m_memberFromInvite) {
+            clearMemberFile();
+        }
+        m_joinKeyVerdict = Status::failure(
+            parsed.errorCode(), tr("This invite cannot be used: %1").arg(sentence(parsed.error())));
+        return m_joinKeyVerdict;
+    }
+    m_joinKey = std::move(parsed->networkKey);
+    m_joinKeyVerdict = Status::success();
+    m_member = std::move(parsed->member);
+    m_memberFileVerdict = Status::success();
+    m_memberFromInvite = true;
+    return memberVerdict();
+}
+
 Status SetupModel::setMemberFile(const QString &path) {
     m_member.reset();
+    m_memberFromInvite = false;
     Result<identity::MemberRecord> record = identity::MemberFile::read(path);
     if (!record) {
         m_memberFileVerdict = Status::failure(
@@ -224,6 +245,7 @@ Status SetupModel::setMemberFile(const QString &path) {
 
 void SetupModel::clearMemberFile() {
     m_member.reset();
+    m_memberFromInvite = false;
     m_memberFileVerdict = Status::failure(ErrorCode::NotFound, emptyMemberHint());
 }
 

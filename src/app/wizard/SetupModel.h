@@ -56,6 +56,12 @@ public:
     static Status checkPassphrase(const QString &passphrase, const QString &confirmation);
     Status setPassphrase(const QString &passphrase, const QString &confirmation);
     bool hasPassphrase() const { return !m_passphrase.isEmpty(); }
+    // Remembering it in the desktop's keyring (the app stores it once the profile is
+    // written): why that cannot be offered (empty when it can), and the user's choice.
+    void setKeyringUnavailableReason(const QString &reason) { m_keyringReason = reason; }
+    QString keyringUnavailableReason() const { return m_keyringReason; }
+    void setRememberPassphrase(bool on) { m_rememberPassphrase = on; }
+    bool rememberPassphrase() const { return m_rememberPassphrase && m_keyringReason.isEmpty(); }
 
     // --- network
     void setNetworkChoice(NetworkChoice choice);
@@ -67,8 +73,14 @@ public:
     // it belongs to the key's network (decided again whenever either changes).
     Status setJoinKey(const QString &text);
     Status setMemberFile(const QString &path);
+    // An invite (orion:join?…) pasted instead of the key: sets the key and the member file
+    // from it, with their verdicts. A broken invite leaves both unset, its reason the key's.
+    Status setInvite(const QString &text);
+    bool memberFromInvite() const { return m_memberFromInvite; }
     void clearMemberFile();
     Status joinKeyVerdict() const { return m_joinKeyVerdict; }
+    // The key to join as text (empty while there is none).
+    QString joinKeyText() const { return m_joinKey.isNull() ? QString() : m_joinKey.toText(); }
     Status memberVerdict() const;
     // The member record whose signature verified (it may still belong to another network).
     const std::optional<identity::MemberRecord> &memberRecord() const { return m_member; }
@@ -123,12 +135,15 @@ private:
     quint64 m_job = 0;
     std::shared_ptr<identity::NodeIdentity> m_identity;
     crypto::SecureBuffer m_passphrase;
+    QString m_keyringReason = tr("No keyring is available to remember the passphrase in.");
+    bool m_rememberPassphrase = false;
     NetworkChoice m_networkChoice = NetworkChoice::Create;
     identity::NetworkKey m_newKey;
     identity::NetworkKey m_joinKey;
     std::optional<identity::MemberRecord> m_member;
     Status m_joinKeyVerdict;
     Status m_memberFileVerdict;
+    bool m_memberFromInvite = false;
     quint16 m_port = 0;
     QString m_backupPath;
     QTimer m_timeout;
