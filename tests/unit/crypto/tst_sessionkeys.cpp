@@ -38,6 +38,18 @@ T must(Result<T> result, const char *step) {
     return std::move(result).value();
 }
 
+// A pending handshake may be finished only once; tests that try many responses copy it.
+SessionHandshake::Pending clonePending(const SessionHandshake::Pending &pending) {
+    SessionHandshake::Pending copy{pending.sessionId, {}};
+    copy.state.chainKey = pending.state.chainKey.clone();
+    copy.state.transcript = pending.state.transcript;
+    copy.state.ephemeralPublic = pending.state.ephemeralPublic;
+    copy.state.ephemeralSecret = pending.state.ephemeralSecret.clone();
+    copy.state.peerEdPublic = pending.state.peerEdPublic;
+    copy.state.peerCurvePublic = pending.state.peerCurvePublic;
+    return copy;
+}
+
 Pair establish(const SealIdentity &alice, const SealIdentity &bob) {
     auto started = must(SessionHandshake::initiate(alice, bob.edPublicKey(), kInitHeader, "hi bob"),
                         "initiate");
@@ -100,14 +112,9 @@ private Q_SLOTS:
             SessionHandshake::respond(std::move(accepted).value(), kResponseHeader, "ok", kStart);
         QVERIFY(responded.ok());
         const auto finishWith = [&](QByteArrayView header, QByteArrayView sealed) {
-            SessionHandshake::Pending copy{started->pending.sessionId, {}};
-            copy.state.chainKey = started->pending.state.chainKey.clone();
-            copy.state.transcript = started->pending.state.transcript;
-            copy.state.ephemeralPublic = started->pending.state.ephemeralPublic;
-            copy.state.ephemeralSecret = started->pending.state.ephemeralSecret.clone();
-            copy.state.peerEdPublic = started->pending.state.peerEdPublic;
-            copy.state.peerCurvePublic = started->pending.state.peerCurvePublic;
-            return SessionHandshake::finish(m_alice, std::move(copy), header, sealed, kStart).ok();
+            return SessionHandshake::finish(m_alice, clonePending(started->pending), header, sealed,
+                                            kStart)
+                .ok();
         };
         QVERIFY(finishWith(kResponseHeader, responded->sealed)); // positive control
         for (qsizetype i = 0; i < responded->sealed.size(); ++i) {
@@ -128,6 +135,38 @@ private Q_SLOTS:
         auto carol = SessionHandshake::respond(std::move(fake), kResponseHeader, "forged", kStart);
         QVERIFY(carol.ok());
         QVERIFY(!finishWith(kResponseHeader, carol->sealed));
+    }
+
+    void smallOrderEphemeralKeysAreRejectedInTheHandshake() {
+        const QList<QByteArray> points = {
+            QByteArray(32, '\0'),
+            QByteArray::fromHex("0100000000000000000000000000000000000000000000000000000000000000"),
+            QByteArray::fromHex("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800"),
+            QByteArray::fromHex("5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157"),
+            QByteArray::fromHex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+        };
+        auto started = must(
+            SessionHandshake::initiate(m_alice, m_bob.edPublicKey(), kInitHeader, "x"), "init");
+        auto responded =
+            must(SessionHandshake::respond(
+                     must(SessionHandshake::accept(m_bob, kInitHeader, started.sealed), "accept"),
+                     kResponseHeader, "y", kStart),
+                 "respond");
+        QVERIFY(SessionHandshake::finish(m_alice, clonePending(started.pending), kResponseHeader,
+                                         responded.sealed, kStart)
+                    .ok()); // positive control
+        for (const QByteArray &point : points) {
+            QByteArray init = started.sealed;
+            init.replace(SealFormat::kFirstEphemeralOffset, 32, point);
+            QCOMPARE(SessionHandshake::accept(m_bob, kInitHeader, init).errorCode(),
+                     ErrorCode::Corrupt);
+            QByteArray response = responded.sealed;
+            response.replace(SealFormat::kResponseEphemeralOffset, 32, point);
+            auto finished = SessionHandshake::finish(m_alice, clonePending(started.pending),
+                                                     kResponseHeader, response, kStart);
+            QVERIFY(!finished.ok());
+            QCOMPARE(finished.errorCode(), ErrorCode::Corrupt);
+        }
     }
 
     void sessionMessagesRoundTripBothWays() {
