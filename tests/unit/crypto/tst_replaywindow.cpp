@@ -90,6 +90,22 @@ private Q_SLOTS:
                  Verdict::Fresh);
     }
 
+    void slotsReusedAfterAWrapStartUnseen() {
+        // Fill a whole window, then jump a little: the slots of the counters jumped over
+        // held bits of counters a window older and must read as unseen now.
+        ReplayWindow window;
+        for (std::uint64_t c = 0; c < ReplayWindow::kWindow; ++c) {
+            QVERIFY(window.accept(c));
+        }
+        QVERIFY(window.accept(ReplayWindow::kWindow + 10));
+        for (std::uint64_t c = ReplayWindow::kWindow; c < ReplayWindow::kWindow + 10; ++c) {
+            QCOMPARE(window.check(c), Verdict::Fresh);
+            QVERIFY(window.accept(c));
+        }
+        QCOMPARE(window.check(10), Verdict::TooOld);
+        QCOMPARE(window.check(11), Verdict::Duplicate);
+    }
+
     void seenDigestsRefuseRepeats() {
         SeenDigests seen(4);
         QVERIFY(seen.insert("sealed part one"));
