@@ -35,8 +35,11 @@ netlab_main() {
     shift
     if [ "${1:-}" = --inside ]; then
         shift
-        WORK="$(mktemp -d "${TMPDIR:-/tmp}/orionlab-test.XXXXXX")"
-        trap 'dump_logs_on_failure $?; rm -rf "$WORK"' EXIT
+        # In the lab's own directory: removed with the lab, even after a SIGKILL (the next
+        # 'lab.sh run' removes labs whose run has gone).
+        WORK="$ORIONLAB_STATE/work"
+        mkdir -p "$WORK"
+        trap 'dump_logs_on_failure $?' EXIT
         lab_test "$@"
         return
     fi
@@ -51,7 +54,7 @@ netlab_main() {
     rm -f "$marker"
     [ -n "$prefix" ] || fail "the lab did not start (status $status)"
     # Whatever the test did, nothing of its lab may be left.
-    if ip netns list | awk '{print $1}' | grep -q -F -- "$prefix"; then
+    if grep -q -F -- "$prefix" <<<"$(ip netns list)"; then
         fail "namespaces of $prefix are left after the test: $(ip netns list | grep -F -- "$prefix" | tr '\n' ' ')"
     fi
     [ ! -e "/tmp/orionlab/${prefix%-}" ] || fail "the state of $prefix is left in /tmp/orionlab"

@@ -26,7 +26,8 @@
 # 3478 (miniupnpd learns its external address from it).
 #
 # Commands inside a lab read ORIONLAB_PREFIX (set by 'run'; after 'up', export what it
-# printed). Every wait is bounded.
+# printed); 'run' also sets ORIONLAB_STATE, the lab's directory (logs, configuration; removed
+# with the lab). Every wait is bounded.
 set -euo pipefail
 
 LAB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -214,6 +215,14 @@ add_home() {
     echo "h$k home-$kind 10.0.$k.2" >>"$(state_dir "$ORIONLAB_PREFIX")/hosts"
 }
 
+# The EXIT trap: removes the lab; a second Ctrl-C or SIGTERM does not cut it short.
+teardown() {
+    local status=$?
+    trap '' INT TERM
+    cmd_down "$ORIONLAB_PREFIX"
+    exit "$status"
+}
+
 cmd_up() {
     local topology
     topology="$(expand_topology "${1:?usage: lab.sh up TOPOLOGY}")"
@@ -229,7 +238,7 @@ cmd_up() {
     echo "$topology" >"$dir/topology"
     [ -z "${ORIONLAB_OWNER:-}" ] || echo "$ORIONLAB_OWNER" >"$dir/owner"
     # A half-built lab is removed again.
-    trap 'cmd_down "$ORIONLAB_PREFIX"' EXIT
+    trap teardown EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
 
@@ -276,8 +285,10 @@ cmd_run() {
     cmd_down --stale
     export ORIONLAB_PREFIX="orionlab-$$-"
     export ORIONLAB="$LAB_DIR/lab.sh"
+    ORIONLAB_STATE="$(state_dir "$ORIONLAB_PREFIX")"
+    export ORIONLAB_STATE
     local status=0
-    trap 'cmd_down "$ORIONLAB_PREFIX"' EXIT
+    trap teardown EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
     [ -z "${ORIONLAB_PREFIX_FILE:-}" ] || echo "$ORIONLAB_PREFIX" >"$ORIONLAB_PREFIX_FILE"

@@ -10,7 +10,7 @@ source "$(dirname "$0")/common.sh"
 lab_test() {
     local name
     for name in inet pub1 r1 h1 r2 h2; do
-        ip netns list | awk '{print $1}' | grep -qx -- "$ORIONLAB_PREFIX$name" ||
+        grep -qx -- "$ORIONLAB_PREFIX$name" <<<"$(ip netns list | awk '{print $1}')" ||
             fail "namespace $ORIONLAB_PREFIX$name is missing"
     done
     pass "namespaces up: $(ip netns list | grep -c -F -- "$ORIONLAB_PREFIX") of $ORIONLAB_PREFIX"

@@ -9,7 +9,11 @@
 #     node than the home nodes are to each other, so routing's next hop is the public node;
 #   homes-closest: the home nodes are closer to each other than to the public node. Routing
 #     then picks the other home node, whose announced address nobody can dial, and today
-#     the message does not arrive (issue 19; docs/networking.md). Run by hand to see it.
+#     the message does not arrive (issue 19; docs/networking.md). Run by hand to see it;
+#   one-sided: the public node is closer to h2 than h1 is, but h2 is closer to h1 than the
+#     public node is: h1's message reaches h2, h2's receipt (and message) to h1 does not.
+# NETLAB_TOPOLOGY (default two-homes) may name another lab whose h1 and h2 are homes, e.g.
+# two-homes-hard (h2 behind the NAT with random ports).
 source "$(dirname "$0")/common.sh"
 
 ARRANGEMENT="${NETLAB_ARRANGEMENT:-relay-between}"
@@ -24,6 +28,8 @@ if kind == "relay-between":
     holds = (pub ^ h1) < homes and (pub ^ h2) < homes
 elif kind == "homes-closest":
     holds = (pub ^ h1) > homes and (pub ^ h2) > homes
+elif kind == "one-sided":
+    holds = (pub ^ h2) < homes < (pub ^ h1)
 else:
     sys.exit("unknown arrangement " + kind)
 sys.exit(0 if holds else 1)
@@ -42,6 +48,10 @@ deliver() {
     if ! ctl "$from" "$from_ns" send "$target" "$body" --service lab --timeout 10 --verbose \
         >"$WORK/send-$from.out" 2>&1; then
         cat "$WORK/send-$from.out"
+        sleep 1
+        if grep -q "\"body\":\"$body\"" "$WORK/listen-$to.log"; then
+            fail "$from got no delivery receipt from $to, although $to printed the message: $(grep '"body"' "$WORK/listen-$to.log")"
+        fi
         fail "the message from $from to $to was not delivered"
     fi
     cat "$WORK/send-$from.out"
@@ -98,4 +108,4 @@ lab_test() {
     deliver h2 h2 h1 h1 "hello from h2"
 }
 
-netlab_main two-homes "$@"
+netlab_main "${NETLAB_TOPOLOGY:-two-homes}" "$@"

@@ -11,6 +11,7 @@ IGD="http://10.0.1.1:5000/rootDesc.xml"
 NATPMP="$NETLAB_DIR/natpmp_probe.py"
 
 upnpc_() { timeout 15 "$LAB" exec h1 upnpc -u "$IGD" "$@"; }
+# (Read whole before grep: with pipefail, `nft ... | grep -q` fails when grep stops early.)
 dnat_rules() { "$LAB" exec r1 nft list chain inet miniupnpd prerouting_miniupnpd; }
 
 lab_test() {
@@ -44,7 +45,7 @@ lab_test() {
     upnpc_ -l >"$WORK/upnpc-list.out" 2>&1 || true
     grep -q "TCP 19000->10.0.1.2:9000 *'netlab'" "$WORK/upnpc-list.out" ||
         fail "upnpc -l does not list the mapping: $(cat "$WORK/upnpc-list.out")"
-    dnat_rules | grep -q "dport 19000 dnat ip to 10.0.1.2:9000" ||
+    grep -q "dport 19000 dnat ip to 10.0.1.2:9000" <<<"$(dnat_rules)" ||
         fail "no DNAT rule for the mapping in r1's nftables: $(dnat_rules)"
     pass "UPnP mapping 19000 -> 10.0.1.2:9000 listed and in nftables"
     "$LAB" exec pub1 python3 "$PROBE" connect 198.18.0.101 19000 --send through-upnp ||
@@ -52,7 +53,7 @@ lab_test() {
     wait_for 10 grep -q "through-upnp" "$WORK/listener.log" || fail "h1 saw no connection through the mapping"
     pass "pub1 reached h1 through the UPnP mapping: $(grep through-upnp "$WORK/listener.log")"
     upnpc_ -d 19000 TCP >"$WORK/upnpc-del.out" 2>&1 || fail "upnpc -d: $(cat "$WORK/upnpc-del.out")"
-    if dnat_rules | grep -q "dport 19000"; then
+    if grep -q "dport 19000" <<<"$(dnat_rules)"; then
         fail "the deleted mapping is still in r1's nftables: $(dnat_rules)"
     fi
     pass "UPnP mapping deleted, gone from nftables"
@@ -61,13 +62,13 @@ lab_test() {
     granted="$("$LAB" exec h1 python3 "$NATPMP" 10.0.1.1 map tcp 9000 19001 600)" ||
         fail "NAT-PMP map: $granted"
     [ "${granted%% *}" = 19001 ] || fail "NAT-PMP mapped another port: $granted"
-    dnat_rules | grep -q "dport 19001 dnat ip to 10.0.1.2:9000" ||
+    grep -q "dport 19001 dnat ip to 10.0.1.2:9000" <<<"$(dnat_rules)" ||
         fail "no DNAT rule for the NAT-PMP mapping: $(dnat_rules)"
     "$LAB" exec pub1 python3 "$PROBE" connect 198.18.0.101 19001 --send through-natpmp ||
         fail "the public host cannot connect through the NAT-PMP mapping"
     wait_for 10 grep -q "through-natpmp" "$WORK/listener.log" || fail "h1 saw no connection through the NAT-PMP mapping"
     "$LAB" exec h1 python3 "$NATPMP" 10.0.1.1 map tcp 9000 0 0 >/dev/null || fail "NAT-PMP delete failed"
-    if dnat_rules | grep -q "dport 19001"; then
+    if grep -q "dport 19001" <<<"$(dnat_rules)"; then
         fail "the NAT-PMP mapping is still in r1's nftables after its deletion"
     fi
     pass "NAT-PMP mapping 19001 -> 10.0.1.2:9000 added, used and deleted"
