@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Shared parts of the network lab's tests (sourced, not run).
 #
@@ -9,7 +10,7 @@ set -euo pipefail
 
 NETLAB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LAB="$NETLAB_DIR/lab.sh"
-PROBE="$NETLAB_DIR/tcp_probe.py"
+export PROBE="$NETLAB_DIR/tcp_probe.py"
 export ORION_PASSPHRASE="${ORION_PASSPHRASE:-netlab passphrase}"
 
 fail() {
@@ -77,7 +78,7 @@ dump_logs_on_failure() {
 node_init() {
     local name="$1" where="$2"
     shift 2
-    "$LAB" exec "$where" "$ORION_NODE" --profile "$WORK/$name" init --kdf interactive "$@" \
+    timeout 60 "$LAB" exec "$where" "$ORION_NODE" --profile "$WORK/$name" init --kdf interactive "$@" \
         >"$WORK/$name-init.log" 2>&1 || fail "init of $name: $(cat "$WORK/$name-init.log")"
 }
 

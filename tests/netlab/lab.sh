@@ -3,8 +3,9 @@
 # Orion's network lab: a small internet of Linux network namespaces (root only).
 #
 #   lab.sh up TOPOLOGY            build a lab and leave it up; prints its prefix
-#   lab.sh run TOPOLOGY -- CMD... build a lab, run CMD in it, remove the lab whatever
-#                                 happens (exit, failure, Ctrl-C, SIGTERM)
+#   lab.sh run TOPOLOGY -- CMD... build a lab, run CMD in it (at most $ORIONLAB_RUN_TIMEOUT
+#                                 s, default 300), remove the lab whatever happens (exit,
+#                                 failure, Ctrl-C, SIGTERM)
 #   lab.sh exec NS CMD...         run CMD in namespace NS (pub1, r1, h1, ...)
 #   lab.sh spawn NS LOG CMD...    start CMD in NS in the background, output to LOG;
 #                                 prints its pid (it is ended when the lab goes down)
@@ -13,10 +14,11 @@
 #                                 remove a lab (default: $ORIONLAB_PREFIX); --stale: labs
 #                                 whose 'run' process is gone; --all: every orionlab- lab
 #
-# TOPOLOGY is a name (basic, two-homes, two-homes-hard, upnp, mixed) or a comma list of parts: 'pub' adds
-# a public host (one is always there), 'nat' a home behind a port-preserving NAT
-# (nftables masquerade), 'hard' a home behind a NAT with random ports (masquerade random),
-# 'upnp' a home whose port-preserving router also runs miniupnpd (UPnP-IGD and NAT-PMP).
+# TOPOLOGY is a name (basic, two-homes, two-homes-hard, upnp, mixed) or a comma list of
+# parts: 'pub' adds a public host (one is always there), 'nat' a home behind a
+# port-preserving NAT (nftables masquerade), 'hard' a home behind a NAT with random ports
+# (masquerade random), 'upnp' a home whose port-preserving router also runs miniupnpd
+# (UPnP-IGD and NAT-PMP).
 #
 # Addresses exist only inside the lab's namespaces: the "internet" is one bridge in
 # 198.18.0.0/24 (RFC 2544 benchmarking range), public host i is 198.18.0.(10+i), router k
@@ -293,11 +295,14 @@ cmd_run() {
     trap 'exit 143' TERM
     [ -z "${ORIONLAB_PREFIX_FILE:-}" ] || echo "$ORIONLAB_PREFIX" >"$ORIONLAB_PREFIX_FILE"
     (ORIONLAB_OWNER=$$ cmd_up "$topology") >/dev/null || exit 1
-    # CMD runs in the background so that a signal to this script is handled at once.
-    "$@" &
+    # CMD runs in the background so that a signal to this script is handled at once, and
+    # for at most ORIONLAB_RUN_TIMEOUT seconds (default 300).
+    local limit="${ORIONLAB_RUN_TIMEOUT:-300}"
+    timeout "$limit" "$@" &
     local child=$!
     echo "$child" >>"$(state_dir "$ORIONLAB_PREFIX")/pids"
     wait "$child" || status=$?
+    [ "$status" -ne 124 ] || echo "lab: '$*' ran longer than $limit s and was ended" >&2
     exit "$status"
 }
 
@@ -362,7 +367,7 @@ cmd_down() {
     --all)
         local prefixes
         prefixes="$( (ip netns list 2>/dev/null | awk '{print $1}' | grep -o '^orionlab-[0-9a-z]*-' || true
-            ls "$STATE_ROOT" 2>/dev/null | sed 's/$/-/') | sort -u)"
+            find "$STATE_ROOT" -mindepth 1 -maxdepth 1 -name 'orionlab-*' -printf '%f-\n' 2>/dev/null) | sort -u)"
         for p in $prefixes; do remove_lab "$p"; done
         ;;
     --stale)
@@ -405,7 +410,7 @@ main() {
     info) cmd_info ;;
     preflight) preflight ;;
     *)
-        sed -n '3,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        awk 'NR > 2 && !/^#/ { exit } NR > 2 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"
         [ -n "$command" ] && [ "$command" != help ] && [ "$command" != --help ] && exit 2
         exit 0
         ;;
