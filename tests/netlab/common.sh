@@ -47,6 +47,8 @@ netlab_main() {
     [ -x "${ORION_NODE:-}" ] || fail "ORION_NODE does not name the orion-node program"
     [ -x "${ORIONCTL:-}" ] || fail "ORIONCTL does not name the orionctl program"
     "$LAB" preflight || fail "the network lab cannot run on this machine (see above)"
+    # The lab ends the test itself before ctest's time-out (90 s) would cut it short.
+    export ORIONLAB_RUN_TIMEOUT="${ORIONLAB_RUN_TIMEOUT:-75}"
     local marker status=0
     marker="$(mktemp "${TMPDIR:-/tmp}/orionlab-prefix.XXXXXX")"
     ORIONLAB_PREFIX_FILE="$marker" "$LAB" run "$topology" -- "$0" --inside "$@" || status=$?
