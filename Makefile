@@ -15,7 +15,7 @@ SANITIZE_FLAGS := -DORION_SANITIZE=ON -DORION_BUILD_GUI=OFF -DORION_BUILD_BENCH=
 TSAN_FLAGS := -DORION_TSAN=ON -DORION_BUILD_GUI=OFF -DORION_BUILD_BENCH=OFF \
 	-DCMAKE_BUILD_TYPE=Debug
 
-.PHONY: all deps configure build run test sanitize tsan package bench fuzz screenshots format clean
+.PHONY: all deps configure build run test netlab sanitize tsan package bench fuzz screenshots format clean
 
 all: build
 
@@ -40,6 +40,11 @@ test: build
 	@packaging/check-packages $(BUILD_DIR)
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory tsan
+
+# The network lab's tests alone (root: network namespaces; docs/networking.md).
+netlab: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target orion-node orionctl
+	cd $(BUILD_DIR) && ctest --output-on-failure -L netlab
 
 # The core, the command-line programs and the tests with ASan + UBSan; any finding fails.
 # tst_overlay_network runs in the plain build only: its 870 lookups with 2 s request
