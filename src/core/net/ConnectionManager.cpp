@@ -10,6 +10,15 @@
 namespace orion::net {
 
 namespace {
+// The count a table holds for @p key, 0 when none.
+template <typename Map, typename Key>
+int countOf(const Map &map, const Key &key) {
+    const auto it = map.find(key);
+    return it == map.end() ? 0 : it->second;
+}
+} // namespace
+
+namespace {
 // One key per address family: an IPv4 peer seen through a dual-stack socket is still
 // the same address.
 QHostAddress normalized(const QHostAddress &address) {
@@ -124,23 +133,25 @@ QString ConnectionManager::admissionRefusal(const QHostAddress &address) {
         if (m_acceptBudget.size() >= kAcceptBudgetEntries) {
             // Forget the addresses whose budget is full again: they lose nothing.
             for (auto it = m_acceptBudget.begin(); it != m_acceptBudget.end();) {
-                util::TokenBucket probe = it.value();
+                util::TokenBucket probe = it->second;
                 it = probe.isFull(now) ? m_acceptBudget.erase(it) : std::next(it);
             }
         }
-        budget = m_acceptBudget.insert(
-            address, util::TokenBucket(m_config.acceptsPerSecondPerAddress,
-                                       2 * m_config.acceptsPerSecondPerAddress, now));
+        budget =
+            m_acceptBudget
+                .emplace(address, util::TokenBucket(m_config.acceptsPerSecondPerAddress,
+                                                    2 * m_config.acceptsPerSecondPerAddress, now))
+                .first;
     }
-    if (!budget->take(now)) {
+    if (!budget->second.take(now)) {
         ++m_counters.refusedAcceptRate;
         return QStringLiteral("accept rate");
     }
-    if (m_handshakingPerAddress.value(address) >= m_config.maxHandshakingPerAddress) {
+    if (countOf(m_handshakingPerAddress, address) >= m_config.maxHandshakingPerAddress) {
         ++m_counters.refusedHandshakeAddress;
         return QStringLiteral("handshake limit of the address");
     }
-    if (m_handshakingPerSubnet.value(subnetOf(address)) >= m_config.maxHandshakingPerSubnet) {
+    if (countOf(m_handshakingPerSubnet, subnetOf(address)) >= m_config.maxHandshakingPerSubnet) {
         ++m_counters.refusedHandshakeSubnet;
         return QStringLiteral("handshake limit of the network");
     }
@@ -178,11 +189,11 @@ void ConnectionManager::leaveHandshake(PeerConnection *connection) {
     m_handshaking.erase(it);
     const QHostAddress address = normalized(connection->remoteAddress());
     if (auto a = m_handshakingPerAddress.find(address);
-        a != m_handshakingPerAddress.end() && --a.value() <= 0) {
+        a != m_handshakingPerAddress.end() && --a->second <= 0) {
         m_handshakingPerAddress.erase(a);
     }
     if (auto n = m_handshakingPerSubnet.find(subnetOf(address));
-        n != m_handshakingPerSubnet.end() && --n.value() <= 0) {
+        n != m_handshakingPerSubnet.end() && --n->second <= 0) {
         m_handshakingPerSubnet.erase(n);
     }
 }
@@ -220,7 +231,7 @@ void ConnectionManager::onPeerEstablished(PeerConnection *connection) {
             connection->close(QStringLiteral("inbound limit"));
             return;
         }
-        if (m_inboundPerAddress.value(address) >= m_config.maxPerAddress) {
+        if (countOf(m_inboundPerAddress, address) >= m_config.maxPerAddress) {
             ++m_counters.refusedAddress;
             connection->close(QStringLiteral("address limit"));
             return;
@@ -271,11 +282,11 @@ void ConnectionManager::onPeerClosed(PeerConnection *connection, const QString &
     }
     if (connection->isInbound()) {
         leaveHandshake(connection);
-        if (m_established.remove(connection)) {
+        if (m_established.erase(connection) > 0) {
             --m_inbound;
             const QHostAddress address = normalized(connection->remoteAddress());
             auto it = m_inboundPerAddress.find(address);
-            if (it != m_inboundPerAddress.end() && --it.value() <= 0) {
+            if (it != m_inboundPerAddress.end() && --it->second <= 0) {
                 m_inboundPerAddress.erase(it);
             }
         }

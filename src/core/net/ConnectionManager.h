@@ -22,6 +22,8 @@
 #include <deque>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace orion::net {
 
@@ -112,20 +114,26 @@ private:
     crypto::SecureBuffer m_networkKey;
     TransportConfig m_config;
     Listener *m_listener = nullptr;
+    struct AddressHash {
+        size_t operator()(const QHostAddress &address) const noexcept { return qHash(address); }
+    };
+    // The tables below are standard containers: they hold a handful of entries on an
+    // honest node, and a QHash reserves room for 48 at its first insert (and keeps it when
+    // emptied), a std::deque half a KiB before its first; a node has dozens of them.
     QSet<PeerConnection *> m_connections;
-    // established, one per peer (a QHash would reserve room for 48 entries at once)
+    // established, one per peer
     std::unordered_map<QByteArray, PeerConnection *> m_byKey;
     QHash<QByteArray, PeerConnection *> m_dialling; // outbound, handshake in progress
     // Established inbound connections (counted once their handshake completed).
-    QSet<const PeerConnection *> m_established;
-    QHash<QHostAddress, int> m_inboundPerAddress;
+    std::unordered_set<const PeerConnection *> m_established;
+    std::unordered_map<QHostAddress, int, AddressHash> m_inboundPerAddress;
     int m_inbound = 0;
     // Inbound connections in the handshake, oldest first, with their address and network.
-    std::deque<PeerConnection *> m_handshaking;
-    QHash<QHostAddress, int> m_handshakingPerAddress;
-    QHash<QByteArray, int> m_handshakingPerSubnet;
+    std::vector<PeerConnection *> m_handshaking;
+    std::unordered_map<QHostAddress, int, AddressHash> m_handshakingPerAddress;
+    std::unordered_map<QByteArray, int> m_handshakingPerSubnet;
     // Accept rate per address; entries that refilled are forgotten when the table grows.
-    QHash<QHostAddress, util::TokenBucket> m_acceptBudget;
+    std::unordered_map<QHostAddress, util::TokenBucket, AddressHash> m_acceptBudget;
     QElapsedTimer m_clock;
     Counters m_counters;
     std::shared_ptr<SendBudget> m_sendBudget;

@@ -23,7 +23,7 @@ bool Router::unreachable(const Key160 &peer) {
     if (it == m_unreachableUntil.end()) {
         return false;
     }
-    if (*it <= m_host.nowMs()) {
+    if (it->second <= m_host.nowMs()) {
         m_unreachableUntil.erase(it);
         return false;
     }
@@ -36,7 +36,7 @@ bool Router::isLive(const Key160 &peer) const {
 
 int Router::waitingCount() const {
     int n = 0;
-    for (const auto &queue : m_waiting) {
+    for (const auto &[peer, queue] : m_waiting) {
         n += int(queue.messages.size());
     }
     return n;
@@ -89,7 +89,7 @@ Router::Decision Router::onward(RoutedMessage message) {
         }
         if (best != m_self && best != destination && m_config.connectToDestination &&
             message.origin == m_self && m_self < destination && !unreachable(destination) &&
-            !m_waiting.contains(destination)) {
+            !m_waiting.count(destination)) {
             // This message goes on over the live connection at once; the connection to
             // the destination serves the messages that follow (one hop). Only the ends of
             // a conversation dial, never the relays in between (a relay would otherwise
@@ -99,7 +99,7 @@ Router::Decision Router::onward(RoutedMessage message) {
             // the one that gets closed would be lost.
             const auto known = m_host.knownContacts(destination, 1);
             if (!known.empty() && known.front() == destination) {
-                m_waiting.insert(destination, {});
+                m_waiting.emplace(destination, WaitingQueue{});
                 m_host.connectTo(destination);
             }
         }
@@ -122,9 +122,9 @@ Router::Decision Router::onward(RoutedMessage message) {
         if (!next) {
             // A dial already under way towards a closer node: wait for it too.
             for (auto it = m_waiting.begin(); it != m_waiting.end(); ++it) {
-                if (destination.isCloser(it.key(), m_self) &&
-                    (!next || destination.isCloser(it.key(), *next))) {
-                    next = it.key();
+                if (destination.isCloser(it->first, m_self) &&
+                    (!next || destination.isCloser(it->first, *next))) {
+                    next = it->first;
                     dial = true;
                 }
             }
@@ -140,7 +140,7 @@ Router::Decision Router::onward(RoutedMessage message) {
     }
 
     if (dial) {
-        const bool known = m_waiting.contains(*next);
+        const bool known = m_waiting.count(*next) > 0;
         auto &queue = m_waiting[*next];
         if (int(queue.messages.size()) >= m_config.maxWaitingPerPeer) {
             ++m_stats.busy;
@@ -154,7 +154,7 @@ Router::Decision Router::onward(RoutedMessage message) {
         if ((!queue.messages.empty() && queue.bytes + bytes > m_config.maxWaitingBytesPerPeer) ||
             m_waitingBytes + bytes > m_config.maxWaitingBytes) {
             if (!known) {
-                m_waiting.remove(*next); // no dial was asked for it
+                m_waiting.erase(*next); // no dial was asked for it
             }
             ++m_stats.busy;
             ++m_stats.waitingBytesRefused;
@@ -214,7 +214,7 @@ void Router::release(const Key160 &peer) {
     if (it == m_waiting.end()) {
         return;
     }
-    WaitingQueue queue = std::move(it.value());
+    WaitingQueue queue = std::move(it->second);
     m_waiting.erase(it);
     m_waitingBytes -= queue.bytes;
     for (auto &message : queue.messages) {
@@ -223,13 +223,13 @@ void Router::release(const Key160 &peer) {
 }
 
 void Router::peerUp(const Key160 &peer) {
-    m_unreachableUntil.remove(peer);
+    m_unreachableUntil.erase(peer);
     release(peer);
 }
 
 void Router::connectFailed(const Key160 &peer, bool unreachable) {
     if (unreachable) {
-        m_unreachableUntil.insert(peer, m_host.nowMs() + m_config.unreachableForMs);
+        m_unreachableUntil.insert_or_assign(peer, m_host.nowMs() + m_config.unreachableForMs);
     }
     release(peer);
 }

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace orion::routing {
@@ -91,9 +92,10 @@ private:
     // Takes the queue of `peer` out (its bytes leave the total) and routes its messages again.
     void release(const identity::Key160 &peer);
 
-    QHash<identity::Key160, WaitingQueue> m_waiting;
+    // Standard maps: a QHash reserves room for 48 entries at its first insert.
+    std::unordered_map<identity::Key160, WaitingQueue> m_waiting;
     qint64 m_waitingBytes = 0;
-    QHash<identity::Key160, qint64> m_unreachableUntil;
+    std::unordered_map<identity::Key160, qint64> m_unreachableUntil;
     NextHopOverride m_override;
     Stats m_stats;
 };

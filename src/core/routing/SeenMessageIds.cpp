@@ -25,6 +25,18 @@ SeenMessageIds::Id SeenMessageIds::toId(QByteArrayView bytes) {
     return id;
 }
 
+void SeenMessageIds::Queue::pop_front() {
+    ++m_head;
+    if (m_head == m_ids.size()) {
+        m_ids.clear();
+        m_head = 0;
+    } else if (m_head >= 32 && m_head * 2 >= m_ids.size()) {
+        // Half of it is gone: move the rest to the front, so the room stays bounded.
+        m_ids.erase(m_ids.begin(), m_ids.begin() + qsizetype(m_head));
+        m_head = 0;
+    }
+}
+
 bool SeenMessageIds::contains(QByteArrayView id) const {
     return m_set.contains(toId(id));
 }

@@ -12,8 +12,8 @@
 #include <QByteArrayView>
 #include <QSet>
 
-#include <deque>
 #include <unordered_map>
+#include <vector>
 
 namespace orion::routing {
 
@@ -41,15 +41,30 @@ private:
             return qHashMulti(seed, id.high, id.low);
         }
     };
+    // One source's IDs, oldest first: a vector with a moving front. A std::deque would
+    // take over half a KiB for the first ID of every source (its map and a first block);
+    // this takes 16 bytes per ID and at most as much again in room.
+    class Queue {
+    public:
+        void push_back(const Id &id) { m_ids.push_back(id); }
+        const Id &front() const { return m_ids[m_head]; }
+        void pop_front();
+        size_t size() const { return m_ids.size() - m_head; }
+        bool empty() const { return size() == 0; }
+
+    private:
+        std::vector<Id> m_ids;
+        size_t m_head = 0;
+    };
     static Id toId(QByteArrayView bytes);
     // Forgets the oldest ID of the source that holds the most.
     void evictOne();
 
     int m_capacity;
     QSet<Id> m_set;
-    std::unordered_map<identity::Key160, std::deque<Id>> m_bySource; // oldest first
+    std::unordered_map<identity::Key160, Queue> m_bySource;
     // The queue of the source seen last (node pointers of an unordered_map stay valid).
-    std::deque<Id> *m_last = nullptr;
+    Queue *m_last = nullptr;
     identity::Key160 m_lastSource;
 };
 
