@@ -118,6 +118,31 @@ class TestFacesAgree : public QObject {
         return reply.error().startsWith(prefix) ? reply.error().mid(prefix.size()) : reply.error();
     }
 
+    // A GUI profile of a node listening on every address with no published address, as the
+    // setup wizard writes it (no peers yet).
+    std::unique_ptr<facade::NodeController> startLoneEverywhere(const QString &name) {
+        identity::SaveOptions cheap;
+        cheap.limits = crypto::Argon2id::Limits::minimum();
+        const node::Profile profile(m_dir.filePath(name));
+        if (!profile.create().ok() ||
+            !identity::NodeIdentity::generate().save(profile.identityPath(), kPassphrase, cheap) ||
+            !m_network.save(profile.networkKeyPath(), kPassphrase, cheap)) {
+            return nullptr;
+        }
+        auto secret = std::make_shared<const crypto::SecureBuffer>(
+            crypto::SecureBuffer::fromBytes(kPassphrase));
+        const QString directory = profile.directory();
+        auto controller = std::make_unique<facade::NodeController>([directory, secret]() {
+            return std::make_unique<facade::NodeHost>(directory, secret, [](node::NodeConfig &c) {
+                adjust(c);
+                c.listenAddress = QHostAddress(QHostAddress::Any);
+                c.advertisedAddresses.clear();
+            });
+        });
+        controller->start();
+        return controller;
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
@@ -126,6 +151,55 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("run"))));
         QVERIFY(QFile::setPermissions(m_dir.filePath(QStringLiteral("run")),
                                       QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+
+    void aLoneNodeOnEveryAddressGivesTheCardThePortalGives() {
+        // The wizard's founder listens on every address and has no peer to learn its address
+        // from: its card (and so its invite) must still name an address to dial — the one
+        // `orionctl member export` names — or no one could ever join it.
+        auto controller = startLoneEverywhere(QStringLiteral("lone"));
+        QVERIFY(controller);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->status()->current().portalSocket.isEmpty(), 20000);
+        portal::PortalClient client;
+        QVERIFY(client.connectToNode(controller->status()->current().portalSocket).ok());
+        const auto exported = client.request(QStringLiteral("member.export"));
+        QVERIFY2(exported.ok(), exported ? "" : qPrintable(exported.error()));
+        const QJsonArray portalAddresses = exported->value(QStringLiteral("member"))
+                                               .toObject()
+                                               .value(QStringLiteral("addresses"))
+                                               .toArray();
+        QVERIFY(!portalAddresses.isEmpty());
+
+        QByteArray card;
+        QString cardError = QStringLiteral("(no answer)");
+        const quint64 cardId = controller->exportMemberFile();
+        QObject::connect(controller.get(), &facade::NodeController::memberFileExported,
+                         [&](quint64 id, const QByteArray &content, const QString &error) {
+                             if (id == cardId) {
+                                 card = content;
+                                 cardError = error;
+                             }
+                         });
+        QTRY_VERIFY_WITH_TIMEOUT(cardError != QStringLiteral("(no answer)"), 10000);
+        QVERIFY2(cardError.isEmpty(), qPrintable(cardError));
+        const QJsonArray guiAddresses =
+            QJsonDocument::fromJson(card).object().value(QStringLiteral("addresses")).toArray();
+        QCOMPARE(guiAddresses, portalAddresses);
+
+        QString invite;
+        QString inviteError = QStringLiteral("(no answer)");
+        const quint64 inviteId = controller->requestInvite();
+        QObject::connect(controller.get(), &facade::NodeController::inviteReady,
+                         [&](quint64 id, const QString &uri, const QString &error) {
+                             if (id == inviteId) {
+                                 invite = uri;
+                                 inviteError = error;
+                             }
+                         });
+        QTRY_VERIFY_WITH_TIMEOUT(inviteError != QStringLiteral("(no answer)"), 10000);
+        QVERIFY2(inviteError.isEmpty(), qPrintable(inviteError));
+        QVERIFY(invite.startsWith(QStringLiteral("orion:join?")));
+        QVERIFY(controller->stopAndWait());
     }
 
     void contactsAndMemberVerdictsAgree() {

@@ -406,7 +406,17 @@ Result<QByteArray> NodeHost::memberFile() const {
         return Result<QByteArray>::failure(tr("The node is not running."));
     }
     node::Node *n = m_runner->node();
-    return m_runner->call([n] { return n->memberRecord().toJson(); });
+    // The card `orionctl member export` writes: a node listening on every address that
+    // peers have not told yet where they see it publishes an address of this host, so the
+    // card (and the invite) can be dialled.
+    return m_runner->call([n]() -> Result<QByteArray> {
+        identity::MemberRecord record;
+        if (const auto error =
+                node::NodeView::exportMember(*n, std::nullopt, std::nullopt, &record)) {
+            return Result<QByteArray>::failure(error->reason);
+        }
+        return record.toJson();
+    });
 }
 
 Result<QString> NodeHost::networkKeyText() const {
