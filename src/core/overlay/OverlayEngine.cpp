@@ -391,15 +391,16 @@ void OverlayEngine::advance(quint32 lookupId) {
         result.answers = run->lookup.answers();
         result.failures = run->lookup.failures();
         result.durationMs = now - run->startedAtMs;
-        if (!result.found && lcOverlay().isDebugEnabled()) {
-            const auto *target = run->lookup.candidate(result.target);
+        // A node of the target's ID was named but did not answer: say why (a lookup of a
+        // random ID, as a refresh makes, ends without its target by design).
+        if (const auto *target = run->lookup.candidate(result.target);
+            !result.found && target && lcOverlay().isDebugEnabled()) {
             static const char *const kStates[] = {"never asked", "in flight", "answered", "failed"};
             qCDebug(lcOverlay).noquote()
                 << m_self.id.shortHex() << "lookup of" << result.target.shortHex()
                 << "ended without it:" << result.requests << "requests," << result.answers
                 << "answers," << result.failures << "failures," << run->lookup.sharedEndpoints()
-                << "shared endpoints; the target"
-                << (target ? kStates[int(target->state)] : "was never named");
+                << "shared endpoints; the target" << kStates[int(target->state)];
         }
         LookupCallback done = std::move(run->done);
         m_lookups.erase(std::find_if(m_lookups.begin(), m_lookups.end(),
