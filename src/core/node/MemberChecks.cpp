@@ -40,7 +40,7 @@ void MemberChecks::check(const identity::MemberRecord &record) {
         }
     }
     while (int(m_checks.size()) >= kKept) {
-        m_checks.pop_front();
+        m_checks.erase(m_checks.begin());
     }
     MemberCheck entry;
     entry.nodeId = id;

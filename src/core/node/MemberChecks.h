@@ -12,7 +12,6 @@
 #include <QHash>
 #include <QObject>
 
-#include <deque>
 #include <functional>
 #include <vector>
 
@@ -49,7 +48,7 @@ private:
 
     Ping m_ping;
     Clock m_clock;
-    std::deque<MemberCheck> m_checks;       // oldest first
+    std::vector<MemberCheck> m_checks;      // oldest first (a std::deque takes half a KiB empty)
     QHash<QString, QString> m_dialFailures; // node ID hex -> last reason, while checking
 };
 
