@@ -178,8 +178,14 @@ private Q_SLOTS:
             return header->sectionSize(column) >= needed;
         };
         // Right after a deploy the list gets the row, then its key and its state; the user
-        // may be on another tab meanwhile.
+        // may be on another tab meanwhile. The columns start narrower than any text (as a
+        // narrow window leaves them, or a drag): the page must widen them for what arrives.
         m_app->window()->showPage(m_app->window()->statusPage());
+        for (int column = 0; column < models::ContainerListModel::ColumnCount; ++column) {
+            if (column != models::ContainerListModel::NameColumn) {
+                header->resizeSection(column, 8);
+            }
+        }
         facade::ContainerInfo c;
         c.name = QStringLiteral("greeter");
         setContainers({c});
