@@ -22,7 +22,8 @@ std::vector<NodeView::ContactEntry> NodeView::contacts(const Node &node) {
         e.bucket = std::max(0, node.bucketIndexFor(c.info.id));
         e.prefixBits = self.commonPrefixLength(c.info.id);
         e.score = c.score(now);
-        e.rttMs = c.rttMs > 0 ? c.rttMs : -1;
+        // Signed: `c.rttMs > 0 ? c.rttMs : -1` is unsigned, and -1 became 4294967295.
+        e.rttMs = c.rttMs > 0 ? qint64(c.rttMs) : qint64(-1);
         e.lastSeenMsAgo = now - c.lastSeenMs;
         e.firstSeenMsAgo = now - c.firstSeenMs;
         e.failures = int(c.failures);

@@ -169,6 +169,9 @@ private Q_SLOTS:
         QVERIFY(entry.value(QStringLiteral("address"))
                     .toString()
                     .startsWith(QStringLiteral("127.0.0.1:")));
+        // -1 until a round trip was measured, then milliseconds (never 2^32 - 1).
+        const double rtt = entry.value(QStringLiteral("rtt_ms")).toDouble(-2);
+        QVERIFY2(rtt == -1 || (rtt >= 1 && rtt < 60000), qPrintable(QString::number(rtt)));
         auto status = ca.request(QStringLiteral("status"));
         QVERIFY(status->value(QStringLiteral("connections")).toInt() >= 1);
         QVERIFY(status->value(QStringLiteral("bytes_in")).toDouble() > 0);
