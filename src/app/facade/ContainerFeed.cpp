@@ -2,6 +2,7 @@
 #include "facade/ContainerFeed.h"
 
 #include "container/ContainerManager.h"
+#include "container/ContainerProgram.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -55,7 +56,7 @@ quint64 ContainerFeed::check(const QString &source) {
     });
     watcher->setFuture(QtConcurrent::run([source]() {
         script::Diagnostic diagnostic;
-        const auto compiled = container::ContainerManager::compile(source, &diagnostic);
+        const auto compiled = container::ContainerProgram::compile(source, &diagnostic);
         ScriptCheck result;
         if (!compiled) {
             result.ok = false;

@@ -2,12 +2,11 @@
 #include "container/ContainerManager.h"
 
 #include "container/ContainerLog.h"
+#include "container/ContainerProgram.h"
 #include "container/RouteLoopRule.h"
 #include "container/SnapshotStore.h"
 #include "container/StoreWrites.h"
-#include "script/Compiler.h"
 #include "script/Instance.h"
-#include "util/Json.h"
 #include "util/ThreadHandOver.h"
 
 #include <QElapsedTimer>
@@ -36,28 +35,6 @@ struct ContainerManager::Runtime {
     bool executing = false;
     ContainerLogRing log;
 };
-
-namespace {
-
-const QString kSourceName = QStringLiteral("main.ns");
-
-// What a route or reply effect sends: a string as it is, any other value as the JSON value
-// it was encoded to (maps as objects, lists as arrays, numbers, true and null).
-QJsonValue bodyValue(const script::Effect &e) {
-    if (!e.json) {
-        return QJsonValue(e.body);
-    }
-    if (auto value = util::Json::parseValue(e.body.toUtf8())) {
-        return *value;
-    }
-    return QJsonValue(e.body); // the encoder makes valid JSON; never lose a body anyway
-}
-
-QString errorText(const script::RunResult::Error &e) {
-    return QStringLiteral("%1:%2:%3: %4").arg(kSourceName).arg(e.line).arg(e.column).arg(e.message);
-}
-
-} // namespace
 
 ContainerManager::ContainerManager(Options options, QObject *parent)
     : QObject(parent)
@@ -127,7 +104,7 @@ void ContainerManager::install(ContainerDefinition definition, const QString &so
             << "container" << rt->definition.name << "log not read:" << earlier.error();
     }
     script::Diagnostic where;
-    auto program = compile(source, &where);
+    auto program = ContainerProgram::compile(source, &where);
     if (program) {
         rt->program = *program;
     } else {
@@ -335,7 +312,7 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
                 log(rt, Level::Info, e.body);
             }
         }
-        failure = errorText(result.error);
+        failure = ContainerProgram::errorText(result.error);
         failureCode = ErrorCode::ScriptError;
         o.status = Status_::ScriptError;
     } else {
@@ -409,10 +386,10 @@ void ContainerManager::onFinished(quint64 serial, const ContainerMessage &messag
     for (const script::Effect *e : emits) {
         if (e->kind == script::Effect::Kind::Route) {
             Q_EMIT routeRequested(key, *identity::Key160::fromHex(e->target), e->service,
-                                  bodyValue(*e), message.messageId, loopRule.routeDepth(),
-                                  loopRule.routeOrigin());
+                                  ContainerProgram::bodyOf(*e), message.messageId,
+                                  loopRule.routeDepth(), loopRule.routeOrigin());
         } else {
-            Q_EMIT replyRequested(key, message, bodyValue(*e));
+            Q_EMIT replyRequested(key, message, ContainerProgram::bodyOf(*e));
         }
     }
     if (!failure.isEmpty()) {
@@ -440,25 +417,6 @@ void ContainerManager::log(Runtime *rt, Level level, const QString &text) {
 
 // ---- management ----------------------------------------------------------------------------
 
-Result<std::shared_ptr<const script::Program>>
-ContainerManager::compile(const QString &source, script::Diagnostic *diagnostic) {
-    auto program = script::Compiler::compile(source, kSourceName, diagnostic);
-    if (!program) {
-        return Result<std::shared_ptr<const script::Program>>::failure(ErrorCode::CompileError,
-                                                                       program.error());
-    }
-    if ((*program)->mainFunction() < 0) {
-        if (diagnostic) {
-            *diagnostic = {kSourceName, 1, 1,
-                           QStringLiteral("the program has no (defun main ...)")};
-        }
-        return Result<std::shared_ptr<const script::Program>>::failure(
-            ErrorCode::CompileError,
-            QStringLiteral("%1:1:1: error: the program has no (defun main ...)").arg(kSourceName));
-    }
-    return program;
-}
-
 Result<QString> ContainerManager::create(const QString &name, const QString &source,
                                          const AllowList &allow,
                                          const QJsonObject &limitOverrides) {
@@ -477,7 +435,7 @@ Result<QString> ContainerManager::create(const QString &name, const QString &sou
     if (auto limits = ContainerLimits::fromJson(limitOverrides, m_options.defaults); !limits) {
         return R::failure(ErrorCode::InvalidArgument, limits.error());
     }
-    if (auto program = compile(source); !program) {
+    if (auto program = ContainerProgram::compile(source); !program) {
         return R::failure(program.errorValue());
     }
     auto definition = m_repository.create(name, source, allow, limitOverrides);
@@ -500,7 +458,7 @@ Result<qint64> ContainerManager::update(const QString &name, const QString &sour
         return R::failure(ErrorCode::NotFound,
                           QStringLiteral("no container named \"%1\"").arg(name));
     }
-    auto program = compile(source);
+    auto program = ContainerProgram::compile(source);
     if (!program) {
         return R::failure(program.errorValue());
     }

@@ -101,9 +101,6 @@ public:
     std::optional<QString> nameOf(const identity::Key160 &key) const;
 
     // ---- management ----
-    // The compile check create() and update() apply: "main.ns:LINE:COL: error: MESSAGE".
-    static Result<std::shared_ptr<const script::Program>>
-    compile(const QString &source, script::Diagnostic *diagnostic = nullptr);
     // Returns the new container's key (40 hex).
     Result<QString> create(const QString &name, const QString &source, const AllowList &allow = {},
                            const QJsonObject &limitOverrides = {});
