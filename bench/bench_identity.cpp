@@ -2,6 +2,7 @@
 // Key generation, signing and verification through Orion's wrapper and through raw
 // libsodium in the same run, and the time to unlock an identity with the default limits.
 // Prints one JSON object.
+#include "CallTimer.h"
 #include "crypto/Ed25519.h"
 #include "identity/NodeIdentity.h"
 
@@ -28,19 +29,7 @@ constexpr int kRounds = 5;
 
 // Operations per second of `op`, run in batches until kRunMs have passed.
 double perSecond(const std::function<void()> &op) {
-    for (int i = 0; i < 20; ++i) {
-        op(); // warm-up
-    }
-    QElapsedTimer timer;
-    timer.start();
-    qint64 count = 0;
-    while (timer.elapsed() < kRunMs) {
-        for (int i = 0; i < 100; ++i) {
-            op();
-        }
-        count += 100;
-    }
-    return double(count) * 1e9 / double(timer.nsecsElapsed());
+    return 1e9 / bench::CallTimer::nsPerCall(op, kRunMs, 100);
 }
 
 // The wrapper and its baseline alternate in rounds and each keeps its best round, so a

@@ -5,13 +5,13 @@
 //   data (the ratio isolates what the layer adds: framing, counter, replay window); the
 //   first-contact costs (static envelope seal and open with warm and cold key caches, and a
 //   full two-message session handshake); public-key operations per session message.
+#include "CallTimer.h"
 #include "crypto/Ed25519.h"
 #include "seal/SealPublicKeyOps.h"
 #include "seal/SealedEnvelope.h"
 #include "seal/SessionHandshake.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -35,19 +35,7 @@ constexpr int kBodyBytes = 256;
 
 // Nanoseconds per call of `op`, run in batches until kRunMs have passed.
 double nsPerCall(const std::function<void()> &op) {
-    for (int i = 0; i < 20; ++i) {
-        op(); // warm-up
-    }
-    QElapsedTimer timer;
-    timer.start();
-    qint64 count = 0;
-    while (timer.elapsed() < kRunMs) {
-        for (int i = 0; i < 50; ++i) {
-            op();
-        }
-        count += 50;
-    }
-    return double(timer.nsecsElapsed()) / double(count);
+    return bench::CallTimer::nsPerCall(op, kRunMs, 50);
 }
 
 // Ours and the baseline alternate in rounds and each keeps its best round, so a burst of
