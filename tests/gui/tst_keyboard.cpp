@@ -4,6 +4,7 @@
 // key in the console is told under its field and leaves the page's header alone.
 #include "Application.h"
 #include "FakeBackend.h"
+#include "FindChild.h"
 #include "Mnemonics.h"
 #include "desktop/AppSettings.h"
 #include "windows/ChangePassphraseDialog.h"
@@ -29,18 +30,10 @@
 #include <QtTest>
 
 using namespace orion;
+using orion::test::child;
 using namespace orion::app;
 
 namespace {
-template <typename T>
-T *child(QWidget *root, const char *name) {
-    T *found = root->findChild<T *>(QLatin1String(name));
-    if (!found) {
-        qFatal("missing widget %s", name);
-    }
-    return found;
-}
-
 QString where(QWidget *window, const QString &what) {
     return what + QStringLiteral(": ") +
            orion::test::duplicateMnemonics(window).join(QLatin1String("; "));

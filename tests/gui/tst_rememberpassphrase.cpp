@@ -6,6 +6,7 @@
 // reason as its tool tip. The keyring is an in-memory PassphraseStore here.
 #include "Application.h"
 #include "FakeBackend.h"
+#include "FindChild.h"
 #include "desktop/AppSettings.h"
 #include "desktop/KeychainPassphraseStore.h"
 #include "desktop/MemoryPassphraseStore.h"
@@ -27,18 +28,10 @@ using namespace orion;
 using orion::app::desktop::MemoryPassphraseStore;
 using orion::app::desktop::PassphraseStore;
 using orion::app::windows::UnlockDialog;
+using orion::test::child;
 
 namespace {
 const QByteArray kPassphrase = "orbit lantern quietly seven";
-
-template <typename T>
-T *child(QWidget *root, const char *name) {
-    T *found = root->findChild<T *>(QLatin1String(name));
-    if (!found) {
-        qFatal("missing widget %s", name);
-    }
-    return found;
-}
 
 void typeAndConfirm(UnlockDialog &dialog, const QString &passphrase) {
     child<QLineEdit>(&dialog, "passphraseEdit")->setText(passphrase);

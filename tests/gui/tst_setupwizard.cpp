@@ -2,6 +2,7 @@
 // The first-run wizard end to end on a temporary profile: the full path writes a working
 // identity and network; bad input keeps Next disabled with the reason shown; an existing
 // identity is never replaced; cancelling leaves nothing behind.
+#include "FindChild.h"
 #include "identity/MemberFile.h"
 #include "identity/NetworkKey.h"
 #include "identity/NodeIdentity.h"
@@ -30,6 +31,7 @@
 #include <QtTest>
 
 using namespace orion;
+using orion::test::child;
 using namespace orion::app::wizard;
 
 namespace {
@@ -39,15 +41,6 @@ quint16 freePort() {
     QTcpServer probe;
     probe.listen(QHostAddress::Any, 0);
     return probe.serverPort();
-}
-
-template <typename T>
-T *child(QWidget *root, const char *name) {
-    T *found = root->findChild<T *>(QLatin1String(name));
-    if (!found) {
-        qFatal("missing widget %s", name);
-    }
-    return found;
 }
 
 identity::MemberRecord signedMember(const identity::NodeIdentity &node, const QByteArray &netId) {

@@ -2,6 +2,7 @@
 // The unlock dialog: no progress bar while idle, a wrong passphrase is told in one full
 // sentence, a long reason (a missing file deep in a folder) makes the dialog grow instead of
 // being cut off, and the right passphrase is handed on.
+#include "FindChild.h"
 #include "identity/NodeIdentity.h"
 #include "windows/UnlockDialog.h"
 
@@ -16,18 +17,10 @@
 
 using namespace orion;
 using orion::app::windows::UnlockDialog;
+using orion::test::child;
 
 namespace {
 const QByteArray kPassphrase = "orbit lantern quietly seven";
-
-template <typename T>
-T *child(QWidget *root, const char *name) {
-    T *found = root->findChild<T *>(QLatin1String(name));
-    if (!found) {
-        qFatal("missing widget %s", name);
-    }
-    return found;
-}
 
 // The label shows all of its text: it is as tall as its text needs at its width, and it
 // lies inside the dialog.
