@@ -130,6 +130,9 @@ QCborValue MessageCodec::encode(const OverlayMessage &message) {
             list.append(encodeNode(n));
         }
         map.insert(2, list);
+        if (!nodes->targetKey.isEmpty()) {
+            map.insert(3, nodes->targetKey);
+        }
     } else if (const auto *add = std::get_if<AddProviderMessage>(&message)) {
         map.insert(kType, int(MessageType::AddProvider));
         map.insert(1, u64(add->requestId));
@@ -228,13 +231,19 @@ Result<OverlayMessage> MessageCodec::decode(const QCborValue &value, int *droppe
                     .arg(list.size())
                     .arg(kMaxNodesPerReply));
         }
-        NodesMessage nodes{*id, {}};
+        NodesMessage nodes{*id, {}, {}};
         for (const auto &entry : list) {
             if (auto node = decodeNode(entry)) {
                 nodes.nodes.push_back(*node);
             } else if (dropped) {
                 ++*dropped;
             }
+        }
+        if (const QCborValue key = map.value(3); !key.isUndefined()) {
+            if (!key.isByteArray() || key.toByteArray().size() != 32) {
+                return malformed("the target key must be 32 bytes");
+            }
+            nodes.targetKey = key.toByteArray();
         }
         return OverlayMessage(std::move(nodes));
     }

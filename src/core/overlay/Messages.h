@@ -59,6 +59,9 @@ struct FindNodeMessage {
 struct NodesMessage {
     quint64 requestId = 0;
     std::vector<routing::NodeInfo> nodes;
+    // The Ed25519 key of the node with the target ID, when the answering node is that node
+    // or has a live connection to it (a leaf, which no table holds); empty otherwise.
+    QByteArray targetKey;
 };
 
 struct ErrorMessage {

@@ -133,7 +133,9 @@ void OverlayEngine::answerFindNode(const NodeInfo &from, const FindNodeMessage &
     if (int(nodes.size()) > count) {
         nodes.resize(size_t(count));
     }
-    m_host.send(from, NodesMessage{request.requestId, std::move(nodes)});
+    QByteArray targetKey =
+        request.target == m_self.id ? m_self.publicKeyBytes() : m_host.liveKeyOf(request.target);
+    m_host.send(from, NodesMessage{request.requestId, std::move(nodes), std::move(targetKey)});
 }
 
 std::optional<OverlayEngine::Pending> OverlayEngine::takePending(quint64 id, const Key160 &peer) {
@@ -164,6 +166,10 @@ void OverlayEngine::handleNodes(const NodeInfo &from, const NodesMessage &reply)
     const qint64 now = m_host.nowMs();
     noteSeen(from, quint32(std::max<qint64>(1, now - pending->sentAtMs)));
     if (LookupRun *run = findLookup(pending->lookupId)) {
+        if (!reply.targetKey.isEmpty() &&
+            NodeInfo::idForPublicKey(reply.targetKey) == run->lookup.target()) {
+            run->targetKey = reply.targetKey;
+        }
         run->lookup.answered(from.id, reply.nodes);
         advance(run->id);
     }
@@ -386,6 +392,11 @@ void OverlayEngine::advance(quint32 lookupId) {
         result.target = run->lookup.target();
         result.closest = run->lookup.result();
         result.found = run->lookup.found();
+        if (const auto *named = run->lookup.candidate(result.target)) {
+            result.targetKey = named->info.publicKeyBytes();
+        } else {
+            result.targetKey = run->targetKey;
+        }
         result.hops = run->lookup.hops();
         result.requests = run->lookup.requests();
         result.answers = run->lookup.answers();

@@ -23,6 +23,10 @@ struct LookupResult {
     std::vector<routing::NodeInfo> closest;
     // The node with ID == target answered.
     bool found = false;
+    // The Ed25519 key of the node with ID == target when some answer named it (in its node
+    // list, or as the key of a node it is connected to), whether or not that node answered
+    // itself: authentic, since the ID is the key's hash. Empty when none did.
+    QByteArray targetKey;
     int hops = 0;
     int requests = 0;
     int answers = 0;
@@ -124,6 +128,7 @@ private:
         routing::Lookup lookup;
         LookupCallback done;
         qint64 startedAtMs = 0;
+        QByteArray targetKey; // a nodes reply's key of the target, checked against its ID
     };
 
     void noteSeen(const routing::NodeInfo &peer, quint32 rttMs,

@@ -26,6 +26,12 @@ public:
     // Run `fn` once after `delayMs` on the node's thread, unless the node is gone.
     virtual void schedule(qint64 delayMs, std::function<void()> fn) = 0;
     virtual quint64 randomU64() = 0;
+    // The key of a node this node has a live connection to, leaf or not (empty: none). A
+    // find-node for that ID is answered with it, so that a leaf's key can be resolved.
+    virtual QByteArray liveKeyOf(const identity::Key160 &id) const {
+        (void)id;
+        return {};
+    }
 };
 
 } // namespace orion::overlay

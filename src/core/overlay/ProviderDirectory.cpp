@@ -118,6 +118,25 @@ bool ProviderDirectory::isPublished(const Key160 &containerKey) const {
     return m_own.count(containerKey) > 0;
 }
 
+const crypto::Ed25519 *ProviderDirectory::ownKey(const Key160 &containerKey) const {
+    const auto it = m_own.find(containerKey);
+    return it == m_own.end() ? nullptr : it->second.key.get();
+}
+
+std::vector<Key160> ProviderDirectory::ownKeys() const {
+    std::vector<Key160> keys;
+    keys.reserve(m_own.size());
+    for (const auto &entry : m_own) {
+        keys.push_back(entry.first);
+    }
+    return keys;
+}
+
+std::optional<ProviderRecord> ProviderDirectory::ownRecord(const Key160 &containerKey) const {
+    const auto it = m_own.find(containerKey);
+    return it == m_own.end() ? std::nullopt : std::optional(it->second.record);
+}
+
 int ProviderDirectory::storedCount(const Key160 &containerKey) const {
     const auto it = m_own.find(containerKey);
     return it == m_own.end() ? -1 : it->second.stored;

@@ -74,6 +74,12 @@ public:
     // Stops re-publishing; the stored copies expire on their own.
     void withdraw(const identity::Key160 &containerKey);
     bool isPublished(const identity::Key160 &containerKey) const;
+    // The key of a container published here (what its messages are sealed and opened
+    // with), nullptr for any other; valid until it is withdrawn.
+    const crypto::Ed25519 *ownKey(const identity::Key160 &containerKey) const;
+    std::vector<identity::Key160> ownKeys() const;
+    // The current record of a container published here.
+    std::optional<ProviderRecord> ownRecord(const identity::Key160 &containerKey) const;
     // Announces at once every record whose last publish reached no node: the node has a
     // peer now (after a restart, say), so the wait for the next retry would be for nothing.
     void retryUnstored();
