@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HostilePeer.h"
 
+#include "SealedRouting.h"
 #include "crypto/Random.h"
 #include "overlay/MessageCodec.h"
 #include "overlay/ProviderRecord.h"
@@ -232,13 +233,8 @@ HostilePeer::RoutedFlood HostilePeer::floodRouted(net::PeerConnection *connectio
     RoutedFlood flood;
     const QDeadlineTimer deadline(timeoutMs);
     while (flood.sent < count && guard && !deadline.hasExpired()) {
-        routing::RoutedMessage m;
-        m.messageId = routing::RoutedMessage::newMessageId();
-        m.origin = m.source = id();
-        m.destination = m.target = node;
-        m.service = service;
-        m.body = flood.sent;
-        if (guard->send(m.toCbor())) {
+        const auto m = SealedRouting::data(id(), node, service, flood.sent);
+        if (guard->send(SealedRouting::seal(m_identity, guard->remotePublicKey(), m).toCbor())) {
             ++flood.sent;
         } else {
             QTest::qWait(5); // the send queue is full: let it drain
@@ -256,6 +252,22 @@ HostilePeer::RoutedFlood HostilePeer::floodRouted(net::PeerConnection *connectio
     flood.busy = routedErrors(int(routing::RoutedMessage::ErrorCode::Busy)) - busyBefore;
     flood.otherErrors = errors() - flood.busy;
     return flood;
+}
+
+void HostilePeer::relayFor(const std::vector<QByteArray> &nodes, Tamper tamper) {
+    for (const QByteArray &key : nodes) {
+        m_relayKeys.insert_or_assign(routing::NodeInfo::idForPublicKey(key), key);
+    }
+    m_tamper = std::move(tamper);
+}
+
+std::optional<routing::RoutedMessage> HostilePeer::nextRouted(int timeoutMs) {
+    if (!QTest::qWaitFor([&] { return !m_routedInbox.empty(); }, timeoutMs)) {
+        return std::nullopt;
+    }
+    routing::RoutedMessage m = std::move(m_routedInbox.front());
+    m_routedInbox.pop_front();
+    return m;
 }
 
 int HostilePeer::routedErrors(int code) const {
@@ -284,8 +296,32 @@ void HostilePeer::onMessage(net::PeerConnection *connection, const QCborValue &m
     const int type = MessageCodec::typeOf(message);
     const QCborMap map = message.toMap();
     if (type == int(MessageType::Routed)) {
-        if (auto routed = routing::RoutedMessage::fromCbor(map);
-            routed && routed->kind == routing::RoutedMessage::Kind::Error) {
+        auto routed = routing::RoutedMessage::fromCbor(map);
+        if (m_routedWire.size() < 4 * 1024 * 1024) {
+            m_routedWire.append(message.toCbor());
+        }
+        if (routed && m_routedInbox.size() < 4096) {
+            m_routedInbox.push_back(*routed);
+        }
+        if (routed) {
+            if (auto it = m_relayKeys.find(routed->destination); it != m_relayKeys.end()) {
+                routing::RoutedMessage onward = *routed;
+                onward.hops += 1;
+                onward.hopLimit = std::max(0, onward.hopLimit - 1);
+                net::PeerConnection *next = m_manager->connectionFor(it->second);
+                if (next && (!m_tamper || m_tamper(onward)) && next->send(onward.toCbor())) {
+                    ++m_relayed;
+                }
+                return;
+            }
+        }
+        if (routed && routed->kind == routing::RoutedMessage::Kind::Sealed) {
+            // An endpoint's answer, sealed for this peer's key.
+            if (auto opened = SealedRouting::open(m_identity, *routed)) {
+                routed = *opened;
+            }
+        }
+        if (routed && routed->kind == routing::RoutedMessage::Kind::Error) {
             ++m_routedErrors[int(routed->errorCode)];
         }
         return;
@@ -298,6 +334,20 @@ void HostilePeer::onMessage(net::PeerConnection *connection, const QCborValue &m
         // Pings are answered, so that the node keeps this peer as a live contact.
         connection->send(MessageCodec::encode(
             overlay::PongMessage{quint64(map.value(1).toInteger()), routing::Endpoint()}));
+    }
+    if (type == int(MessageType::FindNode) && m_findNodeAnswer) {
+        QCborArray entries;
+        for (const routing::NodeInfo &node : *m_findNodeAnswer) {
+            entries.append(QCborArray{node.publicKeyBytes(),
+                                      MessageCodec::encodeEndpointAddress(node.endpoint),
+                                      node.endpoint.port()});
+        }
+        QCborMap nodes;
+        nodes.insert(qint64(0), int(MessageType::Nodes));
+        nodes.insert(qint64(1), map.value(1));
+        nodes.insert(qint64(2), entries);
+        connection->send(nodes);
+        return;
     }
     if (type == int(MessageType::FindNode) && m_amplifyAt && m_amplifyReplies > 0) {
         --m_amplifyReplies;

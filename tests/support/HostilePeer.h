@@ -17,6 +17,8 @@
 #include "net/ConnectionManager.h"
 #include "overlay/Messages.h"
 #include "routing/Endpoint.h"
+#include "routing/NodeInfo.h"
+#include "routing/RoutedMessage.h"
 
 #include <QCborMap>
 #include <QHostAddress>
@@ -24,6 +26,7 @@
 #include <QSet>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -144,6 +147,23 @@ public:
     // Route errors received so far, by code.
     int routedErrors(int code) const;
 
+    // --- End to end -----------------------------------------------------------------------
+
+    // From now on find-nodes are answered with `nodes` (a relay that knows the target).
+    void answerFindNodeWith(std::vector<routing::NodeInfo> nodes) { m_findNodeAnswer = nodes; }
+    // A relay: from now on every routed message for one of `nodes` (public keys) goes on to
+    // that node's connection (one more hop), after `tamper`, which may change it or return
+    // false to drop it. Messages are kept for nextRouted() and routedWire() all the same.
+    using Tamper = std::function<bool(routing::RoutedMessage &)>;
+    void relayFor(const std::vector<QByteArray> &nodes, Tamper tamper = {});
+    int relayed() const { return m_relayed; }
+    // The next routed message the node sent this peer as it arrived (sealed or open),
+    // waiting up to timeoutMs; nullopt when none came.
+    std::optional<routing::RoutedMessage> nextRouted(int timeoutMs = 10000);
+    // Every routed message the node sent this peer, as this peer decrypted it from its box
+    // stream (CBOR, concatenated; the first 4 MiB).
+    const QByteArray &routedWire() const { return m_routedWire; }
+
     // Slow reader: a second member (its own identity) that asks the node for `count` echoes
     // of `bodyBytes` and stops reading; owned by this peer. nullptr when it did not connect.
     SlowReader *startSlowReader(const Target &target, int count, int bodyBytes);
@@ -169,6 +189,12 @@ private:
     QSet<quint64> m_providerRequests;
     ProviderFlood m_providerAnswers;
     std::map<int, int> m_routedErrors;
+    std::optional<std::vector<routing::NodeInfo>> m_findNodeAnswer;
+    std::deque<routing::RoutedMessage> m_routedInbox; // bounded
+    std::map<identity::Key160, QByteArray> m_relayKeys;
+    Tamper m_tamper;
+    int m_relayed = 0;
+    QByteArray m_routedWire;
     std::unique_ptr<SlowReader> m_slowReader;
 };
 

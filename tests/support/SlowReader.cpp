@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SlowReader.h"
 
+#include "SealedRouting.h"
 #include "identity/MemberRecord.h"
 #include "net/MessageFramer.h"
 #include "net/SecretHandshake.h"
@@ -143,6 +144,7 @@ bool SlowReader::connectTo(quint16 port, const QByteArray &nodeKey, int timeoutM
     m_encryptor = net::BoxStreamEncryptor(crypto::SecureBuffer::fromBytes(keys.encryptionKey()),
                                           keys.encryptionNonce);
     m_nodeId = identity::NodeIdentity::nodeIdFor(nodeKey);
+    m_nodeKey = QByteArray(nodeKey);
     // Port 0: a node that accepts no connections; it is served but never enters a table.
     auto record = identity::MemberRecord::create(m_identity, m_networkKey.networkId(), {}, 0);
     record.sign(m_identity);
@@ -158,13 +160,9 @@ bool SlowReader::connectTo(quint16 port, const QByteArray &nodeKey, int timeoutM
 
 bool SlowReader::requestEchoes(int count, int bodyBytes) {
     for (int i = 0; i < count && m_fd >= 0; ++i) {
-        routing::RoutedMessage m;
-        m.messageId = routing::RoutedMessage::newMessageId();
-        m.origin = m.source = m_identity.nodeId();
-        m.destination = m.target = m_nodeId;
-        m.service = QStringLiteral("echo");
-        m.body = QByteArray(bodyBytes, 'e');
-        if (!send(m.toCbor())) {
+        const auto m = SealedRouting::data(m_identity.nodeId(), m_nodeId, QStringLiteral("echo"),
+                                           QByteArray(bodyBytes, 'e'));
+        if (!send(SealedRouting::seal(m_identity, m_nodeKey, m).toCbor())) {
             return false;
         }
     }

@@ -41,6 +41,7 @@ private:
     identity::NodeIdentity m_identity = identity::NodeIdentity::generate();
     identity::NetworkKey m_networkKey;
     identity::Key160 m_nodeId;
+    QByteArray m_nodeKey;
     int m_fd = -1; // a plain descriptor: nothing reads it behind our back
     net::BoxStreamEncryptor m_encryptor;
     QTimer m_keepAlive;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "node/Messenger.h"
 
+#include "node/NodeLog.h"
 #include "overlay/ProviderDirectory.h"
 #include "routing/ContainerEndpoint.h"
 #include "routing/Router.h"
@@ -49,12 +50,30 @@ Messenger::Messenger(const Key160 &self, qint64 routeTimeoutMs, Clock clock, QOb
     connect(m_routeTimer, &QTimer::timeout, this, &Messenger::checkRouteTimeouts);
 }
 
-void Messenger::attach(routing::Router *router, overlay::ProviderDirectory *providers,
-                       KnownNode known) {
-    m_router = router;
-    m_providers = providers;
-    m_known = std::move(known);
+void Messenger::attach(Parts parts) {
+    m_router = parts.router;
+    m_providers = parts.providers;
+    overlay::ProviderDirectory *providers = parts.providers;
+    m_sealer = std::make_unique<MessageSealer>(
+        *parts.nodeKey, [providers](const Key160 &key) { return providers->ownKey(key); },
+        [providers] { return providers->ownKeys(); },
+        [providers](const Key160 &key) {
+            const auto record = providers->ownRecord(key);
+            return record ? record->toCbor() : QCborMap();
+        },
+        std::move(parts.wallClockSecs));
+    m_keys = NodeKeys(std::move(parts.knownKey), std::move(parts.lookupKey));
     armRouteTimer();
+}
+
+MessageSealer::Stats Messenger::sealStats() const {
+    return m_sealer ? m_sealer->stats() : MessageSealer::Stats{};
+}
+
+void Messenger::signReport(RoutedMessage &error) const {
+    if (m_sealer) {
+        m_sealer->signReport(error);
+    }
 }
 
 void Messenger::stop() {
@@ -123,6 +142,11 @@ QByteArray Messenger::sendMessage(const Key160 &target, const QString &service,
     return id;
 }
 
+void Messenger::failSend(const QByteArray &messageId, ErrorCode code, const QString &text) {
+    m_awaiting.settle(messageId);
+    Q_EMIT messageError(messageId, int(code), text);
+}
+
 void Messenger::flushOutgoing() {
     m_outgoingScheduled = false;
     auto batch = std::move(m_outgoing);
@@ -133,48 +157,107 @@ void Messenger::flushOutgoing() {
         RoutedMessage &message = entry.first;
         const SendOptions::Target kind = entry.second;
         if (!m_router || m_stopping) {
-            m_awaiting.settle(message.messageId);
-            Q_EMIT messageError(message.messageId, int(ErrorCode::NoRoute),
-                                QStringLiteral("the node is not running"));
+            failSend(message.messageId, ErrorCode::NoRoute,
+                     QStringLiteral("the node is not running"));
             continue;
         }
         const Key160 target = message.target;
-        bool resolveFirst = kind == SendOptions::Target::Container;
+        if (kind == SendOptions::Target::Node) {
+            sendToNode(std::move(message), false);
+            continue;
+        }
         if (kind == SendOptions::Target::Auto) {
             if (const auto record = m_providers->cached(target)) {
                 message.destination = record->hostId;
-                routeFromHere(std::move(message));
+                sealAndRoute(message, record->containerPublicKey);
                 continue;
             }
-            // A node we know needs no resolution; any other key may be a container's.
-            resolveFirst = target != m_self && !m_known(target);
+            // A node whose key we hold needs no resolution; any other key may be a
+            // container's, and then a node's.
+            if (target == m_self || m_keys.known(target)) {
+                sendToNode(std::move(message), false);
+                continue;
+            }
         }
-        if (resolveFirst) {
-            const bool strict = kind == SendOptions::Target::Container;
-            m_providers->resolve(
-                target, [this, message = message,
-                         strict](std::optional<overlay::ProviderRecord> record) mutable {
-                    if (record) {
-                        message.destination = record->hostId;
-                    } else if (strict) {
-                        m_awaiting.settle(message.messageId);
-                        Q_EMIT messageError(message.messageId, int(ErrorCode::Unresolved),
-                                            QStringLiteral("no provider record for %1")
-                                                .arg(message.target.toHex()));
-                        return;
-                    }
-                    routeFromHere(std::move(message));
-                });
-            continue;
-        }
-        routeFromHere(std::move(message));
+        const bool strict = kind == SendOptions::Target::Container;
+        m_providers->resolve(target, [this, message = message, strict](
+                                         std::optional<overlay::ProviderRecord> record) mutable {
+            if (m_stopping) {
+                return;
+            }
+            if (record) {
+                message.destination = record->hostId;
+                sealAndRoute(message, record->containerPublicKey);
+            } else if (strict) {
+                failSend(message.messageId, ErrorCode::Unresolved,
+                         QStringLiteral("no provider record for %1").arg(message.target.toHex()));
+            } else {
+                sendToNode(std::move(message), true);
+            }
+        });
     }
 }
 
-void Messenger::routeFromHere(RoutedMessage message) {
-    if (m_router && !m_stopping) {
-        m_router->route(std::move(message), m_self);
+void Messenger::sendToNode(RoutedMessage message, bool afterProviders) {
+    if (message.target == m_self) {
+        sealAndRoute(message, m_sealer->nodeKeyBytes());
+        return;
     }
+    m_keys.resolve(message.target, [this, message = std::move(message),
+                                    afterProviders](std::optional<QByteArray> key) {
+        if (m_stopping || !m_router) {
+            return;
+        }
+        if (!key) {
+            failSend(message.messageId, ErrorCode::Unresolved,
+                     afterProviders
+                         ? QStringLiteral("no container or node by the key %1 was found")
+                               .arg(message.target.toHex())
+                         : QStringLiteral("no node by the ID %1 answered a lookup (its key is "
+                                          "needed to seal the message)")
+                               .arg(message.target.toHex()));
+            return;
+        }
+        sealAndRoute(message, *key);
+    });
+}
+
+void Messenger::sealAndRoute(const RoutedMessage &message, const QByteArray &receiverKey) {
+    if (!m_router || m_stopping) {
+        return;
+    }
+    auto sealed = m_sealer->seal(message, receiverKey);
+    if (!sealed) {
+        if (message.kind == RoutedMessage::Kind::Data) {
+            failSend(message.messageId, ErrorCode::Refused,
+                     QStringLiteral("the message cannot be sealed: %1").arg(sealed.error()));
+        } else {
+            qCWarning(lcNode).noquote() << "an answer could not be sealed:" << sealed.error();
+        }
+        return;
+    }
+    if (message.kind == RoutedMessage::Kind::Data) {
+        m_sent.remember(message.messageId, message.source, message.target, message.destination,
+                        m_clock());
+    }
+    m_router->route(std::move(*sealed), m_self);
+}
+
+void Messenger::answer(const RoutedMessage &request, RoutedMessage reply) {
+    if (request.sourceKey.isEmpty()) {
+        // Never opened here: there is no authenticated sender to seal an answer for.
+        return;
+    }
+    if (!request.originAuthenticated) {
+        // The origin named in the header is not known to host the sender: it may be a node
+        // that never asked (reflection). It gets nothing.
+        m_sealer->countWithheldAnswer();
+        qCDebug(lcNode).noquote() << "no answer to" << request.origin.shortHex()
+                                  << ": it is not known to host the sender"
+                                  << request.source.shortHex();
+        return;
+    }
+    sealAndRoute(reply, request.sourceKey);
 }
 
 void Messenger::sendReply(const RoutedMessage &request, const QCborValue &body,
@@ -184,13 +267,24 @@ void Messenger::sendReply(const RoutedMessage &request, const QCborValue &body,
                        QStringLiteral("the reply cannot be sent: %1").arg(bounded.error()));
         return;
     }
-    routeFromHere(request.makeReply(m_self, from.value_or(request.target), body));
+    answer(request, request.makeReply(m_self, from.value_or(request.target), body));
 }
 
 void Messenger::sendErrorReply(const RoutedMessage &request, ErrorCode code, const QString &text) {
-    if (m_router) {
-        m_router->reject(request, code, text);
+    if (!m_router) {
+        return;
     }
+    if (request.kind != RoutedMessage::Kind::Data) {
+        return; // answers are never answered
+    }
+    if (request.sourceKey.isEmpty()) {
+        m_router->reject(request, code, text);
+        return;
+    }
+    // The target endpoint itself answers: sealed like a reply.
+    RoutedMessage error = request.makeError(m_self, code, text);
+    error.source = request.target;
+    answer(request, std::move(error));
 }
 
 // --- Delivery ------------------------------------------------------------------------
@@ -217,24 +311,94 @@ Delivery Messenger::deliverData(const RoutedMessage &message) {
 }
 
 void Messenger::deliverLocal(const RoutedMessage &message) {
-    if (message.kind == RoutedMessage::Kind::Data) {
-        const Delivery d = deliverData(message);
-        if (d != Delivery::Accepted) {
-            const QString text =
-                d == Delivery::NoEndpoint
-                    ? QStringLiteral("no endpoint %1%2 on node %3")
-                          .arg(message.target.toHex(),
-                               message.service.isEmpty() ? QString()
-                                                         : QStringLiteral("/") + message.service,
-                               m_self.toHex())
-                    : QStringLiteral("the endpoint answered %1").arg(int(d));
-            m_router->reject(message, errorFor(d), text);
-        } else if (message.wantReceipt) {
-            routeFromHere(message.makeReceipt(m_self));
-        }
+    if (!m_sealer) {
         return;
     }
-    // A receipt, reply or error for a message sent from here.
+    switch (message.kind) {
+    case RoutedMessage::Kind::Sealed: {
+        auto opened = m_sealer->open(message);
+        if (!opened) {
+            // Not for any endpoint here, altered on the way, or a replay: it reaches no
+            // endpoint, and only a data message's origin hears of it (a relay's error).
+            qCDebug(lcNode).noquote() << "dropped a sealed message from"
+                                      << message.origin.shortHex() << ":" << opened.error();
+            if (opened.errorCode() == orion::ErrorCode::NotFound) {
+                m_router->reject(
+                    message, RoutedMessage::ErrorCode::NoEndpoint,
+                    QStringLiteral("no endpoint on node %1 opens the message").arg(m_self.toHex()));
+            }
+            return;
+        }
+        deliverOpened(std::move(*opened));
+        return;
+    }
+    case RoutedMessage::Kind::Error:
+        // Open errors come from the nodes on the way, each signed by the node that raised it.
+        if (!m_sealer->verifyReport(message)) {
+            qCDebug(lcNode).noquote()
+                << "dropped an error without a valid signature of" << message.origin.shortHex();
+            return;
+        }
+        deliverAnswer(message);
+        return;
+    case RoutedMessage::Kind::Data:
+    case RoutedMessage::Kind::Reply:
+    case RoutedMessage::Kind::Receipt:
+        m_sealer->countUnsealed();
+        qCDebug(lcNode).noquote() << "dropped an unsealed message from"
+                                  << message.origin.shortHex();
+        return;
+    }
+}
+
+void Messenger::deliverOpened(RoutedMessage message) {
+    if (message.originAuthenticated && message.source == message.origin) {
+        m_keys.learn(message.sourceKey); // a node that may be answered later
+    }
+    if (message.kind != RoutedMessage::Kind::Data) {
+        deliverAnswer(message);
+        return;
+    }
+    const Delivery d = deliverData(message);
+    if (d != Delivery::Accepted) {
+        const QString text =
+            d == Delivery::NoEndpoint
+                ? QStringLiteral("no endpoint %1%2 on node %3")
+                      .arg(message.target.toHex(),
+                           message.service.isEmpty() ? QString()
+                                                     : QStringLiteral("/") + message.service,
+                           m_self.toHex())
+                : QStringLiteral("the endpoint answered %1").arg(int(d));
+        sendErrorReply(message, errorFor(d), text);
+    } else if (message.wantReceipt) {
+        answer(message, message.makeReceipt(m_self));
+    }
+}
+
+void Messenger::deliverAnswer(const RoutedMessage &received) {
+    RoutedMessage message = received;
+    const auto sent = m_sent.find(message.inReplyTo, m_clock());
+    if (!sent) {
+        if (!message.sourceKey.isEmpty()) {
+            m_sealer->countForgedAnswer();
+        }
+        qCDebug(lcNode).noquote() << "dropped an answer to a message not sent from here, from"
+                                  << message.origin.shortHex();
+        return;
+    }
+    if (message.sourceKey.isEmpty()) {
+        // An open error, signed by the node that raised it: that node is not the endpoint,
+        // so the error says who reported it.
+        message.target = sent->source;
+        message.errorText = QStringLiteral("%1 (reported by node %2, not by the endpoint)")
+                                .arg(message.errorText, message.origin.toHex());
+    } else if (message.source != sent->target || message.target != sent->source) {
+        // Sealed by somebody, but not by the endpoint the message was sealed for.
+        m_sealer->countForgedAnswer();
+        qCDebug(lcNode).noquote() << "dropped an answer from" << message.source.shortHex()
+                                  << "to a message for" << sent->target.shortHex();
+        return;
+    }
     const bool awaited = m_awaiting.settle(message.inReplyTo);
     if (message.target != m_self && m_containers && m_containers->hasContainer(message.target)) {
         m_containers->deliver(message);
@@ -255,6 +419,7 @@ void Messenger::deliverLocal(const RoutedMessage &message) {
         Q_EMIT messageError(message.inReplyTo, int(message.errorCode), message.errorText);
         break;
     case RoutedMessage::Kind::Data:
+    case RoutedMessage::Kind::Sealed:
         break;
     }
 }

@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Messenger: a node's endpoint side of routed messages: sending (with provider resolution
-// for container keys), the messages that await an answer and their timer, local delivery to
-// the built-in services, registered services and hosted containers, and what comes back
-// (receipts, replies, errors). Node thread only; owned by Node.
+// for container keys and key resolution for nodes), sealing every message end to end for
+// the key of the endpoint it is for and opening what arrives (MessageSealer), the messages
+// that await an answer and their timer, local delivery to the built-in services, registered
+// services and hosted containers, and what comes back (receipts, replies, errors: accepted
+// only from the endpoint asked, or signed by the node that raised them). Node thread only;
+// owned by Node.
 #pragma once
 
 #include "identity/Key160.h"
+#include "node/MessageSealer.h"
+#include "node/NodeKeys.h"
 #include "node/SendOptions.h"
+#include "node/SentMessages.h"
 #include "routing/AwaitedReceipts.h"
 #include "routing/Delivery.h"
 #include "routing/RoutedMessage.h"
@@ -16,6 +22,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -40,10 +47,16 @@ public:
     // A local service's handler: called on the node thread for every data message whose
     // target is this node and whose service is the handler's name.
     using ServiceHandler = std::function<routing::Delivery(const routing::RoutedMessage &)>;
-    // True when `id` is a node this node knows (connected or in its table): such a target
-    // needs no provider resolution.
-    using KnownNode = std::function<bool(const identity::Key160 &id)>;
     using Clock = std::function<qint64()>;
+    // What the started node lends the messenger.
+    struct Parts {
+        routing::Router *router = nullptr;
+        overlay::ProviderDirectory *providers = nullptr;
+        const crypto::Ed25519 *nodeKey = nullptr; // the node's own key
+        NodeKeys::Known knownKey;                 // keys of live peers and table contacts
+        NodeKeys::Lookup lookupKey;               // an overlay lookup for a node's key
+        Clock wallClockSecs;                      // seconds since the Unix epoch
+    };
 
     static const QString kEchoService;
     static const QString kPingService;
@@ -51,9 +64,9 @@ public:
     Messenger(const identity::Key160 &self, qint64 routeTimeoutMs, Clock clock,
               QObject *parent = nullptr);
 
-    // The router and provider directory of the started node; until then every send fails
-    // with "the node is not running".
-    void attach(routing::Router *router, overlay::ProviderDirectory *providers, KnownNode known);
+    // The router, provider directory and key of the started node; until then every send
+    // fails with "the node is not running".
+    void attach(Parts parts);
     // Nothing more is routed; awaited messages are no longer timed.
     void stop();
 
@@ -72,6 +85,10 @@ public:
                         routing::RoutedMessage::ErrorCode code, const QString &text);
     // A message whose destination is this node (RouterHost::deliverLocal).
     void deliverLocal(const routing::RoutedMessage &message);
+    // Signs an error this node raises about a message on its way (RouterHost::signReport).
+    void signReport(routing::RoutedMessage &error) const;
+    // What the end-to-end protection refused so far (zeros before the node started).
+    MessageSealer::Stats sealStats() const;
 
 Q_SIGNALS:
     void messageDelivered(const QByteArray &messageId, int hops);
@@ -80,7 +97,18 @@ Q_SIGNALS:
 
 private:
     routing::Delivery deliverData(const routing::RoutedMessage &message);
-    void routeFromHere(routing::RoutedMessage message);
+    void deliverOpened(routing::RoutedMessage message);
+    void deliverAnswer(const routing::RoutedMessage &message);
+    // Sends a message of this node's endpoint `message.source` sealed for `receiverKey`.
+    void sealAndRoute(const routing::RoutedMessage &message, const QByteArray &receiverKey);
+    // A data message whose receiving endpoint is a node: its key first, then the message.
+    void sendToNode(routing::RoutedMessage message, bool fallback);
+    // An answer (reply, receipt, endpoint error) from this node's endpoint `from` to what
+    // `request` was: sealed for its sender's key.
+    void answer(const routing::RoutedMessage &request, routing::RoutedMessage answer);
+    // Reports a send that could not even start.
+    void failSend(const QByteArray &messageId, routing::RoutedMessage::ErrorCode code,
+                  const QString &text);
     void flushOutgoing();
     void checkRouteTimeouts();
     // Sets the route timer for the earliest deadline awaited, or stops it.
@@ -91,7 +119,9 @@ private:
     Clock m_clock;
     routing::Router *m_router = nullptr;
     overlay::ProviderDirectory *m_providers = nullptr;
-    KnownNode m_known;
+    std::unique_ptr<MessageSealer> m_sealer;
+    NodeKeys m_keys;
+    SentMessages m_sent;
     bool m_stopping = false;
     QHash<QString, ServiceHandler> m_services;
     routing::ContainerEndpoint *m_containers = nullptr;

@@ -70,6 +70,13 @@ qint64 Node::wallClockMs() const {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+QByteArray Node::liveKeyOf(const Key160 &id) const {
+    if (!m_sessions) {
+        return {};
+    }
+    return m_sessions->liveKey(id).value_or(QByteArray());
+}
+
 quint64 Node::randomU64() {
     return crypto::Random::u64();
 }
@@ -193,9 +200,30 @@ Status Node::start() {
         },
         [this] { return nowMs(); }, this);
     connect(m_sessions, &PeerSessions::dialFailed, m_memberChecks, &MemberChecks::noteDialFailure);
-    m_messenger->attach(m_router.get(), m_providers.get(), [this](const Key160 &id) {
-        return m_sessions->isLive(id) || m_engine->table().contains(id);
-    });
+    m_messenger->attach({m_router.get(), m_providers.get(), &m_identity.keyPair(),
+                         [this](const Key160 &id) -> std::optional<QByteArray> {
+                             if (auto key = m_sessions->liveKey(id)) {
+                                 return key;
+                             }
+                             if (const auto *contact = m_engine->table().find(id)) {
+                                 return contact->info.publicKeyBytes();
+                             }
+                             return std::nullopt;
+                         },
+                         [this](const Key160 &id, NodeKeys::Done done) {
+                             // The live relays too: a leaf's table may hold none of them.
+                             m_engine->lookup(
+                                 id,
+                                 [done = std::move(done)](const overlay::LookupResult &result) {
+                                     // Any answer that named the ID gives its key (the ID is
+                                     // the key's hash), even when the node cannot be dialled.
+                                     done(result.targetKey.isEmpty()
+                                              ? std::nullopt
+                                              : std::optional(result.targetKey));
+                                 },
+                                 m_sessions->liveRelays());
+                         },
+                         [this] { return wallClockMs() / 1000; }});
     m_policyTimer = new QTimer(this);
     connect(m_policyTimer, &QTimer::timeout, m_sessions, &PeerSessions::applyConnectionPolicy);
     m_policyTimer->start(std::chrono::milliseconds(m_config.connectionPolicyIntervalMs));
@@ -416,6 +444,7 @@ NodeStatus Node::status() const {
     }
     if (m_router) {
         s.routing = m_router->stats();
+        s.sealing = m_messenger->sealStats();
         s.queues.dialBytes = m_router->waitingBytes();
     }
     s.state = NodeStatus::stateOf(m_sessions != nullptr, m_paused, s.activePeers);

@@ -189,6 +189,7 @@ private:
     void send(const routing::NodeInfo &to, overlay::OverlayMessage message) override;
     void schedule(qint64 delayMs, std::function<void()> fn) override;
     quint64 randomU64() override;
+    QByteArray liveKeyOf(const identity::Key160 &id) const override;
 
     Status abandonStart(Status failure);
     void onBootstrapFinished(bool ok);

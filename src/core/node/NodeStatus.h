@@ -7,6 +7,7 @@
 #include "net/ConnectionManager.h"
 #include "node/DialPolicy.h"
 #include "node/MemberCheck.h"
+#include "node/MessageSealer.h"
 #include "routing/Router.h"
 
 #include <QDateTime>
@@ -59,6 +60,9 @@ struct NodeStatus {
     qint64 messagesIn = 0;
     qint64 messagesOut = 0;
     routing::Router::Stats routing;
+    // End-to-end protection: what was sealed and opened, and what was refused (not for this
+    // node or altered, replays, forged answers, unsigned errors, open data, withheld answers).
+    MessageSealer::Stats sealing;
     int providerRecords = 0;           // provider records stored for others (not our own)
     int containers = 0;                // containers hosted here
     int containersRunning = 0;         // enabled and loaded

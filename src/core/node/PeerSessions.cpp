@@ -269,10 +269,38 @@ void PeerSessions::onMessage(net::PeerConnection *connection, const QCborValue &
     }
 }
 
+std::optional<QByteArray> PeerSessions::liveKey(const Key160 &peer) const {
+    const auto it = m_live.find(peer);
+    if (it == m_live.end() || !it->second) {
+        return std::nullopt;
+    }
+    return it->second->remotePublicKey();
+}
+
+std::vector<NodeInfo> PeerSessions::liveRelays() const {
+    std::vector<NodeInfo> relays;
+    for (const auto &[connection, session] : m_sessions) {
+        if (session.active &&
+            std::find(m_liveIds.begin(), m_liveIds.end(), session.peer.id) != m_liveIds.end()) {
+            relays.push_back(session.peer);
+        }
+    }
+    return relays;
+}
+
 void PeerSessions::handleRouted(Session &session, const QCborMap &map) {
     auto message = RoutedMessage::fromCbor(map);
     if (!message) {
         reject(session.connection, QStringLiteral("malformed message: %1").arg(message.error()));
+        return;
+    }
+    if (message->kind != RoutedMessage::Kind::Sealed &&
+        message->kind != RoutedMessage::Kind::Error) {
+        // Data, replies and receipts travel sealed end to end; only a node's own reports of
+        // a failure travel open.
+        reject(session.connection,
+               QStringLiteral("malformed message: a routed message of kind %1 must be sealed")
+                   .arg(int(message->kind)));
         return;
     }
     if (!session.routedBudget.take(m_clock())) {

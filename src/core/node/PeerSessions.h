@@ -86,6 +86,10 @@ public:
     // --- The router's view (RouterHost) ---
     const std::vector<identity::Key160> &livePeers() const { return m_liveIds; }
     bool isLive(const identity::Key160 &peer) const { return m_live.contains(peer); }
+    // The key a live peer proved in its handshake.
+    std::optional<QByteArray> liveKey(const identity::Key160 &peer) const;
+    // The live peers that may relay (livePeers()), as lookups can ask them.
+    std::vector<routing::NodeInfo> liveRelays() const;
     routing::RouterHost::SendResult sendRouted(const identity::Key160 &peer,
                                                const routing::RoutedMessage &message);
     // Dials a contact of the routing table; Router::peerUp or connectFailed follows.

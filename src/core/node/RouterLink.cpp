@@ -48,4 +48,10 @@ void RouterLink::deliverLocal(const routing::RoutedMessage &message) {
     m_messenger->deliverLocal(message);
 }
 
+void RouterLink::signReport(routing::RoutedMessage &error) const {
+    if (m_messenger) {
+        m_messenger->signReport(error);
+    }
+}
+
 } // namespace orion::node

@@ -32,6 +32,7 @@ public:
                                                 int count) const override;
     void connectTo(const identity::Key160 &peer) override;
     void deliverLocal(const routing::RoutedMessage &message) override;
+    void signReport(routing::RoutedMessage &error) const override;
     qint64 nowMs() const override { return m_clock(); }
 
 private:

@@ -2,6 +2,9 @@
 #include "routing/RoutedMessage.h"
 
 #include "crypto/Random.h"
+#include "routing/NodeInfo.h"
+
+#include <QtEndian>
 
 namespace orion::routing {
 
@@ -25,9 +28,21 @@ enum Field : int {
     kWantReceipt = 14,
     kRouteDepth = 15,
     kRouteOrigin = 16,
+    kSealed = 17,
+    kReporterKey = 18,
+    kReporterSignature = 19,
+    kHostRecord = 20,
 };
 constexpr int kWireType = 0;
 constexpr qsizetype kMaxErrorText = 512;
+// A sealed part holds the plaintext (bounded as a body is, plus its few fields) and at most
+// 122 bytes of keys, nonce and tags.
+constexpr qsizetype kMaxSealedBytes = 1'100'000;
+// The plaintext inside: one map level around the body.
+constexpr util::CborBounds kPlaintextBounds{RoutedMessage::kBodyBounds.maxDepth + 3,
+                                            RoutedMessage::kBodyBounds.maxItems + 64};
+const QByteArray kSealTag = QByteArrayLiteral("orion-routed-v2");
+const QByteArray kReportTag = QByteArrayLiteral("orion-route-error-v1");
 
 Result<identity::Key160> keyField(const QCborMap &map, int field, const char *name) {
     const QCborValue value = map.value(field);
@@ -82,14 +97,187 @@ QCborMap RoutedMessage::toCbor() const {
     map.insert(kId, messageId);
     map.insert(kKind, int(kind));
     map.insert(kOrigin, origin.toBytes());
-    map.insert(kSource, source.toBytes());
     map.insert(kDestination, destination.toBytes());
+    map.insert(kHopLimit, hopLimit);
+    map.insert(kHops, hops);
+    if (kind == Kind::Sealed) {
+        map.insert(kSealed, sealed);
+        return map;
+    }
+    map.insert(kSource, source.toBytes());
     map.insert(kTarget, target.toBytes());
     if (!service.isEmpty()) {
         map.insert(kService, service);
     }
-    map.insert(kHopLimit, hopLimit);
-    map.insert(kHops, hops);
+    if (kind != Kind::Data) {
+        map.insert(kInReplyTo, inReplyTo);
+    }
+    if (kind == Kind::Error) {
+        map.insert(kErrorCode, int(errorCode));
+        map.insert(kErrorText, errorText);
+        if (!reporterKey.isEmpty()) {
+            map.insert(kReporterKey, reporterKey);
+            map.insert(kReporterSignature, reporterSignature);
+        }
+    }
+    if (wantReceipt && kind == Kind::Data) {
+        map.insert(kWantReceipt, true);
+    }
+    if (routeDepth > 0 && kind == Kind::Data) {
+        map.insert(kRouteDepth, routeDepth);
+        map.insert(kRouteOrigin, routeOrigin.toBytes());
+    }
+    if (!body.isUndefined()) {
+        map.insert(kBody, body);
+    }
+    return map;
+}
+
+namespace {
+
+Result<RoutedMessage::Kind> kindField(const QCborMap &map, RoutedMessage::Kind highest) {
+    const QCborValue kind = map.value(kKind);
+    if (!kind.isInteger() || kind.toInteger() < 0 || kind.toInteger() > int(highest)) {
+        return Result<RoutedMessage::Kind>::failure(QStringLiteral("routed message: unknown kind"));
+    }
+    return RoutedMessage::Kind(kind.toInteger());
+}
+
+// The fields of what an endpoint sends, after the kind: the same in the open wire form and
+// in a sealed plaintext.
+Status readEndpointFields(const QCborMap &map, RoutedMessage &m) {
+    using Kind = RoutedMessage::Kind;
+    auto target = keyField(map, kTarget, "target");
+    if (!target) {
+        return Status::failure(target.error());
+    }
+    m.target = *target;
+    const QCborValue service = map.value(kService);
+    if (!service.isUndefined()) {
+        if (!service.isString() ||
+            service.toString().toUtf8().size() > RoutedMessage::kMaxServiceBytes) {
+            return Status::failure(
+                QStringLiteral("routed message: the service must be text of at most 64 bytes"));
+        }
+        m.service = service.toString();
+    }
+    if (m.kind != Kind::Data) {
+        const QCborValue reply = map.value(kInReplyTo);
+        if (!reply.isByteArray() || reply.toByteArray().size() != RoutedMessage::kIdBytes) {
+            return Status::failure(
+                QStringLiteral("routed message: a reply or error needs the 16-byte ID it answers"));
+        }
+        m.inReplyTo = reply.toByteArray();
+    }
+    if (m.kind == Kind::Error) {
+        const QCborValue code = map.value(kErrorCode);
+        if (!code.isInteger()) {
+            return Status::failure(QStringLiteral("routed message: an error needs a code"));
+        }
+        // Codes this version does not know are kept as they are; only their name is unknown.
+        m.errorCode = RoutedMessage::ErrorCode(code.toInteger());
+        m.errorText = map.value(kErrorText).toString().left(kMaxErrorText);
+    }
+    m.wantReceipt = m.kind == Kind::Data && map.value(kWantReceipt).toBool(false);
+    if (const QCborValue depth = map.value(kRouteDepth); !depth.isUndefined()) {
+        if (!depth.isInteger() || depth.toInteger() < 0 ||
+            depth.toInteger() > RoutedMessage::kMaxRouteDepth) {
+            return Status::failure(QStringLiteral("routed message: route depth out of range"));
+        }
+        m.routeDepth = m.kind == Kind::Data ? int(depth.toInteger()) : 0;
+        if (m.routeDepth > 0) {
+            auto chain = keyField(map, kRouteOrigin, "route origin");
+            if (!chain) {
+                return Status::failure(chain.error());
+            }
+            m.routeOrigin = *chain;
+        }
+    }
+    m.body = map.value(kBody);
+    return Status::success();
+}
+
+} // namespace
+
+Result<RoutedMessage> RoutedMessage::fromCbor(const QCborMap &map) {
+    using R = Result<RoutedMessage>;
+    RoutedMessage m;
+    const QCborValue id = map.value(kId);
+    if (!id.isByteArray() || id.toByteArray().size() != kIdBytes) {
+        return R::failure(QStringLiteral("routed message: the message ID must be 16 bytes"));
+    }
+    m.messageId = id.toByteArray();
+    auto kind = kindField(map, Kind::Sealed);
+    if (!kind) {
+        return R::failure(kind.error());
+    }
+    m.kind = *kind;
+    for (auto [field, name, out] : {std::tuple{int(kOrigin), "origin", &m.origin},
+                                    std::tuple{int(kDestination), "destination", &m.destination}}) {
+        auto key = keyField(map, field, name);
+        if (!key) {
+            return R::failure(key.error());
+        }
+        *out = *key;
+    }
+    const QCborValue hopLimit = map.value(kHopLimit);
+    const QCborValue hops = map.value(kHops);
+    if (!hopLimit.isInteger() || hopLimit.toInteger() < 0 || hopLimit.toInteger() > kMaxHopLimit ||
+        !hops.isInteger() || hops.toInteger() < 0 || hops.toInteger() > 1024) {
+        return R::failure(QStringLiteral("routed message: hop limit or hop count out of range"));
+    }
+    m.hopLimit = int(hopLimit.toInteger());
+    m.hops = int(hops.toInteger());
+    if (m.kind == Kind::Sealed) {
+        const QCborValue sealed = map.value(kSealed);
+        if (!sealed.isByteArray() || sealed.toByteArray().isEmpty() ||
+            sealed.toByteArray().size() > kMaxSealedBytes) {
+            return R::failure(QStringLiteral("routed message: a sealed message needs its sealed "
+                                             "part (bytes, at most %1)")
+                                  .arg(kMaxSealedBytes));
+        }
+        m.sealed = sealed.toByteArray();
+        return m;
+    }
+    auto source = keyField(map, kSource, "source");
+    if (!source) {
+        return R::failure(source.error());
+    }
+    m.source = *source;
+    if (Status fields = readEndpointFields(map, m); !fields) {
+        return R::failure(fields.error());
+    }
+    if (m.kind == Kind::Error) {
+        const QCborValue key = map.value(kReporterKey);
+        const QCborValue signature = map.value(kReporterSignature);
+        if (!key.isUndefined() || !signature.isUndefined()) {
+            if (!key.isByteArray() || key.toByteArray().size() != 32 || !signature.isByteArray() ||
+                signature.toByteArray().size() != 64) {
+                return R::failure(QStringLiteral(
+                    "routed message: a report needs a 32-byte key and a 64-byte signature"));
+            }
+            m.reporterKey = key.toByteArray();
+            m.reporterSignature = signature.toByteArray();
+        }
+    }
+    return m;
+}
+
+QByteArray RoutedMessage::sealHeader() const {
+    QByteArray header;
+    header.reserve(kSealTag.size() + 1 + kIdBytes + 2 * identity::Key160::kBytes);
+    header.append(kSealTag).append('\0');
+    header.append(messageId).append(destination.toBytes()).append(origin.toBytes());
+    return header;
+}
+
+QByteArray RoutedMessage::sealedPlaintext() const {
+    QCborMap map;
+    map.insert(kKind, int(kind));
+    map.insert(kTarget, target.toBytes());
+    if (!service.isEmpty()) {
+        map.insert(kService, service);
+    }
     if (kind != Kind::Data) {
         map.insert(kInReplyTo, inReplyTo);
     }
@@ -107,81 +295,57 @@ QCborMap RoutedMessage::toCbor() const {
     if (!body.isUndefined()) {
         map.insert(kBody, body);
     }
-    return map;
+    if (!hostRecord.isEmpty()) {
+        map.insert(kHostRecord, hostRecord);
+    }
+    return map.toCborValue().toCbor();
 }
 
-Result<RoutedMessage> RoutedMessage::fromCbor(const QCborMap &map) {
+Result<RoutedMessage> RoutedMessage::withOpened(QByteArrayView plaintext,
+                                                const QByteArray &senderKey) const {
     using R = Result<RoutedMessage>;
+    if (Status bounded = kPlaintextBounds.checkBytes(plaintext); !bounded) {
+        return R::failure(
+            QStringLiteral("routed message: sealed plaintext: %1").arg(bounded.error()));
+    }
+    const QCborValue value = QCborValue::fromCbor(plaintext.toByteArray());
+    if (!value.isMap()) {
+        return R::failure(QStringLiteral("routed message: the sealed plaintext is not a map"));
+    }
+    const QCborMap map = value.toMap();
     RoutedMessage m;
-    const QCborValue id = map.value(kId);
-    if (!id.isByteArray() || id.toByteArray().size() != kIdBytes) {
-        return R::failure(QStringLiteral("routed message: the message ID must be 16 bytes"));
+    m.messageId = messageId;
+    m.origin = origin;
+    m.destination = destination;
+    m.hopLimit = hopLimit;
+    m.hops = hops;
+    auto kind = kindField(map, Kind::Receipt);
+    if (!kind) {
+        return R::failure(kind.error());
     }
-    m.messageId = id.toByteArray();
-    const QCborValue kind = map.value(kKind);
-    if (!kind.isInteger() || kind.toInteger() < 0 || kind.toInteger() > int(Kind::Receipt)) {
-        return R::failure(QStringLiteral("routed message: unknown kind"));
+    m.kind = *kind;
+    if (Status fields = readEndpointFields(map, m); !fields) {
+        return R::failure(fields.error());
     }
-    m.kind = Kind(kind.toInteger());
-    for (auto [field, name, out] : {std::tuple{int(kOrigin), "origin", &m.origin},
-                                    std::tuple{int(kSource), "source", &m.source},
-                                    std::tuple{int(kDestination), "destination", &m.destination},
-                                    std::tuple{int(kTarget), "target", &m.target}}) {
-        auto key = keyField(map, field, name);
-        if (!key) {
-            return R::failure(key.error());
-        }
-        *out = *key;
+    if (const QCborValue host = map.value(kHostRecord); host.isMap()) {
+        m.hostRecord = host.toMap();
     }
-    const QCborValue service = map.value(kService);
-    if (!service.isUndefined()) {
-        if (!service.isString() || service.toString().toUtf8().size() > kMaxServiceBytes) {
-            return R::failure(
-                QStringLiteral("routed message: the service must be text of at most 64 bytes"));
-        }
-        m.service = service.toString();
-    }
-    const QCborValue hopLimit = map.value(kHopLimit);
-    const QCborValue hops = map.value(kHops);
-    if (!hopLimit.isInteger() || hopLimit.toInteger() < 0 || hopLimit.toInteger() > kMaxHopLimit ||
-        !hops.isInteger() || hops.toInteger() < 0 || hops.toInteger() > 1024) {
-        return R::failure(QStringLiteral("routed message: hop limit or hop count out of range"));
-    }
-    m.hopLimit = int(hopLimit.toInteger());
-    m.hops = int(hops.toInteger());
-    if (m.kind != Kind::Data) {
-        const QCborValue reply = map.value(kInReplyTo);
-        if (!reply.isByteArray() || reply.toByteArray().size() != kIdBytes) {
-            return R::failure(
-                QStringLiteral("routed message: a reply or error needs the 16-byte ID it answers"));
-        }
-        m.inReplyTo = reply.toByteArray();
-    }
-    if (m.kind == Kind::Error) {
-        const QCborValue code = map.value(kErrorCode);
-        if (!code.isInteger()) {
-            return R::failure(QStringLiteral("routed message: an error needs a code"));
-        }
-        // Codes this version does not know are kept as they are; only their name is unknown.
-        m.errorCode = ErrorCode(code.toInteger());
-        m.errorText = map.value(kErrorText).toString().left(kMaxErrorText);
-    }
-    m.wantReceipt = m.kind == Kind::Data && map.value(kWantReceipt).toBool(false);
-    if (const QCborValue depth = map.value(kRouteDepth); !depth.isUndefined()) {
-        if (!depth.isInteger() || depth.toInteger() < 0 || depth.toInteger() > kMaxRouteDepth) {
-            return R::failure(QStringLiteral("routed message: route depth out of range"));
-        }
-        m.routeDepth = m.kind == Kind::Data ? int(depth.toInteger()) : 0;
-        if (m.routeDepth > 0) {
-            auto chain = keyField(map, kRouteOrigin, "route origin");
-            if (!chain) {
-                return R::failure(chain.error());
-            }
-            m.routeOrigin = *chain;
-        }
-    }
-    m.body = map.value(kBody);
+    m.sourceKey = senderKey;
+    m.source = NodeInfo::idForPublicKey(senderKey);
+    m.sealedBytes = sealed.size();
     return m;
+}
+
+QByteArray RoutedMessage::reportSignedBytes() const {
+    QByteArray bytes;
+    bytes.append(kReportTag).append('\0');
+    bytes.append(messageId).append(origin.toBytes()).append(destination.toBytes());
+    bytes.append(inReplyTo);
+    char code[4];
+    qToBigEndian<quint32>(quint32(errorCode), code);
+    bytes.append(code, 4);
+    bytes.append(errorText.toUtf8());
+    return bytes;
 }
 
 RoutedMessage RoutedMessage::makeError(const identity::Key160 &self, ErrorCode code,
@@ -218,7 +382,7 @@ RoutedMessage RoutedMessage::makeReply(const identity::Key160 &self, const ident
 qint64 RoutedMessage::retainedBytes() const {
     constexpr qint64 kFields = 160; // keys, integers and the object itself
     return kFields + messageId.size() + inReplyTo.size() +
-           (service.size() + errorText.size()) * qint64(sizeof(QChar)) +
+           (service.size() + errorText.size()) * qint64(sizeof(QChar)) + sealed.size() +
            util::CborBounds::retainedBytes(body);
 }
 

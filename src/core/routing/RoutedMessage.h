@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RoutedMessage: a message that travels hop by hop through the overlay (wire type 0): data,
-// a reply to an earlier message, or a route error back to the origin. Plain value; any thread.
+// a reply to an earlier message, a receipt, or an error back to the origin. On the wire every
+// data message, reply, receipt and endpoint error is sealed end to end (kind Sealed: a routing
+// header and the sealed part, docs/protocol.md section 5); only errors raised by a node on
+// the way travel open, signed by the node that raised them. In memory a message that was
+// opened holds every field again, with the sender's authenticated key. Plain value; any thread.
 #pragma once
 
 #include "identity/Key160.h"
@@ -21,6 +25,9 @@ struct RoutedMessage {
         Reply = 1,   // the answer to `inReplyTo`
         Error = 2,   // `inReplyTo` could not be delivered or processed; `errorCode` says why
         Receipt = 3, // `inReplyTo` reached its endpoint; the body holds the hops it took
+        // On the wire: one of the above, sealed for its target endpoint (`sealed`); relays
+        // see only the routing header. Opened at the destination into the kind inside.
+        Sealed = 4,
     };
     enum class ErrorCode : int {
         None = 0,
@@ -68,12 +75,48 @@ struct RoutedMessage {
     QString errorText;
     QCborValue body; // any JSON-compatible value
 
+    // Kind Sealed: the sealed part (seal/SealFormat.h), bound to sealHeader().
+    QByteArray sealed;
+    // An open Error: the Ed25519 key of the node that raised it (its ID is `origin`) and its
+    // signature over reportSignedBytes().
+    QByteArray reporterKey;
+    QByteArray reporterSignature;
+
+    // In memory only, set when a sealed message was opened here: the sender's Ed25519 key
+    // (its hash is `source`), and whether `origin` is known to host that sender (the source
+    // is the origin node itself, or a provider record signed by both names the origin as the
+    // container's host). Answers go only to authenticated origins (no reflection).
+    QByteArray sourceKey;
+    bool originAuthenticated = false;
+    // In memory only: the size of the sealed part this message arrived in (0 when it was not).
+    qsizetype sealedBytes = 0;
+    // In memory only: a provider record (CBOR) that a container puts in what it seals, so
+    // the receiver can tell that the origin hosts it.
+    QCborMap hostRecord;
+
     static QByteArray newMessageId();
     static QString errorCodeName(ErrorCode code);
 
+    // The wire form: a Sealed message as its routing header and sealed part, an open Error
+    // with its report signature, any other kind (tests, local use) with every field.
     QCborMap toCbor() const;
     // Validates every field; unknown fields are ignored.
     static Result<RoutedMessage> fromCbor(const QCborMap &map);
+
+    // The bytes a sealed part is bound to (associated data): "orion-routed-v2" and a zero
+    // byte, message ID (16), destination (20), origin (20): 72 bytes. Relays may change the
+    // hop limit and hop count, nothing else.
+    QByteArray sealHeader() const;
+    // What is sealed (CBOR): kind, target, service, receipt flag, route depth and origin,
+    // the ID answered, error code and text, body, host record. The source is not in it: it
+    // is the hash of the key that sealed it.
+    QByteArray sealedPlaintext() const;
+    // This header's message with the fields of an opened plaintext; `senderKey` is the key
+    // that sealed it. Fails for malformed or out-of-bound plaintext.
+    Result<RoutedMessage> withOpened(QByteArrayView plaintext, const QByteArray &senderKey) const;
+    // "orion-route-error-v1", message ID, origin, destination, the ID answered, the code
+    // (u32 big-endian) and the text (UTF-8): what the node raising an open Error signs.
+    QByteArray reportSignedBytes() const;
 
     // An error about this message, addressed back to its origin.
     RoutedMessage makeError(const identity::Key160 &self, ErrorCode code,
@@ -88,7 +131,9 @@ struct RoutedMessage {
     qint64 retainedBytes() const;
     // Errors, receipts and replies are never answered with an error themselves: that
     // could bounce forever between two nodes that both fail to route.
-    bool mayBeAnswered() const { return kind == Kind::Data; }
+    // A relay cannot tell what a sealed message is, so it answers any (its errors are open
+    // and never answered themselves).
+    bool mayBeAnswered() const { return kind == Kind::Data || kind == Kind::Sealed; }
 };
 
 } // namespace orion::routing

@@ -195,6 +195,7 @@ Router::Decision Router::onward(RoutedMessage message) {
 Router::Decision Router::fail(const RoutedMessage &message, ErrorCode code, const QString &text) {
     if (message.mayBeAnswered()) {
         RoutedMessage error = message.makeError(m_self, code, text);
+        m_host.signReport(error);
         remember(error.messageId, m_self);
         ++m_stats.errorsSent;
         onward(std::move(error));

@@ -36,6 +36,9 @@ public:
     virtual void connectTo(const identity::Key160 &peer) = 0;
     // A message whose destination is this node (any kind).
     virtual void deliverLocal(const RoutedMessage &message) = 0;
+    // An error this node raises about a message on its way (no route, hop limit, busy, ...)
+    // travels open: the host signs it as this node's report (RoutedMessage::reporterKey).
+    virtual void signReport(RoutedMessage &error) const { (void)error; }
     // Monotonic milliseconds; only used to forget unreachable contacts, never for loops.
     virtual qint64 nowMs() const = 0;
 };
