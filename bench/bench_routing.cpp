@@ -5,8 +5,15 @@
 // Next to it, in the same run, a plain relay: the same 4-byte length-prefixed 256-byte
 // frames, no encryption, through a middle process. Prints one JSON object.
 //
+// Trials alternate, baseline then Orion (A B A B ...), --pairs N of them (default 5), each
+// with fresh processes; the ratio of each pair is taken and the median, min and max of
+// those are reported, so a machine whose speed drifts during the run slows both sides of a
+// pair alike. Every process of both sides is pinned the same way (--pin A,B,C, CPUs of the
+// sender, the middle and the receiver; default 0,1,0 — the middle has a core to itself,
+// sender and receiver share the other; --pin none leaves scheduling to the kernel).
+//
 // The program plays every role; the children are started as
-//   bench_routing --role node-b|node-c|relay|sink ...
+//   bench_routing [--cpu N] --role node-b|node-c|relay|sink ...
 #include "crypto/Random.h"
 #include "identity/MemberRecord.h"
 #include "identity/NetworkKey.h"
@@ -15,6 +22,8 @@
 #include "node/NodeRunner.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -26,10 +35,13 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <optional>
+#include <sched.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -41,8 +53,24 @@ using identity::Key160;
 namespace {
 
 constexpr int kBodyBytes = 256;
-constexpr int kThroughputMessages = 20000;
 constexpr int kLatencyMessages = 2000;
+// Messages per throughput trial; the parent passes its --messages on to the receivers.
+int g_throughputMessages = 20000;
+
+// Pins every thread of this process (and, by inheritance, every thread and child it makes
+// later) to one CPU. False when the CPU cannot be used.
+bool pinProcess(int cpu) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    bool ok = true;
+    const QStringList tasks =
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        ok = ::sched_setaffinity(pid_t(task.toInt()), sizeof set, &set) == 0 && ok;
+    }
+    return ::sched_setaffinity(0, sizeof set, &set) == 0 && ok;
+}
 
 qint64 nowNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -88,7 +116,7 @@ struct SinkCounter {
             if (int(latencies.size()) == kLatencyMessages) {
                 say("latency " + percentiles(latencies));
             }
-        } else if (++throughput == kThroughputMessages) {
+        } else if (++throughput == g_throughputMessages) {
             say("done");
         }
     }
@@ -280,15 +308,31 @@ int runSink() {
 
 // --- The measuring process -----------------------------------------------------------
 
+// How the three processes of a trial are placed: CPUs of A (this process), B and C; -1 for
+// none. The same for the baseline and for Orion.
+struct Pinning {
+    int a = 0, b = 1, c = 0;
+    bool enabled = true;
+};
+Pinning g_pinning;
+
 struct Child {
     std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
 
-    void start(const QStringList &args) {
+    // cpu: where the child pins itself before it makes any thread (-1: nowhere).
+    void start(int cpu, QStringList args) {
+        args.prepend(QStringLiteral("--messages"));
+        args.insert(1, QString::number(g_throughputMessages));
+        if (cpu >= 0) {
+            args.prepend(QString::number(cpu));
+            args.prepend(QStringLiteral("--cpu"));
+        }
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process->start(QCoreApplication::applicationFilePath(), args);
         process->waitForStarted();
     }
-    // The next stdout line starting with `prefix` (the rest of it).
+    // The next stdout line starting with `prefix` (the rest of it). A child that does not
+    // say it in time ends the benchmark: a trial that lost messages measures nothing.
     QByteArray waitFor(const QByteArray &prefix, int timeoutMs = 60000) {
         QDeadlineTimer deadline(timeoutMs);
         while (!deadline.hasExpired()) {
@@ -300,8 +344,8 @@ struct Child {
             }
             process->waitForReadyRead(100);
         }
-        fprintf(stderr, "child did not say '%s'\n", prefix.constData());
-        return {};
+        fprintf(stderr, "child did not say '%s' within %d ms\n", prefix.constData(), timeoutMs);
+        std::exit(1);
     }
     ~Child() {
         process->kill();
@@ -317,26 +361,27 @@ struct Measured {
 
 Measured measureRelay() {
     Child sink, relay;
-    sink.start({QStringLiteral("--role"), QStringLiteral("sink")});
+    sink.start(g_pinning.c, {QStringLiteral("--role"), QStringLiteral("sink")});
     const QByteArray sinkPort = sink.waitFor("ready");
-    relay.start({QStringLiteral("--role"), QStringLiteral("relay"), QString::fromLatin1(sinkPort)});
+    relay.start(g_pinning.b,
+                {QStringLiteral("--role"), QStringLiteral("relay"), QString::fromLatin1(sinkPort)});
     const int fd = dialLoopback(quint16(relay.waitFor("ready").toUInt()));
     Measured r;
     // Throughput: everything at once, as fast as the relay takes it.
     const qint64 start = nowNs();
     QByteArray batch;
-    for (int i = 0; i < kThroughputMessages; ++i) {
+    for (int i = 0; i < g_throughputMessages; ++i) {
         char header[4];
         qToBigEndian(quint32(kBodyBytes), header);
         batch.append(header, 4);
         batch.append(body(nowNs(), false));
-        if (batch.size() > 64 * 1024 || i + 1 == kThroughputMessages) {
+        if (batch.size() > 64 * 1024 || i + 1 == g_throughputMessages) {
             writeAll(fd, batch.constData(), size_t(batch.size()));
             batch.clear();
         }
     }
     sink.waitFor("done");
-    r.msgsPerSec = kThroughputMessages / (double(nowNs() - start) / 1e9);
+    r.msgsPerSec = g_throughputMessages / (double(nowNs() - start) / 1e9);
     // Latency: one frame in flight.
     for (int i = 0; i < kLatencyMessages; ++i) {
         char header[4];
@@ -374,10 +419,12 @@ Measured measureOverlay() {
     const QByteArray networkKey = crypto::Random::bytes(32);
 
     Child b, c;
-    b.start({QStringLiteral("--role"), QStringLiteral("node-b"), QString::fromLatin1(seedB.toHex()),
+    b.start(g_pinning.b,
+            {QStringLiteral("--role"), QStringLiteral("node-b"), QString::fromLatin1(seedB.toHex()),
              QString::fromLatin1(networkKey.toHex())});
     const QByteArray recordB = b.waitFor("ready");
-    c.start({QStringLiteral("--role"), QStringLiteral("node-c"), QString::fromLatin1(seedC.toHex()),
+    c.start(g_pinning.c,
+            {QStringLiteral("--role"), QStringLiteral("node-c"), QString::fromLatin1(seedC.toHex()),
              QString::fromLatin1(networkKey.toHex()), QString::fromLatin1(recordB)});
     c.waitFor("ready");
 
@@ -428,8 +475,8 @@ Measured measureOverlay() {
     Measured r;
     const qint64 start = nowNs();
     constexpr int kBatch = 500;
-    for (int sent = 1; sent < kThroughputMessages; sent += kBatch) {
-        const int count = std::min(kBatch, kThroughputMessages - sent);
+    for (int sent = 1; sent < g_throughputMessages; sent += kBatch) {
+        const int count = std::min(kBatch, g_throughputMessages - sent);
         a->call([&] {
             for (int i = 0; i < count; ++i) {
                 n->sendMessage(idC, QStringLiteral("sink"), body(nowNs(), false), fireAndForget);
@@ -437,7 +484,7 @@ Measured measureOverlay() {
         });
     }
     c.waitFor("done");
-    r.msgsPerSec = kThroughputMessages / (double(nowNs() - start) / 1e9);
+    r.msgsPerSec = g_throughputMessages / (double(nowNs() - start) / 1e9);
     for (int i = 0; i < kLatencyMessages; ++i) {
         sendTracked(true);
     }
@@ -448,44 +495,146 @@ Measured measureOverlay() {
     return r;
 }
 
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    if (v.empty()) {
+        return 0;
+    }
+    const size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double round1(double v) {
+    return std::round(v * 10) / 10;
+}
+
+// "--pin 0,1,0" or "--pin none"; false when malformed.
+bool parsePinning(const QString &text) {
+    if (text == QLatin1String("none")) {
+        g_pinning = Pinning{-1, -1, -1, false};
+        return true;
+    }
+    const QStringList cpus = text.split(QLatin1Char(','));
+    if (cpus.size() != 3) {
+        return false;
+    }
+    bool ok[3] = {};
+    g_pinning = Pinning{cpus[0].toInt(&ok[0]), cpus[1].toInt(&ok[1]), cpus[2].toInt(&ok[2]), true};
+    return ok[0] && ok[1] && ok[2] && g_pinning.a >= 0 && g_pinning.b >= 0 && g_pinning.c >= 0;
+}
+
+int runRole(const QStringList &args) {
+    const QString role = args[2];
+    QStringList rest = args.mid(2);
+    rest.prepend(args[0]);
+    if (role == QLatin1String("node-b")) {
+        return runNodeB(rest);
+    }
+    if (role == QLatin1String("node-c")) {
+        return runNodeC(rest);
+    }
+    if (role == QLatin1String("relay")) {
+        return runRelay(rest);
+    }
+    if (role == QLatin1String("sink")) {
+        return runSink();
+    }
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    if (args.size() >= 3 && args[1] == QLatin1String("--role")) {
-        const QString role = args[2];
-        QStringList rest = args.mid(2);
-        rest.prepend(args[0]);
-        if (role == QLatin1String("node-b")) {
-            return runNodeB(rest);
+    QStringList args = app.arguments();
+    int pairs = 5;
+    // Options first; what follows "--role" is the child's.
+    while (args.size() >= 3 && args[1] != QLatin1String("--role")) {
+        bool ok = true;
+        if (args[1] == QLatin1String("--cpu")) {
+            if (!pinProcess(args[2].toInt(&ok)) || !ok) {
+                fprintf(stderr, "cannot pin to CPU %s\n", qPrintable(args[2]));
+                return 1;
+            }
+        } else if (args[1] == QLatin1String("--messages")) {
+            g_throughputMessages = args[2].toInt(&ok);
+            ok = ok && g_throughputMessages > 0;
+        } else if (args[1] == QLatin1String("--pairs")) {
+            pairs = args[2].toInt(&ok);
+            ok = ok && pairs > 0;
+        } else if (args[1] == QLatin1String("--pin")) {
+            ok = parsePinning(args[2]);
+        } else {
+            ok = false;
         }
-        if (role == QLatin1String("node-c")) {
-            return runNodeC(rest);
+        if (!ok) {
+            fprintf(stderr, "usage: bench_routing [--pairs N] [--messages N] [--pin A,B,C|none]\n");
+            return 2;
         }
-        if (role == QLatin1String("relay")) {
-            return runRelay(rest);
-        }
-        if (role == QLatin1String("sink")) {
-            return runSink();
-        }
+        args.remove(1, 2);
+    }
+    if (args.size() >= 3) {
+        return runRole(args);
+    }
+    if (args.size() != 1) {
+        fprintf(stderr, "usage: bench_routing [--pairs N] [--messages N] [--pin A,B,C|none]\n");
         return 2;
     }
-    const Measured baseline = measureRelay();
-    const Measured overlay = measureOverlay();
+    // This process is A on both sides: pinned before node A's thread exists.
+    if (g_pinning.enabled && !pinProcess(g_pinning.a)) {
+        fprintf(stderr, "cannot pin to CPU %d\n", g_pinning.a);
+        return 1;
+    }
+
+    std::vector<Measured> baselines, overlays;
+    std::vector<double> ratios;
+    QJsonArray trials;
+    for (int pair = 0; pair < pairs; ++pair) {
+        baselines.push_back(measureRelay());
+        overlays.push_back(measureOverlay());
+        const Measured &base = baselines.back(), &ours = overlays.back();
+        ratios.push_back(base.msgsPerSec > 0 ? ours.msgsPerSec / base.msgsPerSec : 0.0);
+        QJsonObject trial;
+        trial.insert(QStringLiteral("baseline_msgs_per_s"), qRound64(base.msgsPerSec));
+        trial.insert(QStringLiteral("msgs_per_s"), qRound64(ours.msgsPerSec));
+        trial.insert(QStringLiteral("ratio"), std::round(ratios.back() * 1000) / 1000);
+        trials.append(trial);
+        fprintf(stderr, "pair %d/%d: baseline %.0f, orion %.0f msgs/s, ratio %.3f\n", pair + 1,
+                pairs, base.msgsPerSec, ours.msgsPerSec, ratios.back());
+    }
+    auto medianOf = [](const std::vector<Measured> &v, double Measured::*field) {
+        std::vector<double> values;
+        for (const Measured &m : v) {
+            values.push_back(m.*field);
+        }
+        return median(values);
+    };
     QJsonObject out;
     out.insert(QStringLiteral("benchmark"), QStringLiteral("routing"));
     out.insert(QStringLiteral("path"), QStringLiteral("A -> B -> C, three processes, loopback"));
     out.insert(QStringLiteral("body_bytes"), kBodyBytes);
-    out.insert(QStringLiteral("messages"), kThroughputMessages);
-    out.insert(QStringLiteral("msgs_per_s"), qRound64(overlay.msgsPerSec));
-    out.insert(QStringLiteral("p50_us"), overlay.p50);
-    out.insert(QStringLiteral("p99_us"), overlay.p99);
-    out.insert(QStringLiteral("baseline_msgs_per_s"), qRound64(baseline.msgsPerSec));
-    out.insert(QStringLiteral("baseline_p50_us"), baseline.p50);
-    out.insert(QStringLiteral("baseline_p99_us"), baseline.p99);
-    out.insert(QStringLiteral("throughput_ratio"),
-               baseline.msgsPerSec > 0 ? overlay.msgsPerSec / baseline.msgsPerSec : 0.0);
+    out.insert(QStringLiteral("messages"), g_throughputMessages);
+    out.insert(QStringLiteral("pairs"), pairs);
+    out.insert(QStringLiteral("order"), QStringLiteral("baseline, orion, baseline, orion, ..."));
+    out.insert(QStringLiteral("pinning"),
+               g_pinning.enabled ? QStringLiteral("A cpu %1, B cpu %2, C cpu %3 (every thread)")
+                                       .arg(g_pinning.a)
+                                       .arg(g_pinning.b)
+                                       .arg(g_pinning.c)
+                                 : QStringLiteral("none"));
+    out.insert(QStringLiteral("msgs_per_s"), qRound64(medianOf(overlays, &Measured::msgsPerSec)));
+    out.insert(QStringLiteral("p50_us"), round1(medianOf(overlays, &Measured::p50)));
+    out.insert(QStringLiteral("p99_us"), round1(medianOf(overlays, &Measured::p99)));
+    out.insert(QStringLiteral("baseline_msgs_per_s"),
+               qRound64(medianOf(baselines, &Measured::msgsPerSec)));
+    out.insert(QStringLiteral("baseline_p50_us"), round1(medianOf(baselines, &Measured::p50)));
+    out.insert(QStringLiteral("baseline_p99_us"), round1(medianOf(baselines, &Measured::p99)));
+    out.insert(QStringLiteral("throughput_ratio"), std::round(median(ratios) * 1000) / 1000);
+    out.insert(QStringLiteral("throughput_ratio_min"),
+               std::round(*std::min_element(ratios.begin(), ratios.end()) * 1000) / 1000);
+    out.insert(QStringLiteral("throughput_ratio_max"),
+               std::round(*std::max_element(ratios.begin(), ratios.end()) * 1000) / 1000);
+    out.insert(QStringLiteral("trials"), trials);
     fprintf(stdout, "%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
