@@ -3,7 +3,9 @@
 //   handshakes/s (both roles in one process) with the bound set by the libsodium
 //   operations one handshake needs; box-stream MB/s with raw crypto_secretbox_easy over
 //   4 KiB; loopback MB/s and messages/s through two PeerConnections with a plain
-//   QTcpSocket pair carrying the same length-prefixed CBOR messages.
+//   QTcpSocket pair carrying the same length-prefixed CBOR messages; and loopback MB/s with
+//   sender and receiver on two threads against one core's crypto_secretbox_easy over the
+//   4096-byte bodies of Box Stream frames (vs_secretbox), rounds of the two interleaved.
 #include "crypto/Ed25519.h"
 #include "crypto/SecureBuffer.h"
 #include "net/BoxStreamDecryptor.h"
@@ -12,6 +14,7 @@
 #include "net/MessageDecoder.h"
 #include "net/MessageFramer.h"
 #include "net/SecretHandshake.h"
+#include "util/ThreadHandOver.h"
 
 #include <QCborValue>
 #include <QCoreApplication>
@@ -22,12 +25,21 @@
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <functional>
+#include <future>
+#include <memory>
+#include <pthread.h>
+#include <time.h>
+#include <vector>
 
 using namespace orion;
 
@@ -335,6 +347,232 @@ QJsonObject benchLoopback(double encryptMbS, double decryptMbS) {
     return o;
 }
 
+// --- loopback on two threads -----------------------------------------------------------
+
+qint64 nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+double cpuSeconds(clockid_t clock) {
+    timespec t{};
+    clock_gettime(clock, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+// A QThread running its event loop, and an object on it to run code there.
+class LoopThread {
+public:
+    LoopThread() {
+        m_thread.start();
+        m_context->moveToThread(&m_thread);
+    }
+    ~LoopThread() {
+        // Deleted on its thread, when that thread finishes.
+        m_context.release()->deleteLater();
+        m_thread.quit();
+        m_thread.wait();
+    }
+    LoopThread(const LoopThread &) = delete;
+    LoopThread &operator=(const LoopThread &) = delete;
+    // Runs fn on the thread and waits for it.
+    template <typename Fn>
+    auto call(Fn fn) {
+        return util::handover::call(m_context.get(), fn);
+    }
+    // The CPU time this thread has used, in seconds.
+    double cpuTime() {
+        if (!m_clockKnown) {
+            const pthread_t self = call([] { return pthread_self(); });
+            m_clockKnown = pthread_getcpuclockid(self, &m_clock) == 0;
+        }
+        return m_clockKnown ? cpuSeconds(m_clock) : 0.0;
+    }
+
+private:
+    QThread m_thread;
+    std::unique_ptr<QObject> m_context = std::make_unique<QObject>();
+    clockid_t m_clock{};
+    bool m_clockKnown = false;
+};
+
+struct Transfer {
+    double seconds = 0;     // first send() to last arrival
+    double senderCpu = 0;   // CPU seconds of the sender's thread meanwhile
+    double receiverCpu = 0; // and of the receiver's
+};
+
+// Moves `count` messages from a ConnectionManager on one thread to one on another. Sealing
+// and opening then run in parallel, as they do between two nodes, so one connection can at
+// best move bytes as fast as one core seals them.
+Transfer threadedLoopback(const QCborValue &message, int count) {
+    net::TransportConfig config;
+    config.sendHighWaterMark = kHighWater;
+    const QByteArray network(32, 'n');
+    const auto a = crypto::Ed25519::generate(), b = crypto::Ed25519::generate();
+    LoopThread senderThread, receiverThread;
+    std::unique_ptr<net::ConnectionManager> sender, receiver;
+    std::atomic<bool> inboundUp{false}, outboundUp{false}, lost{false};
+    std::promise<qint64> lastArrival;
+    int received = 0; // receiver thread only
+    int sent = 0;     // sender thread only
+    const quint16 port = receiverThread.call([&] {
+        receiver = std::make_unique<net::ConnectionManager>(b, network, config);
+        if (!receiver->listen(QHostAddress::LocalHost, 0)) {
+            std::abort();
+        }
+        auto *r = receiver.get();
+        QObject::connect(r, &net::ConnectionManager::connectionEstablished, r,
+                         [&] { inboundUp = true; });
+        QObject::connect(r, &net::ConnectionManager::connectionClosed, r, [&] { lost = true; });
+        QObject::connect(r, &net::ConnectionManager::messageReceived, r,
+                         [&](net::PeerConnection *, const QCborValue &) {
+                             if (++received == count) {
+                                 lastArrival.set_value(nowNs());
+                             }
+                         });
+        return receiver->listenPort();
+    });
+    net::PeerConnection *c = senderThread.call([&] {
+        sender = std::make_unique<net::ConnectionManager>(a, network, config);
+        auto *s = sender.get();
+        QObject::connect(s, &net::ConnectionManager::connectionEstablished, s,
+                         [&] { outboundUp = true; });
+        QObject::connect(s, &net::ConnectionManager::connectionClosed, s, [&] { lost = true; });
+        return sender->connectTo(QStringLiteral("127.0.0.1"), port, b.publicKey());
+    });
+    const qint64 deadline = nowNs() + qint64{10} * 1000 * 1000 * 1000;
+    while (!(inboundUp && outboundUp)) {
+        if (lost || nowNs() > deadline) {
+            fprintf(stderr, "threaded loopback: no connection\n");
+            std::abort();
+        }
+        QThread::msleep(1);
+    }
+    std::future<qint64> arrived = lastArrival.get_future();
+    const double senderCpu = senderThread.cpuTime(), receiverCpu = receiverThread.cpuTime();
+    const qint64 start = nowNs();
+    senderThread.call([&] {
+        auto pump = [&] {
+            while (sent < count && c->send(message)) {
+                ++sent;
+            }
+        };
+        QObject::connect(c, &net::PeerConnection::writable, c, pump);
+        pump();
+    });
+    if (arrived.wait_for(std::chrono::seconds(60)) != std::future_status::ready || lost) {
+        fprintf(stderr, "threaded loopback: %d of %d messages arrived\n", received, count);
+        std::abort();
+    }
+    const qint64 end = arrived.get();
+    Transfer t;
+    t.seconds = double(end - start) / 1e9;
+    // A little late (the call itself, the sender's last turns): against the whole
+    // transfer, negligible.
+    t.senderCpu = senderThread.cpuTime() - senderCpu;
+    t.receiverCpu = receiverThread.cpuTime() - receiverCpu;
+    senderThread.call([&] { sender.reset(); });
+    receiverThread.call([&] { receiver.reset(); });
+    return t;
+}
+
+// CPU seconds of this thread per call of fn, over about `ms` milliseconds of it.
+double cpuSecondsPerCall(const std::function<void()> &fn, int ms) {
+    fn();
+    const double start = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
+    qint64 calls = 0;
+    while (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - start < ms / 1000.0) {
+        fn();
+        ++calls;
+    }
+    return (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - start) / double(calls);
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n == 0 ? 0 : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Box Stream seals bodies of at most 4096 bytes; a bulk transfer is made of full ones.
+// Rounds alternate between one core sealing 4096-byte messages with crypto_secretbox_easy
+// and the two-thread loopback, so a busy machine slows both sides of a round alike.
+QJsonObject benchThreadedLoopback() {
+    const QCborValue big(QByteArray(64 * 1024, 'b'));
+    const int count = 4000;
+    const double bytes = double(big.toCbor().size()) * count;
+
+    constexpr qsizetype kPiece = net::BoxStreamEncryptor::kMaxBodyBytes;
+    const qsizetype total = 1024 * 1024;
+    const QByteArray plain(total, 'p');
+    std::vector<unsigned char> sealed(kPiece + crypto_secretbox_MACBYTES);
+    std::vector<unsigned char> opened(kPiece);
+    const unsigned char key[crypto_secretbox_KEYBYTES] = {7};
+    unsigned char nonce[crypto_secretbox_NONCEBYTES] = {};
+    const auto *p = reinterpret_cast<const unsigned char *>(plain.constData());
+    auto sealPass = [&] {
+        for (qsizetype at = 0; at < total; at += kPiece) {
+            crypto_secretbox_easy(sealed.data(), p + at, kPiece, nonce, key);
+            sodium_increment(nonce, sizeof nonce);
+        }
+    };
+    // Opening checks the MAC before it decrypts: it must open a valid box to cost what it
+    // costs in the stream.
+    std::vector<unsigned char> valid(kPiece + crypto_secretbox_MACBYTES);
+    const unsigned char fixedNonce[crypto_secretbox_NONCEBYTES] = {1};
+    crypto_secretbox_easy(valid.data(), p, kPiece, fixedNonce, key);
+    auto openPass = [&] {
+        for (qsizetype at = 0; at < total; at += kPiece) {
+            if (crypto_secretbox_open_easy(opened.data(), valid.data(), valid.size(), fixedNonce,
+                                           key) != 0) {
+                std::abort();
+            }
+        }
+    };
+    constexpr int kRounds = 5;
+    std::vector<double> loopback, seal, open, ratios;
+    double sealCpu = 1e9, sendCpu = 1e9, receiveCpu = 1e9, busiest = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        seal.push_back(double(total) / secondsPerCall(sealPass, 200) / 1e6);
+        open.push_back(double(total) / secondsPerCall(openPass, 200) / 1e6);
+        sealCpu = std::min(sealCpu, cpuSecondsPerCall(sealPass, 100) / double(total));
+        const Transfer t = threadedLoopback(big, count);
+        loopback.push_back(bytes / t.seconds / 1e6);
+        ratios.push_back(loopback.back() / seal.back());
+        sendCpu = std::min(sendCpu, t.senderCpu / bytes);
+        receiveCpu = std::min(receiveCpu, t.receiverCpu / bytes);
+        busiest = std::max(busiest, std::max(t.senderCpu, t.receiverCpu) / t.seconds);
+    }
+    const double bestLoopback = *std::max_element(loopback.begin(), loopback.end());
+    const double bestSeal = *std::max_element(seal.begin(), seal.end());
+    QJsonObject o;
+    o.insert(QStringLiteral("threaded_loopback_mb_s"), roundTo(bestLoopback, 1));
+    o.insert(QStringLiteral("threaded_loopback_mb_s_median"), roundTo(median(loopback), 1));
+    o.insert(QStringLiteral("secretbox_one_core_mb_s"), roundTo(bestSeal, 1));
+    o.insert(QStringLiteral("secretbox_open_one_core_mb_s"),
+             roundTo(*std::max_element(open.begin(), open.end()), 1));
+    o.insert(QStringLiteral("vs_secretbox"), roundTo(bestLoopback / bestSeal));
+    o.insert(QStringLiteral("vs_secretbox_median"), roundTo(median(ratios)));
+    o.insert(QStringLiteral("vs_secretbox_min"),
+             roundTo(*std::min_element(ratios.begin(), ratios.end())));
+    o.insert(QStringLiteral("vs_secretbox_max"),
+             roundTo(*std::max_element(ratios.begin(), ratios.end())));
+    // CPU time per byte (best round), which load from other programs does not inflate: what
+    // each end spends, and raw sealing's cost against the busier end's.
+    o.insert(QStringLiteral("secretbox_cpu_ns_per_byte"), roundTo(sealCpu * 1e9));
+    o.insert(QStringLiteral("sender_cpu_ns_per_byte"), roundTo(sendCpu * 1e9));
+    o.insert(QStringLiteral("receiver_cpu_ns_per_byte"), roundTo(receiveCpu * 1e9));
+    o.insert(QStringLiteral("vs_secretbox_cpu"), roundTo(sealCpu / std::max(sendCpu, receiveCpu)));
+    // Near 1: the busier thread was never waiting; well below: it was (on the other end,
+    // on the kernel, or for a core).
+    o.insert(QStringLiteral("threaded_loopback_busiest_thread_load"), roundTo(busiest));
+    o.insert(QStringLiteral("threaded_loopback_message_bytes"), int(big.toCbor().size()));
+    o.insert(QStringLiteral("threaded_loopback_rounds"), kRounds);
+    return o;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -343,13 +581,20 @@ int main(int argc, char **argv) {
     if (sodium_init() < 0) {
         return 1;
     }
+    // "bench_transport threaded" runs only the two-thread loopback (for profiling it).
+    const bool onlyThreaded = app.arguments().value(1) == QLatin1String("threaded");
     QJsonObject result;
     result.insert(QStringLiteral("benchmark"), QStringLiteral("transport"));
-    const QJsonObject box = benchBoxStream();
-    const QJsonObject loopback =
-        benchLoopback(box.value(QStringLiteral("boxstream_encrypt_mb_s")).toDouble(),
-                      box.value(QStringLiteral("boxstream_decrypt_mb_s")).toDouble());
-    for (const QJsonObject &part : {benchHandshake(), box, loopback}) {
+    QList<QJsonObject> parts;
+    if (!onlyThreaded) {
+        const QJsonObject box = benchBoxStream();
+        const QJsonObject loopback =
+            benchLoopback(box.value(QStringLiteral("boxstream_encrypt_mb_s")).toDouble(),
+                          box.value(QStringLiteral("boxstream_decrypt_mb_s")).toDouble());
+        parts = {benchHandshake(), box, loopback};
+    }
+    parts.append(benchThreadedLoopback());
+    for (const QJsonObject &part : std::as_const(parts)) {
         for (auto it = part.begin(); it != part.end(); ++it) {
             result.insert(it.key(), it.value());
         }
