@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/MessageFramer.h"
 
+#include <QBuffer>
+#include <QCborStreamWriter>
 #include <QtEndian>
 
 namespace orion::net {
 
 Status MessageFramer::encode(const QCborValue &message, QByteArray &out) {
-    const QByteArray body = message.toCbor();
-    if (body.size() > kMaxMessageBytes) {
+    // The CBOR is written straight after a placeholder for its length: a message of tens of
+    // KiB is neither encoded into a buffer of its own nor copied from there.
+    const qsizetype at = out.size();
+    out.resize(at + kLengthBytes);
+    {
+        // QCborStreamWriter(QByteArray *) would write from the start of out, not append.
+        QBuffer device(&out);
+        device.open(QIODevice::WriteOnly | QIODevice::Append);
+        QCborStreamWriter writer(&device);
+        message.toCbor(writer);
+    }
+    const qsizetype size = out.size() - at - kLengthBytes;
+    if (size > kMaxMessageBytes) {
+        out.truncate(at);
         return Status::failure(QStringLiteral("message of %1 bytes exceeds the limit of %2")
-                                   .arg(body.size())
+                                   .arg(size)
                                    .arg(kMaxMessageBytes));
     }
-    char prefix[kLengthBytes];
-    qToBigEndian(quint32(body.size()), prefix);
-    out.reserve(out.size() + kLengthBytes + body.size());
-    out.append(prefix, kLengthBytes);
-    out.append(body);
+    qToBigEndian(quint32(size), out.data() + at);
     return Status::success();
 }
 

@@ -14,9 +14,11 @@
 namespace orion::net {
 
 namespace {
-// Bytes taken from the kernel per read: four full Box Stream frames. A bulk transfer loops
-// over reads until the socket is empty, so a larger buffer saves only system calls.
-constexpr qsizetype kReadChunk = qsizetype{16} * 1024;
+// Bytes taken from the kernel per read. A bulk transfer loops over reads until the socket is
+// empty; each read costs a system call and leaves a frame cut in two at its end, whose
+// first part is copied aside. 64 KiB (about 16 frames) make both a small part of the cost
+// of decrypting what was read; the buffer is one per thread, not per connection.
+constexpr qsizetype kReadChunk = qsizetype{64} * 1024;
 // Plaintext per encrypted slice handed to the socket: 15 full frames.
 constexpr qsizetype kWriteSlice = qsizetype{15} * BoxStreamEncryptor::kMaxBodyBytes;
 
@@ -191,6 +193,8 @@ void PeerConnection::onReadyRead() {
         m_bytesReceived += n;
         process(QByteArrayView(scratch.data(), n));
     }
+    // The plaintext buffer is reused by the reads of this turn, and given back after it.
+    m_plainIn = QByteArray();
 }
 
 void PeerConnection::process(QByteArrayView data) {
@@ -240,7 +244,7 @@ void PeerConnection::processStream(QByteArrayView data) {
     Status messageStatus = Status::success();
     if (!m_plainIn.isEmpty()) {
         messageStatus = m_decoder.feed(m_plainIn, m_inbox);
-        m_plainIn = QByteArray();
+        m_plainIn.resize(0);
     }
     // Deliver what arrived intact before any error; a receiver may close us meanwhile.
     auto receiving = [this] { return m_state == State::Established || m_state == State::Closing; };
@@ -309,7 +313,7 @@ bool PeerConnection::canSend() const {
 }
 
 qint64 PeerConnection::queuedBytes() const {
-    return m_plainOut.size() + (m_socket ? m_socket->bytesToWrite() : 0);
+    return plainOutPending() + (m_socket ? m_socket->bytesToWrite() : 0);
 }
 
 bool PeerConnection::send(const QCborValue &message, Traffic traffic) {
@@ -348,24 +352,42 @@ void PeerConnection::scheduleFlush() {
 
 void PeerConnection::flush() {
     m_flushScheduled = false;
-    if (m_state != State::Established || m_plainOut.isEmpty()) {
+    if (m_state != State::Established || plainOutPending() == 0 || !m_socket) {
         return;
     }
-    // Encrypt in slices into one reused buffer: no allocation per flush, and the socket's
-    // buffer receives pieces small enough to come from the allocator's free lists.
-    const QByteArrayView plain(m_plainOut);
-    for (qsizetype at = 0; at < plain.size(); at += kWriteSlice) {
+    // Encrypt in slices into one reused buffer, and only as long as the kernel takes all of
+    // each: what it refuses would be copied into the socket's queue and sent from there, so
+    // the rest waits as plaintext until the socket has drained (socketWritten()). At most a
+    // slice of wire bytes is ever queued in the socket.
+    while (plainOutPending() > 0 && m_socket->bytesToWrite() == 0) {
+        const qsizetype size = std::min(kWriteSlice, plainOutPending());
         m_wire.resize(0);
-        m_encryptor.encrypt(plain.sliced(at, std::min(kWriteSlice, plain.size() - at)), m_wire);
+        m_encryptor.encrypt(QByteArrayView(m_plainOut).sliced(m_plainOutAt, size), m_wire);
+        m_plainOutAt += size;
         writeWire(m_wire);
     }
     m_wire = QByteArray();
-    m_plainOut = QByteArray();
+    if (plainOutPending() == 0) {
+        m_plainOut = QByteArray();
+        m_plainOutAt = 0;
+    } else if (m_plainOutAt >= m_plainOut.size() / 2) {
+        // Drop what went out before the queue grows further (at most once per half of it).
+        m_plainOut.remove(0, m_plainOutAt);
+        m_plainOutAt = 0;
+    }
     m_sentSinceKeepAlive = true;
     account();
     // The unbuffered socket hands to the kernel at once whatever fits and signals
     // bytesWritten only for what it had to hold back; a queue that drained right here is
     // reported here.
+    checkWritable();
+}
+
+void PeerConnection::onSocketWritten() {
+    if (plainOutPending() > 0 && m_socket && m_socket->bytesToWrite() == 0) {
+        flush(); // checks writable itself
+        return;
+    }
     checkWritable();
 }
 
@@ -430,7 +452,7 @@ void PeerConnection::checkDeadlines() {
 }
 
 void PeerConnection::sendKeepAliveIfQuiet() {
-    if (!m_sentSinceKeepAlive && m_plainOut.isEmpty()) {
+    if (!m_sentSinceKeepAlive && plainOutPending() == 0) {
         MessageFramer::encodeKeepAlive(m_plainOut);
         flush();
     }
@@ -486,10 +508,11 @@ void PeerConnection::closeAfterPeer(const QString &reason) {
 void PeerConnection::writeGoodbye() {
     // Whatever was accepted by send() goes out before the goodbye.
     QByteArray wire;
-    if (!m_plainOut.isEmpty()) {
-        m_encryptor.encrypt(m_plainOut, wire);
-        m_plainOut.clear();
+    if (plainOutPending() > 0) {
+        m_encryptor.encrypt(QByteArrayView(m_plainOut).sliced(m_plainOutAt), wire);
     }
+    m_plainOut.clear();
+    m_plainOutAt = 0;
     m_encryptor.goodbye(wire);
     writeWire(wire);
     account();
@@ -501,6 +524,7 @@ void PeerConnection::finishClose(const QString &reason) {
     m_timer.stop();
     m_handshake.reset();
     m_plainOut.clear();
+    m_plainOutAt = 0;
     m_inbox.clear();
 
     if (PeerSocket *socket = std::exchange(m_socket, nullptr)) {

@@ -103,11 +103,13 @@ private:
     // PeerSocket::Handler
     void socketConnected() override { onConnected(); }
     void socketReadable() override { onReadyRead(); }
-    void socketWritten() override { checkWritable(); }
+    void socketWritten() override { onSocketWritten(); }
     void socketFailed() override { onSocketError(); }
     void onConnected();
     void onReadyRead();
     void onSocketError();
+    // Queued bytes went out: encrypts more once the socket's queue is empty.
+    void onSocketWritten();
     // The socket ended or failed (no goodbye came): closes with the reason.
     void connectionLost();
     // Emits writable() when a refused send() may now succeed.
@@ -126,6 +128,7 @@ private:
     void processStream(QByteArrayView data);
     void scheduleFlush();
     void flush();
+    qsizetype plainOutPending() const { return m_plainOut.size() - m_plainOutAt; }
     void writeWire(QByteArrayView wire);
     // Brings the budget's count of this connection's queued bytes up to date.
     void account();
@@ -152,12 +155,14 @@ private:
     BoxStreamDecryptor m_decryptor;
     MessageDecoder m_decoder;
 
-    // m_plainIn, m_plainOut and m_wire hold bytes only within one turn of the event loop
-    // and give their storage back afterwards: an idle connection keeps none.
+    // m_plainIn and m_wire hold bytes only within one turn of the event loop, m_plainOut
+    // only while the socket cannot take more; each gives its storage back afterwards: an
+    // idle connection keeps none.
     QByteArray m_plainIn; // decrypted, not yet decoded
     QList<QCborValue> m_inbox;
-    QByteArray m_plainOut; // framed messages waiting for the next flush
-    QByteArray m_wire;     // encrypted output, reused for the slices of one flush
+    QByteArray m_plainOut; // framed messages not yet encrypted, from m_plainOutAt on
+    qsizetype m_plainOutAt = 0;
+    QByteArray m_wire; // encrypted output, reused for the slices of one flush
     bool m_flushScheduled = false;
     bool m_wantWritable = false;
     bool m_sentSinceKeepAlive = false;

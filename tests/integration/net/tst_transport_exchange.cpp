@@ -264,6 +264,35 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(b.manager->connections().isEmpty(), 20000);
     }
 
+    // close() while the socket still holds wire bytes and the rest of what send() took is
+    // plaintext (encrypted only once the socket drains): all of it arrives, in order, before
+    // the goodbye. Positive control: right before close() there was such a backlog.
+    void goodbyeAfterABacklogDeliversEverythingFirst() {
+        net::TransportConfig config = quickConfig();
+        config.sendHighWaterMark = 16 * 1024 * 1024;
+        Node a(config), b(config);
+        auto *c = a.manager->connectTo(QStringLiteral("127.0.0.1"), b.port(), b.publicKey());
+        QTRY_VERIFY_WITH_TIMEOUT(c->isEstablished(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.manager->connectionFor(a.publicKey()), 20000);
+        int accepted = 0;
+        while (c->send(QCborArray{accepted, payload(accepted, 60000)})) {
+            ++accepted;
+        }
+        // One turn: the flush hands the kernel what it takes (a few MiB at most while the
+        // receiver has not read), far from 16.
+        QCoreApplication::processEvents();
+        QVERIFY(c->queuedBytes() > 4 * 1024 * 1024);
+        c->close(QStringLiteral("done"));
+        QTRY_COMPARE_WITH_TIMEOUT(b.closeReasons, QStringList{QStringLiteral("peer said goodbye")},
+                                  60000);
+        QCOMPARE(b.inbox.size(), accepted);
+        for (int i = 0; i < accepted; ++i) {
+            QCOMPARE(b.inbox.at(i).toArray().at(0).toInteger(), qint64(i));
+            QVERIFY2(b.inbox.at(i).toArray().at(1).toByteArray() == payload(i, 60000),
+                     qPrintable(QString::number(i)));
+        }
+    }
+
     void closeAfterPeerReadsUntilTheGoodbye() {
         Node a, b;
         auto *c = a.manager->connectTo(QStringLiteral("127.0.0.1"), b.port(), b.publicKey());
