@@ -310,11 +310,14 @@ void runCompact(int nodes, const Options &options, QJsonArray &rows) {
         row[QStringLiteral("median_rtt_ms")] = std::round(rtt * 10) / 10;
         measureLivePaths(net, queries, options, row, rtt);
         Samples it;
+        Samples toTarget; // the same lookups, until the target itself answered
         for (const auto &[from, to] : queries) {
             const auto r = iterative.run(from, net.nodeId(to));
             it.add(r.found, r.hops, r.latencyMs);
+            toTarget.add(r.found, r.hops, r.found ? r.foundMs : r.latencyMs);
         }
         row[QStringLiteral("iterative")] = it.json(rtt);
+        row[QStringLiteral("iterative_until_target")] = toTarget.json(rtt);
         double contacts = 0;
         for (int i : alive) {
             contacts += double(net.contactCount(i));
