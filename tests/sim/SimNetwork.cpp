@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SimNetwork.h"
 
+#include "SimAddress.h"
+
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace orion::sim {
@@ -18,30 +21,6 @@ SimNetwork::~SimNetwork() {
     m_events = {};
 }
 
-routing::Endpoint SimNetwork::endpointFor(quint32 index) {
-    // Every node in its own /64 (2001:db8:IIII:IIII::1), so per-address limits stay on
-    // and behave as they would on the Internet.
-    std::array<char, 16> raw{};
-    raw[0] = char(0x20);
-    raw[1] = char(0x01);
-    raw[2] = char(0x0d);
-    raw[3] = char(0xb8);
-    raw[4] = char(index >> 24);
-    raw[5] = char(index >> 16);
-    raw[6] = char(index >> 8);
-    raw[7] = char(index);
-    raw[15] = 1;
-    return *routing::Endpoint::fromRaw(QByteArrayView(raw.data(), 16), 7000);
-}
-
-int SimNetwork::indexFor(const routing::Endpoint &endpoint) {
-    const auto &b = endpoint.bytes();
-    if (b[0] != 0x20 || b[1] != 0x01 || b[2] != 0x0d || b[3] != 0xb8) {
-        return -1;
-    }
-    return int(quint32(b[4]) << 24 | quint32(b[5]) << 16 | quint32(b[6]) << 8 | b[7]);
-}
-
 int SimNetwork::addNode() {
     const auto index = quint32(m_nodes.size());
     // 32 random bytes: the public key, or with providers the seed of a real key pair.
@@ -55,10 +34,13 @@ int SimNetwork::addNode() {
         key = crypto::Ed25519::fromSeed(bytes).value();
         bytes = key.publicKey();
     }
-    const auto self = *NodeInfo::fromPublicKey(bytes, endpointFor(index));
+    const auto self = *NodeInfo::fromPublicKey(bytes, endpointForNode(index));
     m_nodes.push_back(std::make_unique<Node>(*this, index, self, m_config.overlay));
     Node &node = *m_nodes.back();
     node.position = quint16(m_rng());
+    if (m_config.regionLatency) {
+        node.place = LatencyModel::place(m_rng);
+    }
     node.engine.start();
     if (m_config.providers) {
         node.key = std::move(key);
@@ -89,6 +71,9 @@ std::vector<int> SimNetwork::aliveNodes() const {
 }
 
 qint64 SimNetwork::latency(quint32 a, quint32 b) const {
+    if (m_config.regionLatency) {
+        return std::max<qint64>(1, std::llround(rttMs(int(a), int(b)) / 2));
+    }
     const int pa = m_nodes[a]->position;
     const int pb = m_nodes[b]->position;
     return m_config.minLatencyMs +
@@ -97,20 +82,26 @@ qint64 SimNetwork::latency(quint32 a, quint32 b) const {
 
 void SimNetwork::send(quint32 from, const NodeInfo &to, overlay::OverlayMessage message) {
     ++m_messagesSent;
-    const int target = indexFor(to.endpoint);
+    const int target = nodeForEndpoint(to.endpoint);
     if (target < 0 || target >= int(m_nodes.size()) || !m_nodes[size_t(target)]->alive ||
         m_nodes[size_t(target)]->engine.self().id != to.id) {
         return; // lost: the sender's timeout takes care of it
     }
     const auto t = quint32(target);
-    m_events.push(
-        Event{m_now + latency(from, t), ++m_seq, t, [this, from, t, message = std::move(message)] {
-                  const NodeInfo &sender = m_nodes[from]->engine.self();
-                  Node &receiver = *m_nodes[t];
-                  if (!receiver.providers || !receiver.providers->handleMessage(sender, message)) {
-                      receiver.engine.handleMessage(sender, message, sender.endpoint);
-                  }
-              }});
+    qint64 delay = latency(from, t);
+    const bool request = std::holds_alternative<overlay::FindNodeMessage>(message) ||
+                         std::holds_alternative<overlay::PingMessage>(message);
+    if (m_config.dialRtts > 0 && request && !connected(int(from), target)) {
+        delay += std::llround(m_config.dialRtts * 2 * double(latency(from, t)));
+    }
+    m_events.push(Event{m_now + delay, ++m_seq, t, [this, from, t, message = std::move(message)] {
+                            const NodeInfo &sender = m_nodes[from]->engine.self();
+                            Node &receiver = *m_nodes[t];
+                            if (!receiver.providers ||
+                                !receiver.providers->handleMessage(sender, message)) {
+                                receiver.engine.handleMessage(sender, message, sender.endpoint);
+                            }
+                        }});
 }
 
 void SimNetwork::schedule(quint32 node, qint64 delayMs, std::function<void()> fn) {
@@ -285,6 +276,47 @@ std::vector<Key160> SimNetwork::trueClosest(const Key160 &target, int count) con
                       [&](const Key160 &a, const Key160 &b) { return target.isCloser(a, b); });
     ids.resize(n);
     return ids;
+}
+
+void SimNetwork::closestContacts(int node, const Key160 &target, int count,
+                                 std::vector<int> &out) const {
+    out.clear();
+    for (const NodeInfo &n : m_nodes[size_t(node)]->engine.table().closest(target, count)) {
+        out.push_back(nodeForEndpoint(n.endpoint));
+    }
+}
+
+int SimNetwork::positionIn(int node, int contact) const {
+    const auto &table = m_nodes[size_t(node)]->engine.table();
+    const Key160 &id = info(contact).id;
+    const auto &contacts = table.bucket(table.bucketIndexFor(id)).contacts();
+    for (size_t i = 0; i < contacts.size(); ++i) {
+        if (contacts[i].info.id == id) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+bool SimNetwork::connected(int a, int b) const {
+    if (a == b) {
+        return true;
+    }
+    const int c = m_config.connectedPerBucket;
+    const int ab = positionIn(a, b);
+    if (ab >= 0 && ab < c) {
+        return true;
+    }
+    const int ba = positionIn(b, a);
+    return ba >= 0 && ba < c;
+}
+
+double SimNetwork::rttMs(int a, int b) const {
+    if (!m_config.regionLatency) {
+        return 2.0 * double(latency(quint32(a), quint32(b)));
+    }
+    return LatencyModel::rttMs(quint32(a), m_nodes[size_t(a)]->place, quint32(b),
+                               m_nodes[size_t(b)]->place);
 }
 
 } // namespace orion::sim

@@ -5,6 +5,8 @@
 // owns all its nodes.
 #pragma once
 
+#include "LatencyModel.h"
+#include "OverlayView.h"
 #include "SimHost.h"
 
 #include "crypto/Ed25519.h"
@@ -26,6 +28,15 @@ struct SimConfig {
     // node placed at random on a line (a crude stand-in for geography).
     qint64 minLatencyMs = 5;
     qint64 maxLatencyMs = 150;
+    // Instead: each node placed in a world region with an access delay (LatencyModel), a
+    // message taking half the pair's round trip.
+    bool regionLatency = false;
+    // Round trips a request (find-node, ping) to a node without a connection waits for its
+    // dial first (IterativeConfig::dialRtts); 0: no dial cost. Replies travel on the
+    // connection the request came in on.
+    double dialRtts = 0;
+    // Connections a node holds: the first this-many contacts of each bucket (OverlayView).
+    int connectedPerBucket = 20;
     overlay::OverlayConfig overlay;
     // Every node also runs the provider protocol (and gets a real Ed25519 key pair, derived
     // from the seed, so its records can be signed and checked).
@@ -33,10 +44,10 @@ struct SimConfig {
     overlay::ProviderDirectory::Config providerConfig;
 };
 
-class SimNetwork {
+class SimNetwork : public OverlayView {
 public:
     explicit SimNetwork(const SimConfig &config);
-    ~SimNetwork();
+    ~SimNetwork() override;
     SimNetwork(const SimNetwork &) = delete;
     SimNetwork &operator=(const SimNetwork &) = delete;
 
@@ -87,6 +98,15 @@ public:
     quint64 randomU64() { return m_rng(); }
     std::mt19937_64 &rng() { return m_rng; }
 
+    // OverlayView, over the nodes' RoutingTables.
+    int nodeCount() const override { return size(); }
+    const identity::Key160 &nodeId(int node) const override { return info(node).id; }
+    bool nodeAlive(int node) const override { return isAlive(node); }
+    void closestContacts(int node, const identity::Key160 &target, int count,
+                         std::vector<int> &out) const override;
+    bool connected(int a, int b) const override;
+    double rttMs(int a, int b) const override;
+
     // Called by SimHost.
     void send(quint32 from, const routing::NodeInfo &to, overlay::OverlayMessage message);
     void schedule(quint32 node, qint64 delayMs, std::function<void()> fn);
@@ -102,6 +122,7 @@ private:
         crypto::Ed25519 key; // with SimConfig::providers only
         std::unique_ptr<overlay::ProviderDirectory> providers;
         quint16 position = 0;
+        LatencyModel::Place place;
         bool alive = true;
     };
     struct Event {
@@ -116,9 +137,9 @@ private:
 
     static constexpr qint64 kEpochMs = 1'700'000'000'000;
 
-    static routing::Endpoint endpointFor(quint32 index);
-    static int indexFor(const routing::Endpoint &endpoint);
     qint64 latency(quint32 a, quint32 b) const;
+    // Position of `contact` in its bucket of `node`'s table, or -1.
+    int positionIn(int node, int contact) const;
 
     SimConfig m_config;
     std::mt19937_64 m_rng;
