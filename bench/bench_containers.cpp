@@ -275,6 +275,7 @@ int main(int argc, char **argv) {
     ContainerManager::Options options;
     options.containersDirectory = dir.filePath(QStringLiteral("containers"));
     options.databasePath = dir.filePath(QStringLiteral("orion.sqlite"));
+    options.keyWrap = ContainerKeyWrap::fromIdentity(identity::NodeIdentity::generate());
     ContainerManager manager(options);
     if (!manager.open()) {
         return 1;

@@ -166,7 +166,10 @@ int initCommand(const QStringList &args) {
                                                  "confirmation: no terminal to ask (add --yes)")
                                       .arg(what, profile.directory()));
             }
-            if (!confirmOnTerminal(QStringLiteral("Replace %1 in %2? The old identity is lost.")
+            // Container keys are sealed under the identity: they go with it.
+            if (!confirmOnTerminal(QStringLiteral("Replace %1 in %2? The old identity is lost, "
+                                                  "and the containers it hosts can no longer "
+                                                  "be opened.")
                                        .arg(what, profile.directory()))) {
                 return fail(args, QStringLiteral("not confirmed; nothing changed"));
             }

@@ -39,7 +39,7 @@ struct ContainerManager::Runtime {
 ContainerManager::ContainerManager(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_repository(m_options.containersDirectory)
+    , m_repository(m_options.containersDirectory, m_options.keyWrap)
     , m_logWriter(m_options.logCapacity, this) {
     qRegisterMetaType<ContainerMessage>();
     qRegisterMetaType<ContainerOutcome>();
@@ -60,6 +60,10 @@ void ContainerManager::waitForIdle() {
 }
 
 Status ContainerManager::open() {
+    if (!m_options.keyWrap) {
+        return Status::failure(QStringLiteral("the containers need the node's identity to seal "
+                                              "their keys with"));
+    }
     if (auto s = m_store.open(m_options.databasePath); !s) {
         return s;
     }

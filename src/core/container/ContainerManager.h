@@ -36,8 +36,11 @@ public:
     struct Options {
         QString containersDirectory; // Profile::containersDirectory()
         QString databasePath;        // Profile::databasePath()
-        ContainerLimits defaults;    // for every limit a container.json does not set
-        int maxThreads = 0;          // script pool size; 0 = one per core, at least 2
+        // Seals the containers' keys at rest: ContainerKeyWrap::fromIdentity(the node's
+        // identity). Required: open() refuses to start without it.
+        std::shared_ptr<const ContainerKeyWrap> keyWrap;
+        ContainerLimits defaults; // for every limit a container.json does not set
+        int maxThreads = 0;       // script pool size; 0 = one per core, at least 2
         // Bytes of the messages waiting in all containers' queues together; each container
         // also has its own (ContainerLimits::maxQueueBytes). More are refused as Busy.
         qint64 maxQueuedBytes = qint64{64} * 1024 * 1024;

@@ -32,8 +32,10 @@ Result<QByteArray> readSmallFile(const QString &path, qint64 limit) {
 }
 } // namespace
 
-ContainerRepository::ContainerRepository(QString containersDirectory)
-    : m_directory(std::move(containersDirectory)) {}
+ContainerRepository::ContainerRepository(QString containersDirectory,
+                                         std::shared_ptr<const ContainerKeyWrap> keyWrap)
+    : m_directory(std::move(containersDirectory))
+    , m_keyWrap(std::move(keyWrap)) {}
 
 QString ContainerRepository::directoryOf(const QString &name) const {
     return QDir(m_directory).filePath(name);
@@ -79,11 +81,24 @@ Result<ContainerRepository::Loaded> ContainerRepository::load(const QString &nam
     if (!definition) {
         return R::failure(QStringLiteral("container.json: %1").arg(definition.error()));
     }
-    auto pub = ContainerKeyFile::readPublicKey(dir.filePath(QLatin1String(kKeyFile)));
-    if (!pub) {
-        return R::failure(QStringLiteral("container.key: %1").arg(pub.error()));
+    // Opening the key here, once per start, finds a key file this identity cannot open
+    // before the container runs, and seals one still in the old clear format.
+    const QString keyPath = dir.filePath(QLatin1String(kKeyFile));
+    QByteArray pub;
+    if (m_keyWrap) {
+        auto key = ContainerKeyFile::read(keyPath, *m_keyWrap);
+        if (!key) {
+            return R::failure(key.errorValue());
+        }
+        pub = key->publicKey();
+    } else {
+        auto read = ContainerKeyFile::readPublicKey(keyPath);
+        if (!read) {
+            return R::failure(read.errorValue());
+        }
+        pub = *read;
     }
-    if (*pub != definition->publicKey) {
+    if (pub != definition->publicKey) {
         return R::failure(
             QStringLiteral("container.key does not hold the public key named in container.json"));
     }
@@ -104,6 +119,10 @@ Result<ContainerDefinition> ContainerRepository::create(const QString &name, con
                            "with a letter or digit)")
                 .arg(name));
     }
+    if (!m_keyWrap) {
+        return R::failure(QStringLiteral("cannot create a container without the node's identity "
+                                         "to seal its key with"));
+    }
     if (exists(name)) {
         return R::failure(ErrorCode::AlreadyExists,
                           QStringLiteral("a container named \"%1\" already exists").arg(name));
@@ -119,7 +138,8 @@ Result<ContainerDefinition> ContainerRepository::create(const QString &name, con
     };
     const identity::NodeIdentity key = identity::NodeIdentity::generate();
     const QDir dir(directoryOf(name));
-    if (auto s = ContainerKeyFile::write(dir.filePath(QLatin1String(kKeyFile)), key); !s) {
+    if (auto s = ContainerKeyFile::write(dir.filePath(QLatin1String(kKeyFile)), key, *m_keyWrap);
+        !s) {
         return cleanup(s.errorValue());
     }
     if (auto s = writeSource(name, source); !s) {
@@ -177,7 +197,12 @@ Status ContainerRepository::remove(const QString &name) const {
 }
 
 Result<identity::NodeIdentity> ContainerRepository::loadKey(const QString &name) const {
-    return ContainerKeyFile::read(QDir(directoryOf(name)).filePath(QLatin1String(kKeyFile)));
+    if (!m_keyWrap) {
+        return Result<identity::NodeIdentity>::failure(
+            QStringLiteral("cannot open the key of \"%1\" without the node's identity").arg(name));
+    }
+    return ContainerKeyFile::read(QDir(directoryOf(name)).filePath(QLatin1String(kKeyFile)),
+                                  *m_keyWrap);
 }
 
 } // namespace orion::container

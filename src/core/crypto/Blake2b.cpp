@@ -20,4 +20,17 @@ QByteArray Blake2b::hash(QByteArrayView data, int outputBytes, QByteArrayView ke
     return out;
 }
 
+SecureBuffer Blake2b::deriveKey(const SecureBuffer &secret, QByteArrayView label, int outputBytes) {
+    Q_ASSERT(outputBytes >= int(crypto_generichash_BYTES_MIN) &&
+             outputBytes <= int(crypto_generichash_BYTES_MAX));
+    Q_ASSERT(secret.size() >= crypto_generichash_KEYBYTES_MIN &&
+             secret.size() <= crypto_generichash_KEYBYTES_MAX);
+    Sodium::ensureInitialized();
+    SecureBuffer out{std::size_t(outputBytes)};
+    crypto_generichash(out.data(), out.size(),
+                       reinterpret_cast<const unsigned char *>(label.data()),
+                       std::size_t(label.size()), secret.data(), secret.size());
+    return out;
+}
+
 } // namespace orion::crypto

@@ -130,6 +130,7 @@ Status Node::start() {
         container::ContainerManager::Options options;
         options.containersDirectory = m_profile.containersDirectory();
         options.databasePath = m_profile.databasePath();
+        options.keyWrap = container::ContainerKeyWrap::fromIdentity(m_identity);
         options.maxQueuedBytes = m_config.containerQueuedBytes;
         options.maxRouteDepth = m_config.containerMaxRouteDepth;
         options.logCapacity = size_t(m_config.containerLogEntries);

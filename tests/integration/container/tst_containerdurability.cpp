@@ -2,6 +2,7 @@
 // Acknowledged container writes survive kill -9: a child process (this binary, re-invoked
 // with --child) feeds a counter and prints an ack after each commit; the parent kills it
 // mid-stream and checks the database against the acks.
+#include "TestKeyWrap.h"
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
 #include "util/Json.h"
@@ -28,6 +29,7 @@ ContainerManager::Options optionsFor(const QString &dir) {
     ContainerManager::Options o;
     o.containersDirectory = dir + QStringLiteral("/containers");
     o.databasePath = dir + QStringLiteral("/orion.sqlite");
+    o.keyWrap = test::TestKeyWrap::make();
     return o;
 }
 

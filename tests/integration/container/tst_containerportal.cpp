@@ -2,6 +2,7 @@
 // The container.* portal requests through a real PortalServer (a backend that forwards its
 // extension requests to ContainerPortalHandler), with PortalClient and with orionctl.
 #include "TestData.h"
+#include "TestKeyWrap.h"
 #include "container/ContainerManager.h"
 #include "container/ContainerPortalHandler.h"
 #include "crypto/Random.h"
@@ -152,6 +153,7 @@ private Q_SLOTS:
         ContainerManager::Options o;
         o.containersDirectory = m_dir->filePath(QStringLiteral("containers"));
         o.databasePath = m_dir->filePath(QStringLiteral("orion.sqlite"));
+        o.keyWrap = test::TestKeyWrap::make();
         m_manager = std::make_unique<ContainerManager>(o);
         QVERIFY(m_manager->open().ok());
         m_handler = std::make_unique<ContainerPortalHandler>(m_manager.get());

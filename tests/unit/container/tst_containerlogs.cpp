@@ -2,6 +2,7 @@
 // Container logs in the profile's database: they outlive the manager (a node restart), ids
 // go on increasing across restarts so `since` never skips, the log of each container stays
 // within its bound, and removing a container deletes its log.
+#include "TestKeyWrap.h"
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
 
@@ -62,6 +63,7 @@ class TestContainerLogs : public QObject {
         ContainerManager::Options o;
         o.containersDirectory = m_dir->filePath(QStringLiteral("containers"));
         o.databasePath = databasePath();
+        o.keyWrap = test::TestKeyWrap::make();
         o.maxThreads = 2;
         o.logCapacity = logCapacity;
         m_manager = std::make_unique<ContainerManager>(o);

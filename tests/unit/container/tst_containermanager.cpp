@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ContainerManager in one process: the example containers with their exact effects, the
 // allow-list, per-container serialization under concurrent delivery, limits, hot update.
+#include "TestKeyWrap.h"
 #include "container/ContainerJson.h"
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
@@ -99,6 +100,7 @@ private:
         ContainerManager::Options o;
         o.containersDirectory = m_dir->filePath(QStringLiteral("containers"));
         o.databasePath = m_dir->filePath(QStringLiteral("orion.sqlite"));
+        o.keyWrap = test::TestKeyWrap::make();
         o.maxThreads = threads;
         return o;
     }

@@ -3,6 +3,7 @@
 // container that routes to itself is stopped after maxRouteDepth passes with the reason in
 // its log, one whose messages come back through another container likewise, and a chain
 // that returns once (a request and its answer) is left alone.
+#include "TestKeyWrap.h"
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
 
@@ -83,6 +84,7 @@ private Q_SLOTS:
         ContainerManager::Options o;
         o.containersDirectory = m_dir->filePath(QStringLiteral("containers"));
         o.databasePath = m_dir->filePath(QStringLiteral("orion.sqlite"));
+        o.keyWrap = test::TestKeyWrap::make();
         o.maxThreads = 2;
         m_manager = std::make_unique<ContainerManager>(o);
         QVERIFY(m_manager->open().ok());

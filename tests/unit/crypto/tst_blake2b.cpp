@@ -47,6 +47,23 @@ private Q_SLOTS:
         QCOMPARE(Blake2b::hash160(pk).toHex(),
                  QByteArray("1b3517cf5af0ac86b8efe88452908c45f5c7e079"));
     }
+
+    void keyedDerivation() {
+        // hashlib.blake2b(label, key=bytes(range(32)), digest_size=32): the container key
+        // wrap (docs/containers.md) and a second label, which gives an unrelated key.
+        QByteArray secretBytes(32, Qt::Uninitialized);
+        for (int i = 0; i < 32; ++i) {
+            secretBytes[i] = char(i);
+        }
+        const auto secret = orion::crypto::SecureBuffer::fromBytes(secretBytes);
+        QCOMPARE(Blake2b::deriveKey(secret, "orion-container-key-wrap-v1", 32)
+                     .view()
+                     .toByteArray()
+                     .toHex(),
+                 QByteArray("2725c207163a9725ce2cf0811f6368cbf559645776b37efd5b0f3a63a19f66ea"));
+        QCOMPARE(Blake2b::deriveKey(secret, "other-label", 32).view().toByteArray().toHex(),
+                 QByteArray("28caf71dc426b347b83a30c32fd3016a548d6a701e1cf3953d786d1c34467fda"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBlake2b)
