@@ -595,6 +595,26 @@
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>public at %1</source>
+        <translation>öffentlich unter %1</translation>
+    </message>
+    <message>
+        <source>mapped by the router (NAT-PMP) at %1</source>
+        <translation>vom Router weitergeleitet (NAT-PMP) unter %1</translation>
+    </message>
+    <message>
+        <source>mapped by the router (UPnP) at %1</source>
+        <translation>vom Router weitergeleitet (UPnP) unter %1</translation>
+    </message>
+    <message>
+        <source>behind NAT (reached through the connections it makes)</source>
+        <translation>hinter NAT (erreichbar über die eigenen Verbindungen)</translation>
+    </message>
+    <message>
+        <source>reachability unknown</source>
+        <translation>Erreichbarkeit unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>
@@ -935,6 +955,14 @@
         <source>What another node needs to join this network</source>
         <translation>Was ein anderer Knoten braucht, um diesem Netzwerk beizutreten</translation>
     </message>
+    <message>
+        <source>Reachable:</source>
+        <translation>Erreichbar:</translation>
+    </message>
+    <message>
+        <source>Whether peers can dial this node</source>
+        <translation>Ob andere Knoten diesen Knoten anwählen können</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -1094,6 +1122,10 @@ Erst wenn Sie am Ende die Zusammenfassung bestätigen, wird etwas auf die Festpl
     <message>
         <source>%1 has no Exec line.</source>
         <translation>%1 hat keine Exec-Zeile.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

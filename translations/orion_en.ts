@@ -595,6 +595,26 @@
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>public at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapped by the router (NAT-PMP) at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapped by the router (UPnP) at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behind NAT (reached through the connections it makes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachability unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>
@@ -935,6 +955,14 @@
         <source>What another node needs to join this network</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reachable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether peers can dial this node</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -1091,6 +1119,10 @@ Nothing is written to disk until you confirm the summary at the end.</source>
     </message>
     <message>
         <source>%1 has no Exec line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,3 +106,54 @@ ctl() {
 status_field() {
     ctl "$1" "$2" status --json | python3 -c "import json,sys; s=json.load(sys.stdin); print($3)"
 }
+
+# node_set NAME KEY VALUE sets a key ("group/name") of the profile's settings.ini.
+node_set() {
+    python3 - "$WORK/$1/settings.ini" "$2" "$3" <<'PY'
+import configparser, sys
+path, key, value = sys.argv[1:]
+group, name = key.split("/", 1)
+ini = configparser.ConfigParser(interpolation=None)
+ini.optionxform = str  # QSettings keys are case-sensitive
+ini.read(path)
+if not ini.has_section(group):
+    ini.add_section(group)
+ini.set(group, name, value)
+with open(path, "w") as f:
+    ini.write(f, space_around_delimiters=False)
+PY
+}
+
+# node_start NAME NS: node_run, keeping the node's pid in $WORK/NAME.pid for node_stop.
+node_start() {
+    local name="$1" where="$2"
+    "$LAB" spawn "$where" "$WORK/$name.log" "$ORION_NODE" --profile "$WORK/$name" run \
+        >"$WORK/$name.pid"
+    wait_for 15 grep -q "^listening on" "$WORK/$name.log" ||
+        fail "$name did not listen within 15 s: $(tail -5 "$WORK/$name.log")"
+}
+
+# node_stop NAME: SIGTERM, and waits (at most 15 s) until the node has exited.
+node_stop() {
+    local pid
+    pid="$(cat "$WORK/$1.pid")"
+    kill -TERM "$pid"
+    # Gone, or a zombie nobody has reaped yet.
+    wait_for 15 bash -c "! kill -0 $pid 2>/dev/null || grep -q '^[0-9]* (.*) Z' /proc/$pid/stat" ||
+        fail "$1 did not exit within 15 s of SIGTERM"
+}
+
+# status_json NAME NS writes `orionctl status --json` to $WORK/NAME-status.json.
+status_json() {
+    ctl "$1" "$2" status --json >"$WORK/$1-status.json"
+}
+
+# card_field FILE EXPR prints a value of a member file (EXPR in Python, on the object m).
+card_field() {
+    python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print($2)" "$1"
+}
+
+# status_is NAME NS EXPR VALUE: the status value is VALUE now (for wait_for, which runs it
+# again each time; a "$(...)" in wait_for's arguments would be read only once).
+status_is() { [ "$(status_field "$1" "$2" "$3" 2>/dev/null)" = "$4" ]; }
+status_is_not() { ! status_is "$@"; }

@@ -10,6 +10,11 @@
 #   lab.sh spawn NS LOG CMD...    start CMD in NS in the background, output to LOG;
 #                                 prints its pid (it is ended when the lab goes down)
 #   lab.sh info                   the lab's hosts and addresses
+#   lab.sh upnp-stop K            a router restart, first half: end rK's miniupnpd and
+#                                 forget every mapping it made (its nftables chains and
+#                                 lease file emptied, as after a reboot)
+#   lab.sh upnp-start K           start rK's miniupnpd again (waits until STUN told it its
+#                                 external address)
 #   lab.sh down [PREFIX|--stale|--all]
 #                                 remove a lab (default: $ORIONLAB_PREFIX); --stale: labs
 #                                 whose 'run' process is gone; --all: every orionlab- lab
@@ -393,6 +398,31 @@ cmd_exec() {
     exec ip netns exec "$(ns "$name")" "$@"
 }
 
+# The router forgets: miniupnpd ended (SIGTERM, then SIGKILL), its chains and leases gone.
+cmd_upnp_stop() {
+    require_prefix
+    local k="${1:?usage: lab.sh upnp-stop K}" dir pid
+    dir="$(state_dir "$ORIONLAB_PREFIX")"
+    [ -f "$dir/miniupnpd-r$k.conf" ] || die "r$k runs no miniupnpd"
+    pid="$(cat "$dir/miniupnpd-r$k.pid" 2>/dev/null || true)"
+    [ -n "$pid" ] || die "no pid file of r$k's miniupnpd"
+    end_processes "$pid"
+    local chain
+    for chain in miniupnpd prerouting_miniupnpd postrouting_miniupnpd; do
+        in_ns "r$k" nft flush chain inet miniupnpd "$chain"
+    done
+    rm -f "$dir/miniupnpd-r$k.leases" "$dir/miniupnpd-r$k.pid"
+    # A new log, so that the next start's STUN line is the new one.
+    [ ! -f "$dir/miniupnpd-r$k.log" ] || mv "$dir/miniupnpd-r$k.log" "$dir/miniupnpd-r$k.log.old"
+}
+
+cmd_upnp_start() {
+    require_prefix
+    local k="${1:?usage: lab.sh upnp-start K}"
+    [ -f "$(state_dir "$ORIONLAB_PREFIX")/miniupnpd-r$k.conf" ] || die "r$k runs no miniupnpd"
+    start_miniupnpd "$k"
+}
+
 cmd_info() {
     require_prefix
     cat "$(state_dir "$ORIONLAB_PREFIX")/hosts"
@@ -408,6 +438,8 @@ main() {
     exec) cmd_exec "$@" ;;
     spawn) spawn "$@" ;;
     info) cmd_info ;;
+    upnp-stop) cmd_upnp_stop "$@" ;;
+    upnp-start) cmd_upnp_start "$@" ;;
     preflight) preflight ;;
     *)
         awk 'NR > 2 && !/^#/ { exit } NR > 2 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"

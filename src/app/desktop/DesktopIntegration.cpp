@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktop/DesktopIntegration.h"
 
+#include "node/NodeStateWords.h"
+
 #include "desktop/AppSettings.h"
 #include "desktop/Icons.h"
 #include "facade/NodeController.h"
@@ -91,8 +93,14 @@ QString DesktopIntegration::profileName(const QString &profileDir) {
 QString DesktopIntegration::toolTip() const {
     const facade::NodeStatus &status = m_node->status()->current();
     // The state words carry the peer count ("online (3 peers)"), as orionctl status does.
-    return tr("Orion (%1): %2")
-        .arg(profileName(m_profileDir), facade::NodeStateText::label(status));
+    const QString text =
+        tr("Orion (%1): %2").arg(profileName(m_profileDir), facade::NodeStateText::label(status));
+    if (status.state != NodeState::Online && status.state != NodeState::Connecting) {
+        return text;
+    }
+    // Whether others can dial this node: behind NAT it is reached only through its own
+    // connections, which the user may want to know before inviting anyone.
+    return tr("%1 · %2").arg(text, node::NodeStateWords::reachability(status));
 }
 
 void DesktopIntegration::retranslate() {

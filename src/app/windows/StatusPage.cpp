@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "windows/StatusPage.h"
 
+#include "node/NodeStateWords.h"
+
 #include "desktop/Icons.h"
 #include "facade/StatusFeed.h"
 #include "ui_StatusPage.h"
@@ -74,6 +76,7 @@ void StatusPage::show(const facade::NodeStatus &s) {
     }
     m_ui->addressValue->setText(addresses.isEmpty() ? tr("not listening")
                                                     : addresses.join(QLatin1String(", ")));
+    m_ui->reachabilityValue->setText(node::NodeStateWords::reachability(s));
     m_ui->peersValue->setText(QLocale().toString(s.activePeers));
     const QLocale locale;
     m_ui->messagesValue->setText(

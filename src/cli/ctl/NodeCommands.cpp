@@ -51,6 +51,42 @@ QString joinStrings(const QJsonArray &array) {
     return parts.join(QStringLiteral(", "));
 }
 
+// "mapped (UPnP) at 198.18.0.101:7400", "behind NAT (reached through its connections)", ...
+QString reachabilityText(const QJsonObject &s) {
+    const QString state = s.value(QStringLiteral("reachability")).toString();
+    const QString at = joinStrings(s.value(QStringLiteral("external_addresses")).toArray());
+    const QJsonObject m = s.value(QStringLiteral("port_mapping")).toObject();
+    QString text;
+    if (state == u"public") {
+        text = QStringLiteral("public at %1").arg(at);
+    } else if (state == u"mapped") {
+        text = QStringLiteral("mapped (%1) at %2")
+                   .arg(m.value(QStringLiteral("protocol")).toString() == u"natpmp"
+                            ? QStringLiteral("NAT-PMP")
+                            : QStringLiteral("UPnP"),
+                        at);
+    } else if (state == u"behind_nat") {
+        text = QStringLiteral("behind NAT (reached through the connections it makes)");
+    } else {
+        text = QStringLiteral("unknown (no peer outside this network has dialled it back yet)");
+    }
+    if (!m.value(QStringLiteral("enabled")).toBool()) {
+        return text + QStringLiteral("; port mapping off");
+    }
+    const QString mapState = m.value(QStringLiteral("state")).toString();
+    if (mapState == u"mapped" && state != u"mapped") {
+        text += QStringLiteral("; the router maps %1:%2, which no peer reached")
+                    .arg(m.value(QStringLiteral("external_address")).toString())
+                    .arg(m.value(QStringLiteral("external_port")).toInt());
+    } else if (mapState == u"failed") {
+        text += QStringLiteral("; no port mapping: %1")
+                    .arg(m.value(QStringLiteral("error")).toString());
+    } else if (mapState == u"requesting") {
+        text += QStringLiteral("; asking the router for a port mapping…");
+    }
+    return text;
+}
+
 } // namespace
 
 int statusCommand(const QStringList &args) {
@@ -84,6 +120,7 @@ int statusCommand(const QStringList &args) {
     row("listen", s.value(QStringLiteral("listen")).toArray().isEmpty()
                       ? QStringLiteral("(not listening)")
                       : joinStrings(s.value(QStringLiteral("listen")).toArray()));
+    row("reachable", reachabilityText(s));
     row("uptime", humanDuration(qint64(s.value(QStringLiteral("uptime_s")).toDouble())));
     row("peers", QStringLiteral("%1 connected, %2 known%3")
                      .arg(s.value(QStringLiteral("connections")).toInt())

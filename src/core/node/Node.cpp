@@ -4,16 +4,19 @@
 #include "container/ContainerManager.h"
 #include "crypto/Random.h"
 #include "net/ConnectionManager.h"
+#include "net/PortMapper.h"
 #include "node/AddressCheck.h"
 #include "node/BootstrapList.h"
 #include "node/Bootstrapper.h"
 #include "node/ContactStore.h"
 #include "node/ContainerBridge.h"
+#include "node/DialBack.h"
 #include "node/MemberChecks.h"
 #include "node/Messenger.h"
 #include "node/NodeLog.h"
 #include "node/NodePortal.h"
 #include "node/PeerSessions.h"
+#include "node/Reachability.h"
 #include "node/RouterLink.h"
 #include "overlay/MessageCodec.h"
 #include "overlay/ProviderDirectory.h"
@@ -91,9 +94,16 @@ NodeInfo Node::selfInfo() const {
 }
 
 identity::MemberRecord Node::memberRecord() const {
-    auto record = identity::MemberRecord::create(
-        m_identity, m_networkId, AddressCheck::publishedAddresses(m_config, m_addressCheck),
-        m_config.listen ? m_listenEndpoint.port() : 0);
+    QStringList addresses = AddressCheck::publishedAddresses(m_config, m_addressCheck);
+    quint16 port = m_config.listen ? m_listenEndpoint.port() : 0;
+    if (const auto mapped = m_reachability ? m_reachability->mappedEndpoint() : std::nullopt) {
+        // Peers dial the first address with the record's port: the router's mapping, which
+        // a peer outside this host's networks reached (Reachability).
+        addresses.removeAll(mapped->address().toString());
+        addresses.prepend(mapped->address().toString());
+        port = mapped->port();
+    }
+    auto record = identity::MemberRecord::create(m_identity, m_networkId, addresses, port);
     record.sign(m_identity);
     return record;
 }
@@ -168,7 +178,11 @@ Status Node::start() {
     m_sessions = new PeerSessions(
         nodeId(), m_networkId, m_config, m_connections, [this] { return memberRecord(); },
         [this] { return nowMs(); }, this);
-    m_sessions->attach({m_engine.get(), m_router.get(), m_providers.get()});
+    m_dialBack = new DialBack({m_connections->identity(), m_connections->networkKey().toByteArray(),
+                               m_config.transport, &m_sessions->dialPolicy(),
+                               [this] { return nowMs(); }, [] { return crypto::Random::u64(); }},
+                              this);
+    m_sessions->attach({m_engine.get(), m_router.get(), m_providers.get(), m_dialBack});
     m_routerLink.attach(m_sessions, m_engine.get(), m_messenger);
     // The networks this node is on: where it listens and what it publishes (seeds from the
     // bootstrap list are added as they are read), and the private networks of its host.
@@ -250,11 +264,42 @@ Status Node::start() {
     if (m_config.listen) {
         Q_EMIT listening(m_listenEndpoint.toString());
     }
+    startReachability();
     m_bootstrapper->start(m_config.bootstrapIntervalMs);
     if (m_containerBridge) {
         m_containerBridge->publishAll();
     }
     return Status::success();
+}
+
+bool Node::wantsPortMapping() const {
+    // A router forwards to this host's network addresses, never to its loopback.
+    return m_config.portMapping && m_config.listen && !m_config.listenAddress.isLoopback() &&
+           (m_config.portMappingUpnp || m_config.portMappingNatPmp) &&
+           qgetenv("ORION_PORT_MAPPING") != "off";
+}
+
+void Node::startReachability() {
+    net::PortMapper *mapper = nullptr;
+    if (wantsPortMapping()) {
+        mapper = new net::PortMapper(
+            net::PortMapper::systemBackends(m_config.portMappingUpnp, m_config.portMappingNatPmp),
+            net::PortMapSchedule::Timing{m_config.portMappingLifetimeSecs},
+            [this] { return nowMs(); });
+    }
+    m_reachability =
+        new Reachability({m_dialBack, [this] { return m_sessions->activeConnections(); },
+                          &Reachability::outsideHostNetworks, [this] { return nowMs(); },
+                          m_config.listen, m_listenEndpoint.port()},
+                         mapper, this);
+    connect(m_sessions, &PeerSessions::peerActivated, m_reachability, &Reachability::peerActivated);
+    connect(m_reachability, &Reachability::publishedChanged, this, [this] {
+        const auto mapped = m_reachability->mappedEndpoint();
+        qCInfo(lcNode).noquote() << "member record now publishes"
+                                 << (mapped ? mapped->toString()
+                                            : QStringLiteral("no mapped address"));
+    });
+    m_reachability->start();
 }
 
 Status Node::abandonStart(Status failure) {
@@ -287,6 +332,7 @@ Status Node::setPaused(bool paused) {
         m_sessions->pause();
         m_paused = true;
         m_memberChecks->abandon(QStringLiteral("the node was paused before the member answered"));
+        m_reachability->stop(nullptr); // the mapping goes while the network does
         qCInfo(lcNode).noquote() << nodeId().shortHex() << "paused," << m_engine->table().size()
                                  << "contacts kept";
         return Status::success();
@@ -303,6 +349,7 @@ Status Node::setPaused(bool paused) {
     m_policyTimer->start();
     // Reconnects from the table and the saved contacts, without the bootstrap file.
     m_bootstrapper->start(m_config.bootstrapIntervalMs);
+    m_reachability->start();
     qCInfo(lcNode).noquote() << nodeId().shortHex() << "resumed";
     return Status::success();
 }
@@ -380,7 +427,16 @@ void Node::requestStop() {
         Q_EMIT stopped();
         return;
     }
-    m_sessions->closeAll(QStringLiteral("node stopping"), [this] { Q_EMIT stopped(); });
+    m_dialBack->stop();
+    // Stopped once the peers heard goodbye and the router deleted the mapping (both bounded).
+    auto pending = std::make_shared<int>(2);
+    auto partDone = [this, pending] {
+        if (--*pending == 0) {
+            Q_EMIT stopped();
+        }
+    };
+    m_reachability->stop(partDone);
+    m_sessions->closeAll(QStringLiteral("node stopping"), partDone);
 }
 
 void Node::lookup(const identity::Key160 &target) {
@@ -409,6 +465,9 @@ NodeStatus Node::status() const {
             s.confirmedAddress = m_addressCheck->confirmed()->address().toString();
         }
         s.addressChecksFailed = m_addressCheck ? m_addressCheck->failedChecks() : 0;
+        if (m_reachability) {
+            s.reachability = m_reachability->report();
+        }
         s.contacts = int(m_engine->table().size());
         s.contactsRefusedNetwork = m_engine->table().refusedForNetwork();
         s.buckets = m_engine->table().bucketCount();

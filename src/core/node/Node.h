@@ -53,10 +53,12 @@ namespace orion::node {
 class AddressCheck;
 class Bootstrapper;
 class ContainerBridge;
+class DialBack;
 class MemberChecks;
 class Messenger;
 class NodePortal;
 class PeerSessions;
+class Reachability;
 
 class Node : public QObject, private overlay::OverlayHost {
     Q_OBJECT
@@ -128,6 +130,8 @@ public:
     routing::Router &router() { return *m_router; }
     // The sessions with every peer and the endpoint side (tests and tools).
     PeerSessions &sessions() { return *m_sessions; }
+    // The dial-back questions and answers (tests and tools; null before start()).
+    DialBack *dialBack() { return m_dialBack; }
     Messenger &messenger() { return *m_messenger; }
 
     // --- Containers: provider records ---
@@ -198,6 +202,9 @@ private:
     void checkObservedAddress();
     // True when an interface other than loopback is up (or the node lives on loopback).
     bool hasNetwork() const;
+    // The reachability check and, where it is wanted, the router's port mapping.
+    void startReachability();
+    bool wantsPortMapping() const;
 
     Profile m_profile;
     identity::NodeIdentity m_identity;
@@ -222,6 +229,8 @@ private:
     QTimer *m_policyTimer = nullptr;
     AddressCheck *m_addressCheck = nullptr;
     MemberChecks *m_memberChecks = nullptr;
+    DialBack *m_dialBack = nullptr;
+    Reachability *m_reachability = nullptr;
     routing::Endpoint m_listenEndpoint;
     bool m_stopping = false;
     bool m_paused = false;

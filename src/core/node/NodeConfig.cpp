@@ -178,6 +178,10 @@ void visitKeys(NodeConfig &c, Visitor &v) {
     v.positive("network/dialsPerSecond", c.dial.dialsPerSecond);
     v.positive("network/dialBurst", c.dial.dialBurst);
     v.integer("network/observedAddressNetworks", c.observedAddressNetworks, 1);
+    v.boolean("network/portMapping", c.portMapping);
+    v.boolean("network/portMappingUpnp", c.portMappingUpnp);
+    v.boolean("network/portMappingNatPmp", c.portMappingNatPmp);
+    v.integerIn("network/portMappingLifetimeSecs", c.portMappingLifetimeSecs, 10, 86400);
 
     auto &o = c.overlay;
     v.boolean("overlay/addressLimits", o.routing.addressLimits);

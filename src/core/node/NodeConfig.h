@@ -50,6 +50,15 @@ struct NodeConfig {
     // the peers it dials: the address reported from at least this many distinct networks
     // (/24, /64) is checked by a dial-back and then published.
     int observedAddressNetworks = 3;
+    // Ask the home router to forward the listen port (UPnP-IGD, then NAT-PMP), renewed at
+    // half the lifetime and deleted when the node stops; a peer's dial-back decides whether
+    // the mapping is published (docs/networking.md). Never for a loopback listener; the
+    // environment variable ORION_PORT_MAPPING=off switches it off whatever the settings say
+    // (the test suite does, so that no test outside the network lab asks a real router).
+    bool portMapping = true;
+    bool portMappingUpnp = true;
+    bool portMappingNatPmp = true;
+    qint64 portMappingLifetimeSecs = 3600;
     // Which addresses learned from peers the node dials, and how often (DialPolicy).
     DialPolicy::Limits dial;
 

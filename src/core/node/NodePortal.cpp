@@ -66,6 +66,34 @@ QString NodePortal::socketPath() const {
     return m_server->socketPath();
 }
 
+namespace {
+
+// The router's port mapping as `status` shows it (docs/portal.md).
+QJsonObject portMappingJson(const Reachability::Report &r) {
+    const net::PortMapper::Report &m = r.portMapping;
+    QJsonObject o{
+        {QStringLiteral("enabled"), r.portMappingEnabled},
+        {QStringLiteral("state"), net::PortMapper::stateName(m.state)},
+        {QStringLiteral("protocol"), net::PortMapping::protocolName(m.mapping.protocol)},
+        {QStringLiteral("confirmed"), r.mappingConfirmed},
+        {QStringLiteral("failures"), m.failures},
+        {QStringLiteral("renewals"), double(m.renewals)},
+    };
+    if (m.mapping.isValid()) {
+        o.insert(QStringLiteral("external_address"), m.mapping.externalAddress.toString());
+        o.insert(QStringLiteral("external_port"), m.mapping.externalPort);
+        o.insert(QStringLiteral("internal_port"), m.mapping.internalPort);
+        o.insert(QStringLiteral("lifetime_s"), double(m.mapping.lifetimeSecs));
+        o.insert(QStringLiteral("gateway"), m.mapping.gateway);
+    }
+    if (!m.error.isEmpty()) {
+        o.insert(QStringLiteral("error"), m.error);
+    }
+    return o;
+}
+
+} // namespace
+
 QJsonObject NodePortal::portalStatus() {
     const NodeStatus s = m_node->status();
     QJsonArray listen;
@@ -92,6 +120,11 @@ QJsonObject NodePortal::portalStatus() {
         {QStringLiteral("observed_address"), s.observedAddress},
         {QStringLiteral("confirmed_address"), s.confirmedAddress},
         {QStringLiteral("address_checks_failed"), double(s.addressChecksFailed)},
+        {QStringLiteral("reachability"), Reachability::stateName(s.reachability.state)},
+        {QStringLiteral("external_addresses"),
+         QJsonArray::fromStringList(s.reachability.externalAddresses)},
+        {QStringLiteral("reachability_check"), s.reachability.lastCheck},
+        {QStringLiteral("port_mapping"), portMappingJson(s.reachability)},
         {QStringLiteral("uptime_s"), double(s.uptimeMs / 1000)},
         {QStringLiteral("connections"), s.activePeers},
         {QStringLiteral("relays"), s.relays},

@@ -57,6 +57,28 @@ QString NodeStateWords::of(const NodeStatus &status) {
     return of(status.state);
 }
 
+QString NodeStateWords::reachability(const NodeStatus &status) {
+    const Reachability::Report &r = status.reachability;
+    const QString at = r.externalAddresses.join(QStringLiteral(", "));
+    switch (r.state) {
+    case Reachability::State::Public:
+        return word(QT_TRANSLATE_NOOP("NodeStateWords", "public at %1")).arg(at);
+    case Reachability::State::Mapped:
+        return r.portMapping.mapping.protocol == net::PortMapping::Protocol::NatPmp
+                   ? word(QT_TRANSLATE_NOOP("NodeStateWords",
+                                            "mapped by the router (NAT-PMP) at %1"))
+                         .arg(at)
+                   : word(QT_TRANSLATE_NOOP("NodeStateWords", "mapped by the router (UPnP) at %1"))
+                         .arg(at);
+    case Reachability::State::BehindNat:
+        return word(QT_TRANSLATE_NOOP("NodeStateWords",
+                                      "behind NAT (reached through the connections it makes)"));
+    case Reachability::State::Unknown:
+        break;
+    }
+    return word(QT_TRANSLATE_NOOP("NodeStateWords", "reachability unknown"));
+}
+
 QString NodeStateWords::code(const NodeStatus &status) {
     switch (status.state) {
     case NodeState::Stopped:

@@ -21,6 +21,9 @@ public:
     // A stable lower-case token for scripts: stopped, starting, waiting, online, offline,
     // paused or failed.
     static QString code(const NodeStatus &status);
+    // Whether peers can dial the node: "public at …", "mapped by the router (UPnP) at …",
+    // "behind NAT", "reachability unknown" (NodeStatus::reachability).
+    static QString reachability(const NodeStatus &status);
 };
 
 } // namespace orion::node

@@ -8,6 +8,7 @@
 #include "node/DialPolicy.h"
 #include "node/MemberCheck.h"
 #include "node/MessageSealer.h"
+#include "node/Reachability.h"
 #include "routing/Router.h"
 
 #include <QDateTime>
@@ -36,6 +37,9 @@ struct NodeStatus {
     QString observedAddress;        // what peers this node dialled report, confirmed or not
     QString confirmedAddress;       // the observed address once a dial-back reached this node
     qint64 addressChecksFailed = 0; // observed addresses a dial-back did not confirm
+    // Whether peers can dial this node (public, mapped, behind NAT, unknown), the addresses
+    // a peer's dial-back reached, and the router's port mapping.
+    Reachability::Report reachability;
     int contacts = 0;
     qint64 contactsRefusedNetwork = 0; // turned away by the per-address limits of the table
     int buckets = 0;

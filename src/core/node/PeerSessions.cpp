@@ -4,6 +4,7 @@
 #include "net/ConnectionManager.h"
 #include "net/PeerConnection.h"
 #include "node/ConnectionPolicy.h"
+#include "node/DialBack.h"
 #include "node/NodeLog.h"
 #include "overlay/MessageCodec.h"
 #include "overlay/OverlayEngine.h"
@@ -13,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace orion::node {
 
@@ -102,6 +105,18 @@ int PeerSessions::activeCount() const {
         n += session.active ? 1 : 0;
     }
     return n;
+}
+
+std::vector<net::PeerConnection *> PeerSessions::activeConnections() const {
+    std::vector<net::PeerConnection *> out;
+    for (const auto &[connection, session] : m_sessions) {
+        if (usable(session)) {
+            out.push_back(connection);
+        }
+    }
+    std::stable_partition(out.begin(), out.end(),
+                          [](const net::PeerConnection *c) { return !c->isInbound(); });
+    return out;
 }
 
 PeerSessions::Traffic PeerSessions::traffic() const {
@@ -235,6 +250,13 @@ void PeerSessions::onMessage(net::PeerConnection *connection, const QCborValue &
     case MessageType::Routed:
         handleRouted(session, message.toMap());
         return;
+    case MessageType::DialBack:
+    case MessageType::DialBackResult:
+        if (m_parts.dialBack) {
+            m_parts.dialBack->handleMessage(connection, message.toMap());
+            return;
+        }
+        break;
     case MessageType::Ping:
     case MessageType::Pong:
     case MessageType::FindNode:

@@ -41,6 +41,8 @@ class Router;
 
 namespace orion::node {
 
+class DialBack;
+
 class PeerSessions : public QObject {
     Q_OBJECT
 
@@ -57,6 +59,7 @@ public:
         overlay::OverlayEngine *engine = nullptr;
         routing::Router *router = nullptr;
         overlay::ProviderDirectory *providers = nullptr;
+        DialBack *dialBack = nullptr; // reachability checks; none: answered as unknown
     };
     using RecordSource = std::function<identity::MemberRecord()>;
     using Clock = std::function<qint64()>;
@@ -105,6 +108,8 @@ public:
     // True when an activated, open connection to this node exists.
     bool isActivePeer(const identity::Key160 &id) const;
     int activeCount() const;
+    // The activated connections messages can be sent on, those this node dialled first.
+    std::vector<net::PeerConnection *> activeConnections() const;
     Traffic traffic() const;
 
 Q_SIGNALS:

@@ -9,10 +9,14 @@ namespace orion::node {
 SelfProbe::SelfProbe(const routing::Endpoint &target,
                      std::shared_ptr<const crypto::Ed25519> identity, QByteArrayView networkKey,
                      const net::TransportConfig &config, QObject *parent)
+    : SelfProbe(target, identity->publicKey(), identity, networkKey, config, parent) {}
+
+SelfProbe::SelfProbe(const routing::Endpoint &target, const QByteArray &expectedKey,
+                     std::shared_ptr<const crypto::Ed25519> identity, QByteArrayView networkKey,
+                     const net::TransportConfig &config, QObject *parent)
     : QObject(parent)
     , m_target(target) {
-    const QByteArray self = identity->publicKey();
-    m_connection = new net::PeerConnection(target.address().toString(), target.port(), self,
+    m_connection = new net::PeerConnection(target.address().toString(), target.port(), expectedKey,
                                            std::move(identity), networkKey, config, this);
     connect(m_connection, &net::PeerConnection::established, this, [this] {
         m_reached = true;

@@ -2,7 +2,8 @@
 // SelfProbe: dials an address peers say this node is at and completes the secret handshake
 // with it, expecting this node's own key. Only this node holds that key's secret, so a
 // handshake that completes proves the address leads back here; nothing else does (a peer
-// can name any address, and someone else may listen there). Node thread only.
+// can name any address, and someone else may listen there). DialBack uses it the other way
+// round: a peer dials the asker expecting the asker's key. Node thread only.
 #pragma once
 
 #include "net/TransportConfig.h"
@@ -29,11 +30,15 @@ public:
     SelfProbe(const routing::Endpoint &target, std::shared_ptr<const crypto::Ed25519> identity,
               QByteArrayView networkKey, const net::TransportConfig &config,
               QObject *parent = nullptr);
+    // Expects `expectedKey` (an Ed25519 public key) instead of this node's own.
+    SelfProbe(const routing::Endpoint &target, const QByteArray &expectedKey,
+              std::shared_ptr<const crypto::Ed25519> identity, QByteArrayView networkKey,
+              const net::TransportConfig &config, QObject *parent = nullptr);
 
     const routing::Endpoint &target() const { return m_target; }
 
 Q_SIGNALS:
-    // Emitted once: reached is true when the handshake with our own key completed.
+    // Emitted once: reached is true when the handshake with the expected key completed.
     void finished(bool reached, const QString &reason);
 
 private:

@@ -31,6 +31,8 @@ enum class MessageType : int {
     AddProvider = 9, // provider records: handled by overlay/ProviderDirectory
     GetProviders = 10,
     Providers = 11,
+    DialBack = 12, // reachability checks: handled by node/DialBack
+    DialBackResult = 13,
 };
 
 enum class ErrorCode : int {
