@@ -11,13 +11,7 @@ using routing::RoutedMessage;
 routing::RoutedMessage SealedRouting::seal(const identity::NodeIdentity &sender,
                                            const QByteArray &receiverKey,
                                            const RoutedMessage &plain) {
-    RoutedMessage out;
-    out.messageId = plain.messageId;
-    out.kind = RoutedMessage::Kind::Sealed;
-    out.origin = plain.origin;
-    out.destination = plain.destination;
-    out.hopLimit = plain.hopLimit;
-    out.hops = plain.hops;
+    RoutedMessage out = plain.sealedShell();
     auto identity =
         seal::SealIdentity::fromEd25519(sender.keyPair().secretKey(), sender.publicKey());
     if (!identity) {

@@ -69,13 +69,7 @@ Result<RoutedMessage> MessageSealer::seal(const RoutedMessage &message,
     if (message.source != m_nodeId && m_hostRecord) {
         inner.hostRecord = m_hostRecord(message.source);
     }
-    RoutedMessage out;
-    out.messageId = message.messageId;
-    out.kind = RoutedMessage::Kind::Sealed;
-    out.origin = message.origin;
-    out.destination = message.destination;
-    out.hopLimit = message.hopLimit;
-    out.hops = message.hops;
+    RoutedMessage out = message.sealedShell();
     auto sealed =
         seal::SealedEnvelope::seal(*sender, receiverKey, out.sealHeader(), inner.sealedPlaintext());
     if (!sealed) {

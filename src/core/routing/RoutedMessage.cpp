@@ -91,6 +91,37 @@ QString RoutedMessage::errorCodeName(ErrorCode code) {
     return QStringLiteral("unknown");
 }
 
+namespace {
+
+// Target, m.service, the ID answered, error, receipt flag, route depth and origin, m.body: the
+// same keys in the open form and in a sealed plaintext.
+void writeEndpointFields(const RoutedMessage &m, QCborMap &map) {
+    using Kind = RoutedMessage::Kind;
+    map.insert(kTarget, m.target.toBytes());
+    if (!m.service.isEmpty()) {
+        map.insert(kService, m.service);
+    }
+    if (m.kind != Kind::Data) {
+        map.insert(kInReplyTo, m.inReplyTo);
+    }
+    if (m.kind == Kind::Error) {
+        map.insert(kErrorCode, int(m.errorCode));
+        map.insert(kErrorText, m.errorText);
+    }
+    if (m.wantReceipt && m.kind == Kind::Data) {
+        map.insert(kWantReceipt, true);
+    }
+    if (m.routeDepth > 0 && m.kind == Kind::Data) {
+        map.insert(kRouteDepth, m.routeDepth);
+        map.insert(kRouteOrigin, m.routeOrigin.toBytes());
+    }
+    if (!m.body.isUndefined()) {
+        map.insert(kBody, m.body);
+    }
+}
+
+} // namespace
+
 QCborMap RoutedMessage::toCbor() const {
     QCborMap map;
     map.insert(kType, kWireType);
@@ -105,30 +136,10 @@ QCborMap RoutedMessage::toCbor() const {
         return map;
     }
     map.insert(kSource, source.toBytes());
-    map.insert(kTarget, target.toBytes());
-    if (!service.isEmpty()) {
-        map.insert(kService, service);
-    }
-    if (kind != Kind::Data) {
-        map.insert(kInReplyTo, inReplyTo);
-    }
-    if (kind == Kind::Error) {
-        map.insert(kErrorCode, int(errorCode));
-        map.insert(kErrorText, errorText);
-        if (!reporterKey.isEmpty()) {
-            map.insert(kReporterKey, reporterKey);
-            map.insert(kReporterSignature, reporterSignature);
-        }
-    }
-    if (wantReceipt && kind == Kind::Data) {
-        map.insert(kWantReceipt, true);
-    }
-    if (routeDepth > 0 && kind == Kind::Data) {
-        map.insert(kRouteDepth, routeDepth);
-        map.insert(kRouteOrigin, routeOrigin.toBytes());
-    }
-    if (!body.isUndefined()) {
-        map.insert(kBody, body);
+    writeEndpointFields(*this, map);
+    if (kind == Kind::Error && !reporterKey.isEmpty()) {
+        map.insert(kReporterKey, reporterKey);
+        map.insert(kReporterSignature, reporterSignature);
     }
     return map;
 }
@@ -271,30 +282,21 @@ QByteArray RoutedMessage::sealHeader() const {
     return header;
 }
 
+RoutedMessage RoutedMessage::sealedShell() const {
+    RoutedMessage shell;
+    shell.messageId = messageId;
+    shell.kind = Kind::Sealed;
+    shell.origin = origin;
+    shell.destination = destination;
+    shell.hopLimit = hopLimit;
+    shell.hops = hops;
+    return shell;
+}
+
 QByteArray RoutedMessage::sealedPlaintext() const {
     QCborMap map;
     map.insert(kKind, int(kind));
-    map.insert(kTarget, target.toBytes());
-    if (!service.isEmpty()) {
-        map.insert(kService, service);
-    }
-    if (kind != Kind::Data) {
-        map.insert(kInReplyTo, inReplyTo);
-    }
-    if (kind == Kind::Error) {
-        map.insert(kErrorCode, int(errorCode));
-        map.insert(kErrorText, errorText);
-    }
-    if (wantReceipt && kind == Kind::Data) {
-        map.insert(kWantReceipt, true);
-    }
-    if (routeDepth > 0 && kind == Kind::Data) {
-        map.insert(kRouteDepth, routeDepth);
-        map.insert(kRouteOrigin, routeOrigin.toBytes());
-    }
-    if (!body.isUndefined()) {
-        map.insert(kBody, body);
-    }
+    writeEndpointFields(*this, map);
     if (!hostRecord.isEmpty()) {
         map.insert(kHostRecord, hostRecord);
     }

@@ -107,6 +107,8 @@ struct RoutedMessage {
     // byte, message ID (16), destination (20), origin (20): 72 bytes. Relays may change the
     // hop limit and hop count, nothing else.
     QByteArray sealHeader() const;
+    // This message's routing header as a Sealed message, its sealed part still empty.
+    RoutedMessage sealedShell() const;
     // What is sealed (CBOR): kind, target, service, receipt flag, route depth and origin,
     // the ID answered, error code and text, body, host record. The source is not in it: it
     // is the hash of the key that sealed it.
@@ -129,6 +131,7 @@ struct RoutedMessage {
     // About the memory this message holds while it waits in a queue: its body
     // (util::CborBounds::retainedBytes) and its fields.
     qint64 retainedBytes() const;
+
     // Errors, receipts and replies are never answered with an error themselves: that
     // could bounce forever between two nodes that both fail to route.
     // A relay cannot tell what a sealed message is, so it answers any (its errors are open
